@@ -1,0 +1,180 @@
+"""House-style charts: assumed figures are hatched and labelled, values match the tables."""
+from __future__ import annotations
+
+import base64
+import functools
+import html
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from . import forecast, splits
+from .formatting import number, pct, unit_label
+from .provenance import cite, suffix
+
+if TYPE_CHECKING:
+    from .params import Params, Split
+
+FONT = "DejaVu Sans"
+NAVY, TEAL, GREY, AMBER = "#1f3b57", "#3a8fb7", "#9aa7b4", "#d98e04"
+PALETTE = ["#1f3b57", "#3a8fb7", "#7bb661", "#d98e04", "#b5485d", "#6c5b9e", "#4d4d4d", "#a3c4dc"]
+HATCH = "///"
+ASSUMED_NOTE = "Hatched: assumed by us, not from a source."
+RC = {
+    "font.family": FONT,
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+}
+
+
+@dataclass
+class Chart:
+    """A figure with alt text and caption that renders itself as an embedded image."""
+
+    figure: Figure
+    alt: str
+    caption: str
+
+    def png(self, dpi: int = 200) -> bytes:
+        buf = io.BytesIO()
+        self.figure.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+        return buf.getvalue()
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.png()).decode("ascii")
+        return (
+            '<figure class="cmo-chart" style="margin: 0.5em 0 1.2em 0;">'
+            f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt)}" style="max-width: 100%;"/>'
+            f'<figcaption style="font-size: 0.85em; color: #555;">{html.escape(self.caption)}</figcaption></figure>'
+        )
+
+
+def house_style(build: Callable[..., Chart]) -> Callable[..., Chart]:
+    """Run a chart builder under the house rc settings, so fonts match on every machine."""
+
+    @functools.wraps(build)
+    def wrapper(*args, **kwargs) -> Chart:
+        with matplotlib.rc_context(RC):
+            return build(*args, **kwargs)
+
+    return wrapper
+
+
+def _figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]:
+    """A pyplot-free figure, so notebooks show each chart once and tests need no display."""
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def _caption(p: Params, text: str, assumed: bool) -> str:
+    sources = ", ".join(f"{cite(p, s.id)} {s.publisher}" for s in p.sources)
+    return f"{text} Source: {sources}; model by cmo-reports." + (f" {ASSUMED_NOTE}" if assumed else "")
+
+
+@house_style
+def size_chart(p: Params) -> Chart:
+    """Bars of the yearly total; sourced years dark, modelled years light, assumed hatched."""
+    total = forecast.totals(p)
+    fig, ax = _figure()
+    size = p.size
+    sourced_years = {size.base.year: size.base}
+    if size.anchor == "endpoints":
+        sourced_years[size.end.year] = size.end
+    any_assumed = False
+    for year, value in total.items():
+        fig_basis = sourced_years.get(year)
+        assumed = fig_basis is not None and fig_basis.assumed
+        any_assumed |= assumed
+        color = NAVY if fig_basis is not None else TEAL
+        ax.bar(year, value, color=color, hatch=HATCH if assumed else None, edgecolor="white", width=0.7)
+        ax.annotate(number(value), (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
+    handles = [Patch(color=NAVY, label="From the source"), Patch(color=TEAL, label="Modelled")]
+    if any_assumed:
+        handles = [Patch(facecolor=NAVY, hatch=HATCH, edgecolor="white", label="Assumed")] + handles[1:]
+    if size.anchor == "cagr":
+        ax.plot([size.end.year], [size.end.value], marker="D", color=AMBER, linestyle="none", label="Stated end value")
+        handles.append(ax.lines[-1])
+    ax.legend(handles=handles, frameon=False, loc="upper left")
+    ax.set_xticks(list(total.index))
+    ax.set_ylabel(unit_label(p.market))
+    ax.set_title(f"Market size, {total.index[0]}\u2013{total.index[-1]}")
+    ax.margins(y=0.12)
+    alt = f"Bar chart of market size from {number(total.iloc[0])} in {total.index[0]} to {number(total.iloc[-1])} in {total.index[-1]} {unit_label(p.market)}."
+    return Chart(fig, alt, _caption(p, f"Market size by year, {unit_label(p.market)}.", any_assumed))
+
+
+@house_style
+def growth_chart(p: Params) -> Chart:
+    """The anchored path beside the path the other figure would give, so the gap is visible."""
+    fig, ax = _figure()
+    anchored = forecast.totals(p)
+    ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {pct(p.anchor_rate)} a year")
+    other = forecast.stated_cagr_path(p) if p.size.anchor == "endpoints" else forecast.project(
+        p.size.base.value, forecast.endpoint_cagr(p), p.size.base.year, anchored.index
+    )
+    if other is not None:
+        rate = p.size.cagr.rate if p.size.anchor == "endpoints" else forecast.endpoint_cagr(p)
+        label = "Stated CAGR" if p.size.anchor == "endpoints" else "Endpoint-implied CAGR"
+        ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {pct(rate)} a year (not used)")
+        ax.annotate(number(other.iloc[-1]), (other.index[-1], other.iloc[-1]), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8, color=AMBER)
+    ax.annotate(number(anchored.iloc[-1]), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, -8), textcoords="offset points", va="center", fontsize=8, color=NAVY)
+    ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5, label=f"Stated {p.size.end.year} value" + suffix(p.size.end))
+    ax.set_xticks(list(anchored.index))
+    ax.set_ylabel(unit_label(p.market))
+    ax.set_title("Growth paths: the series used and the alternative")
+    ax.legend(frameon=False, loc="upper left")
+    ax.margins(x=0.08)
+    assumed = p.size.base.assumed or p.size.end.assumed or (p.size.cagr is not None and p.size.cagr.assumed)
+    alt = f"Line chart comparing the market path used ({pct(p.anchor_rate)} a year) with the alternative growth path."
+    return Chart(fig, alt, _caption(p, "Growth paths by year.", assumed))
+
+
+@house_style
+def share_chart(p: Params, split: Split) -> Chart:
+    """Horizontal bars of each item's share in the split year, largest first."""
+    year = p.split_year(split)
+    shares = splits.share_at(p, split, year)
+    items = sorted(split.items, key=lambda i: shares[i.name])
+    fig, ax = _figure(height=0.45 * len(items) + 1.2)
+    for pos, item in enumerate(items):
+        value = shares[item.name]
+        ax.barh(pos, value * 100, color=PALETTE[split.items.index(item) % len(PALETTE)], hatch=HATCH if item.assumed else None, edgecolor="white")
+        ax.annotate(pct(value), (value * 100, pos), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(range(len(items)), [i.name + suffix(i) for i in items])
+    ax.set_xlabel(f"Share of market, {year} (%)")
+    ax.set_title(f"{split.label}: shares in {year}")
+    ax.margins(x=0.12)
+    any_assumed = any(i.assumed for i in split.items)
+    alt = "; ".join(f"{i.name}{suffix(i)} {pct(shares[i.name])}" for i in reversed(items))
+    return Chart(fig, f"{split.label} shares in {year}: {alt}.", _caption(p, f"{split.label} shares, {year}.", any_assumed))
+
+
+@house_style
+def stacked_chart(p: Params, split: Split) -> Chart:
+    """Stacked yearly bars of item values; stack heights equal the market total."""
+    v = splits.values(p, split)
+    fig, ax = _figure(height=4.0)
+    bottom = v.sum(axis=1) * 0
+    for n, item in enumerate(split.items):
+        ax.bar(v.index, v[item.name], bottom=bottom, width=0.7, color=PALETTE[n % len(PALETTE)],
+               hatch=HATCH if item.assumed else None, edgecolor="white", linewidth=0.5, label=item.name + suffix(item))
+        bottom = bottom + v[item.name]
+    for year, total in forecast.totals(p).items():
+        ax.annotate(number(total), (year, total), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
+    ax.set_xticks(list(v.index))
+    ax.set_ylabel(unit_label(p.market))
+    ax.set_title(f"{split.label}: values by year")
+    ax.legend(frameon=False, loc="upper left", fontsize=8)
+    ax.margins(y=0.1)
+    any_assumed = any(i.assumed for i in split.items)
+    alt = f"Stacked bars of {split.label.lower()} values by year, summing to the market total."
+    return Chart(fig, alt, _caption(p, f"{split.label} values by year, {unit_label(p.market)}.", any_assumed))

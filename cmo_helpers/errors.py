@@ -1,0 +1,22 @@
+"""One exception type per failure, so the CLI can map each to an exit code."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CmoError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class ParamsError(CmoError):
+    """A params or scenario file is unreadable or invalid; lists every problem found."""
+
+    def __init__(self, path: Path | str, problems: list[tuple[str, str]]):
+        self.path = Path(path)
+        self.problems = problems
+        lines = [f"{self.path}: {key}: {reason}" if key else f"{self.path}: {reason}" for key, reason in problems]
+        super().__init__("\n".join(lines))
+
+
+class RenderError(CmoError):
+    """One or more notebooks failed while rendering a market."""

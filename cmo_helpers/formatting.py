@@ -1,0 +1,54 @@
+"""Number formatting shared by tables, charts and text, so all agree to the last digit."""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .params import Market
+
+DASH = "\u2013"
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """Thousands separators, fixed decimals; an en dash for missing values."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    return f"{value:,.{decimals}f}"
+
+
+def unit_label(market: Market) -> str:
+    """Currency and scale as a column heading, e.g. 'USD million'."""
+    return f"{market.currency} {market.unit}"
+
+
+def money(value: float, market: Market, decimals: int = 1) -> str:
+    """A value with its currency and scale, e.g. 'USD 1,861.2 million'."""
+    return f"{market.currency} {number(value, decimals)} {market.unit}"
+
+
+def pct(rate: float, decimals: int = 1) -> str:
+    """A fraction as a percentage, e.g. 0.156 -> '15.6%'."""
+    if rate is None or (isinstance(rate, float) and math.isnan(rate)):
+        return DASH
+    return f"{rate * 100:.{decimals}f}%"
+
+
+def signed_pct(rate: float, decimals: int = 1) -> str:
+    """A relative difference, signed, e.g. '+0.1%'."""
+    return f"{rate * 100:+.{decimals}f}%"
+
+
+def pp(diff: float, decimals: int = 1) -> str:
+    """A difference of two rates in percentage points, signed."""
+    return f"{diff * 100:+.{decimals}f} pp"
+
+
+def multiple(ratio: float) -> str:
+    """A growth multiple, e.g. 3.7x."""
+    return f"{ratio:.1f}\u00d7"
+
+
+def long_date(date) -> str:
+    """'10 October 2025': unambiguous for readers everywhere."""
+    return f"{date.day} {date:%B %Y}"

@@ -1,0 +1,43 @@
+"""Citations and assumption labels, so every figure says where it came from."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .formatting import long_date
+
+if TYPE_CHECKING:
+    from .params import Basis, Params, Source
+
+ASSUMED = "Assumed"
+MODELLED = "Modelled"
+
+
+def cite(p: Params, source_id: str) -> str:
+    """Numbered citation marker, e.g. '[1]'."""
+    return f"[{p.citation_number(source_id)}]"
+
+
+def basis_label(p: Params, obj: Basis) -> str:
+    """'Sourced [1]' or 'Assumed': the label every table row and chart legend uses."""
+    return ASSUMED if obj.assumed else f"Sourced {cite(p, obj.source)}"
+
+
+def suffix(obj: Basis) -> str:
+    """Text appended to an item's name wherever it is shown: ' (assumed)' or nothing."""
+    return " (assumed)" if obj.assumed else ""
+
+
+def source_line(source: Source) -> str:
+    """Full reference in one line: publisher (kind), author: "title", place, date."""
+    who = source.publisher + (f" ({source.kind})" if source.kind else "")
+    if source.author:
+        who += f", {source.author}"
+    where = ", ".join(x for x in (source.place, long_date(source.date)) if x)
+    url = f" {source.url}" if source.url else ""
+    return f"{who}: \u201c{source.title}\u201d, {where}.{url}"
+
+
+def short_source(p: Params) -> str:
+    """First source as 'Publisher, date' for captions and the cover."""
+    s = p.sources[0]
+    return f"{s.publisher}, {long_date(s.date)}"

@@ -1,0 +1,147 @@
+"""Report tables as styled pandas frames, formatted with the same rules as the text."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from . import forecast, splits
+from .formatting import DASH, number, pct, signed_pct, unit_label
+from .provenance import ASSUMED, MODELLED, basis_label, cite, suffix
+
+if TYPE_CHECKING:
+    from .params import Params, Split
+
+ASSUMED_STYLE = "background-color: #fff4e0; font-style: italic;"
+TABLE_STYLES = [
+    {"selector": "", "props": "border-collapse: collapse; font-size: 0.9em; margin: 0.4em 0 1em 0;"},
+    {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold; padding: 0 0 0.3em 0;"},
+    {"selector": "th", "props": "text-align: left; border-bottom: 1.5px solid #1f3b57; padding: 3px 8px;"},
+    {"selector": "td", "props": "padding: 3px 8px; border-bottom: 1px solid #dde3ea; text-align: right;"},
+    {"selector": "td:first-child", "props": "text-align: left;"},
+]
+
+
+def styled(frame: pd.DataFrame, caption: str = "", assumed: list[bool] | None = None) -> Styler:
+    """House style: no index, caption on top, assumed rows shaded and italic."""
+    styler = frame.style.hide(axis="index").set_table_attributes('class="cmo-table"')
+    styler = styler.set_table_styles(TABLE_STYLES)
+    if caption:
+        styler = styler.set_caption(caption)
+    if assumed is not None:
+        flags = pd.Series(assumed, index=frame.index)
+        styler = styler.apply(lambda row: [ASSUMED_STYLE if flags[row.name] else ""] * len(row), axis=1)
+    return styler
+
+
+def _year_basis(p: Params, year: int) -> str:
+    """Which yearly totals are quoted from a source and which the model computes."""
+    size = p.size
+    if year == size.base.year:
+        return basis_label(p, size.base)
+    if year == size.end.year and size.anchor == "endpoints":
+        return basis_label(p, size.end)
+    return MODELLED
+
+
+def size_table(p: Params) -> Styler:
+    """Yearly market size with change, growth and where each figure comes from."""
+    g = forecast.growth_table(p)
+    frame = pd.DataFrame(
+        {
+            "Year": [str(y) for y in g.index],
+            f"Market size ({unit_label(p.market)})": [number(v) for v in g["total"]],
+            "Change": [DASH if pd.isna(v) else f"{v:+,.1f}" for v in g["change"]],
+            "Growth": [pct(v) for v in g["yoy"]],
+            "Basis": [_year_basis(p, y) for y in g.index],
+        }
+    )
+    flagged = [b == ASSUMED for b in frame["Basis"]]
+    return styled(frame, f"{p.market.name}: size by year", flagged)
+
+
+def cagr_table(p: Params) -> Styler:
+    """Stated and endpoint-implied CAGR side by side, with the end value each gives."""
+    comp = forecast.cagr_comparison(p)
+    s = p.size
+    rows = []
+    implied = comp.loc["endpoint-implied"]
+    rows.append(
+        {
+            "Measure": f"Implied by endpoints ({s.base.year}\u2013{s.end.year}, n = {s.years})",
+            "CAGR": pct(implied["rate"], 2),
+            f"{s.end.year} value": number(implied["end_value"]),
+            "Role": "drives the series" if implied["anchor"] else "shown for comparison",
+            "Basis": f"Computed from {number(s.base.value)} and {number(s.end.value)}",
+        }
+    )
+    if s.cagr is not None:
+        stated = comp.loc["stated"]
+        period = f"{s.cagr.from_year}\u2013{s.cagr.to_year}" if s.cagr.from_year and s.cagr.to_year else "period not stated"
+        rows.append(
+            {
+                "Measure": f"Stated ({period})",
+                "CAGR": pct(stated["rate"], 2),
+                f"{s.end.year} value": number(stated["end_value"]),
+                "Role": "drives the series" if stated["anchor"] else "shown as stated",
+                "Basis": basis_label(p, s.cagr),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    return styled(frame, f"Compound annual growth ({unit_label(p.market)})", [r["Basis"] == ASSUMED for r in rows])
+
+
+def split_table(p: Params, split: Split) -> Styler:
+    """Each item's share and value in the split year, its growth and its basis."""
+    year = p.split_year(split)
+    shares = splits.share_at(p, split, year)
+    values = splits.value_at(p, split, year)
+    end = splits.share_at(p, split, p.size.end.year)
+    cagrs = splits.item_cagrs(p, split)
+    rows = []
+    for item in split.items:
+        own = DASH if item.cagr is None else pct(item.cagr) + (" (assumed)" if item.cagr_assumed else f" {cite(p, item.cagr_source)}")
+        rows.append(
+            {
+                split.label: item.name + suffix(item),
+                f"Share {year}": pct(shares[item.name]),
+                f"Value {year}": number(values[item.name]),
+                f"Share {p.size.end.year}": pct(end[item.name]),
+                "Own CAGR": own,
+                f"Modelled CAGR {p.size.base.year}\u2013{p.size.end.year}": pct(cagrs[item.name]),
+                "Basis": basis_label(p, item),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    caption = f"{split.label}: shares and values ({unit_label(p.market)})"
+    return styled(frame, caption, [i.assumed for i in split.items])
+
+
+def split_values_table(p: Params, split: Split) -> Styler:
+    """Item values for every forecast year; columns of assumed items say so in the heading."""
+    v = splits.values(p, split)
+    frame = pd.DataFrame({"Year": [str(y) for y in v.index]})
+    for item in split.items:
+        frame[item.name + suffix(item)] = [number(x) for x in v[item.name]]
+    frame["Total"] = [number(x) for x in forecast.totals(p)]
+    return styled(frame, f"{split.label}: values by year ({unit_label(p.market)})")
+
+
+def stated_values_table(p: Params, split: Split) -> Styler | None:
+    """Values a source states for an item beside the model's value that year; None if there are none."""
+    sv = splits.stated_values(p, split)
+    if sv.empty:
+        return None
+    items = {i.name: i for i in split.items}
+    frame = pd.DataFrame(
+        {
+            split.label: sv["item"],
+            "Year": sv["year"].astype(str),
+            "Stated": [number(v) + " " + cite(p, items[n].source) if not items[n].assumed else number(v) + " (assumed)" for n, v in zip(sv["item"], sv["stated"])],
+            "Model": [number(v) for v in sv["model"]],
+            "Difference": [f"{d:+,.1f}" for d in sv["difference"]],
+            "Difference %": [signed_pct(d / s) for d, s in zip(sv["difference"], sv["stated"])],
+        }
+    )
+    return styled(frame, f"Stated values against the model ({unit_label(p.market)})")
