@@ -76,7 +76,7 @@ def _figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]:
 
 
 def _caption(p: Params, text: str, assumed: bool) -> str:
-    sources = ", ".join(f"{cite(p, s.id)} {s.publisher}" for s in p.sources)
+    sources = ", ".join(f"{cite(p, s.id)} {s.publisher}" for s in p.sources) or "analyst assumptions"
     return f"{text} Source: {sources}; model by cmo-reports." + (f" {ASSUMED_NOTE}" if assumed else "")
 
 

@@ -17,6 +17,13 @@ def number(value: float, decimals: int = 1) -> str:
     return f"{value:,.{decimals}f}"
 
 
+def signed(value: float, decimals: int = 1) -> str:
+    """A change with its sign, e.g. '+78.8'; an en dash when missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    return f"{value:+,.{decimals}f}"
+
+
 def unit_label(market: Market) -> str:
     """Currency and scale as a column heading, e.g. 'USD million'."""
     return f"{market.currency} {market.unit}"

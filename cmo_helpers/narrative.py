@@ -90,15 +90,16 @@ def takeaways(p: Params) -> Markdown:
 def _anchor_sentence(p: Params) -> str:
     s = p.size
     if s.cagr is None:
-        return "no separate growth rate is stated."
+        return "no separate growth rate is given."
+    word = "assumed" if s.cagr.assumed else "stated"
     gap = s.cagr.rate - forecast.endpoint_cagr(p)
     if abs(gap) < p.audit.cagr_tolerance_pp / 100:
-        return f"the stated CAGR of {pct(s.cagr.rate)} {mark(p, s.cagr)} agrees with the endpoints."
+        return f"the {word} CAGR of {pct(s.cagr.rate)} {mark(p, s.cagr)} agrees with the endpoints."
     if s.anchor == "endpoints":
         return (f"the source also states {pct(s.cagr.rate)} {mark(p, s.cagr)}, {pp(gap)} away from what its own "
                 "endpoints imply; the series follows the endpoints.")
-    return (f"this is the stated CAGR {mark(p, s.cagr)}; the stated end value {number(s.end.value)} "
-            f"{mark(p, s.end)} would need {pct(forecast.endpoint_cagr(p))}.")
+    return (f"this is the {word} CAGR {mark(p, s.cagr)}, which drives the series; the end value of "
+            f"{number(s.end.value)} {mark(p, s.end)} would need {pct(forecast.endpoint_cagr(p))}.")
 
 
 def growth_summary(p: Params) -> Markdown:
@@ -119,10 +120,15 @@ def split_summary(p: Params, split: Split) -> Markdown:
     fast, slow = rates.idxmax(), rates.idxmin()
     items = {i.name: i for i in split.items}
     sourced = [i for i in split.items if not i.assumed]
-    parts = [
-        f"The source itemises {len(sourced)} of {len(split.items)} items, covering "
-        f"{pct(sum(start[i.name] for i in sourced))} of the market in {year}; the rest is assumed and marked as such."
-    ]
+    if not sourced:
+        parts = [f"All {len(split.items)} items are assumptions, not sourced figures."]
+    elif len(sourced) == len(split.items):
+        parts = [f"All {len(split.items)} items come from the source."]
+    else:
+        parts = [
+            f"The source itemises {len(sourced)} of {len(split.items)} items, covering "
+            f"{pct(sum(start[i.name] for i in sourced))} of the market in {year}; the rest is assumed and marked as such."
+        ]
     if (rates.max() - rates.min()) > 1e-9:
         parts.append(
             f"{fast}{suffix(items[fast])} grows fastest ({pct(rates[fast])} a year) and {slow}{suffix(items[slow])} "
@@ -132,7 +138,7 @@ def split_summary(p: Params, split: Split) -> Markdown:
     else:
         parts.append(f"No item has its own growth rate, so every share stays as in {year}.")
     if split.year is None:
-        parts.append(f"The source gives no year for these shares; they are applied to the base year {year}.")
+        parts.append(f"No year is given for these shares, so they are applied to the base year {year}.")
     return Markdown(" ".join(parts))
 
 

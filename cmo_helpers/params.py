@@ -153,7 +153,7 @@ class AuditSettings(Strict):
 
 class Params(Strict):
     market: Market
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
     size: Size
     segments: Split
     regions: Split

@@ -35,9 +35,3 @@ def source_line(source: Source) -> str:
     where = ", ".join(x for x in (source.place, long_date(source.date)) if x)
     url = f" {source.url}" if source.url else ""
     return f"{who}: \u201c{source.title}\u201d, {where}.{url}"
-
-
-def short_source(p: Params) -> str:
-    """First source as 'Publisher, date' for captions and the cover."""
-    s = p.sources[0]
-    return f"{s.publisher}, {long_date(s.date)}"

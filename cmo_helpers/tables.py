@@ -7,7 +7,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from . import forecast, splits
-from .formatting import DASH, number, pct, signed_pct, unit_label
+from .formatting import DASH, number, pct, signed, signed_pct, unit_label
 from .provenance import ASSUMED, MODELLED, basis_label, cite, suffix
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def size_table(p: Params) -> Styler:
         {
             "Year": [str(y) for y in g.index],
             f"Market size ({unit_label(p.market)})": [number(v) for v in g["total"]],
-            "Change": [DASH if pd.isna(v) else f"{v:+,.1f}" for v in g["change"]],
+            "Change": [signed(v) for v in g["change"]],
             "Growth": [pct(v) for v in g["yoy"]],
             "Basis": [_year_basis(p, y) for y in g.index],
         }
@@ -140,7 +140,7 @@ def stated_values_table(p: Params, split: Split) -> Styler | None:
             "Year": sv["year"].astype(str),
             "Stated": [number(v) + " " + cite(p, items[n].source) if not items[n].assumed else number(v) + " (assumed)" for n, v in zip(sv["item"], sv["stated"])],
             "Model": [number(v) for v in sv["model"]],
-            "Difference": [f"{d:+,.1f}" for d in sv["difference"]],
+            "Difference": [signed(d) for d in sv["difference"]],
             "Difference %": [signed_pct(d / s) for d, s in zip(sv["difference"], sv["stated"])],
         }
     )

@@ -1,0 +1,96 @@
+"""The `cmo-report` command: validate, audit and render market reports."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ParamsError
+from .paths import DEFAULT_PARAMS, OUTPUTS
+
+EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from . import scenarios
+    from .params import load_params
+    from .paths import resolve_params
+
+    status = EXIT_OK
+    for name in args.files:
+        try:
+            p = load_params(name)
+            scenarios.validate_scenarios(resolve_params(name))
+        except ParamsError as exc:
+            print(exc, file=sys.stderr)
+            status = EXIT_INVALID
+        else:
+            print(f"ok: {name} ({p.market.name}, {len(scenarios.scenario_names(resolve_params(name)))} scenarios)")
+    return status
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    from .render import FORMATS
+
+    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    bad = [v for v in chosen if v not in FORMATS]
+    if bad or not chosen:
+        raise argparse.ArgumentTypeError(f"--to takes a comma list of {', '.join(FORMATS)}; got {value!r}")
+    return chosen
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs must be a whole number of at least 1; got {value!r}")
+    return int(value)
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .render import render
+
+    try:
+        summary = render(args.params or [DEFAULT_PARAMS], args.to, args.jobs, args.out, args.scenarios)
+    except ParamsError as exc:
+        print(f"nothing rendered: invalid input\n{exc}", file=sys.stderr)
+        return EXIT_INVALID
+    for target, outcomes in summary.outcomes.items():
+        for o in outcomes:
+            if not o.ok:
+                print(f"FAILED {target.label} {o.notebook}: {o.error}", file=sys.stderr)
+    for slug, path in summary.published.items():
+        print(f"rendered {slug}: {path}")
+    for slug, path in summary.failed.items():
+        print(f"failed {slug}: executed notebooks with errors in {path}; previous outputs kept", file=sys.stderr)
+    return EXIT_OK if summary.ok else EXIT_FAILED
+
+
+def parser() -> argparse.ArgumentParser:
+    """Subcommands share exit codes: 0 ok, 1 a report or check failed, 2 invalid input."""
+    from . import audit_cli
+
+    ap = argparse.ArgumentParser(prog="cmo-report", description="Parameterised market reports: validate, audit, render.")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="check params files (and their scenario overlays); exit 2 when invalid")
+    v.add_argument("files", nargs="+", help="params files or names in params/")
+    v.set_defaults(func=_validate)
+
+    audit_cli.add_parser(sub)
+
+    r = sub.add_parser("render", help="execute every notebook per params file and export HTML and PDF")
+    r.add_argument("params", nargs="*", help=f"params files or names in params/ (default: {DEFAULT_PARAMS.name})")
+    r.add_argument("--to", type=_formats, default=("html", "pdf"), help="formats: html,pdf (default both)")
+    r.add_argument("--jobs", type=_jobs, default=None, help="worker processes (default: number of cores)")
+    r.add_argument("--out", type=Path, default=OUTPUTS, help="output root (default: outputs/)")
+    r.add_argument("--scenarios", default="none", help="none (default), all, or a comma list of scenario names")
+    r.set_defaults(func=_render)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

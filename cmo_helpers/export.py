@@ -1,0 +1,142 @@
+"""Executed notebooks to client-ready HTML pages and one combined PDF, code hidden."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+import nbformat
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import Preprocessor
+
+from .formatting import long_date, unit_label
+from .paths import TEMPLATES
+from .provenance import source_line
+
+if TYPE_CHECKING:
+    from .params import Params
+
+_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
+_HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
+
+
+class DropStderr(Preprocessor):
+    """Library warnings on stderr are for the analyst's console, not the client's page."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.get("outputs"):
+            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+        return cell, resources
+
+
+def _text(fragment: str) -> str:
+    """Plain text of a heading, without nbconvert's pilcrow anchor link."""
+    fragment = re.sub(r'<a class="anchor-link".*?</a>', "", fragment, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+@dataclass
+class Section:
+    """One executed notebook, ready to place in a page or the PDF."""
+
+    slug: str
+    title: str
+    body: str
+
+    @property
+    def href(self) -> str:
+        return f"{self.slug}.html"
+
+
+def _exporter() -> HTMLExporter:
+    exporter = HTMLExporter(
+        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
+    exporter.register_preprocessor(DropStderr, enabled=True)
+    return exporter
+
+
+def section(notebook: Path) -> Section:
+    """Body HTML of one executed notebook, titled by its first heading."""
+    nb = nbformat.read(notebook, as_version=4)
+    body, _ = _exporter().from_notebook_node(nb)
+    match = _HEADING.search(body)
+    title = _text(match.group(3)) if match else notebook.stem
+    return Section(notebook.stem, title, body)
+
+
+def css() -> str:
+    return (TEMPLATES / "base.css").read_text(encoding="utf-8")
+
+
+def _context(p: Params, scenario: str) -> dict:
+    return {
+        "market": p.market,
+        "unit": unit_label(p.market),
+        "scenario": scenario,
+        "rendered": long_date(dt.date.today()),
+        "css": css(),
+    }
+
+
+def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path, pdf: bool) -> list[Path]:
+    """One self-contained page per section plus an index page linking them."""
+    ctx = _context(p, scenario)
+    sources = "; ".join(f"[{n}] {source_line(s)}" for n, s in enumerate(p.sources, 1))
+    page = _ENV.get_template("page.html.j2")
+    written = []
+    for sec in sections:
+        path = out_dir / sec.href
+        path.write_text(page.render(ctx, title=sec.title, market=p.market.name, body=sec.body, nav=sections,
+                                    current=sec.href, sources=html.escape(sources), pdf=pdf), encoding="utf-8")
+        written.append(path)
+    items = "".join(f'<li><a href="{s.href}">{html.escape(s.title)}</a></li>' for s in sections)
+    index_body = f"<h1>{html.escape(p.market.name)}</h1><p>Market analysis in {len(sections)} sections.</p><ol>{items}</ol>"
+    index = out_dir / "index.html"
+    index.write_text(page.render(ctx, title="Contents", market=p.market.name, body=index_body, nav=sections,
+                                 current="index.html", sources=html.escape(sources), pdf=pdf), encoding="utf-8")
+    return [index, *written]
+
+
+def _prefix_ids(sec: Section, n: int) -> tuple[str, list[dict]]:
+    """Make heading ids unique across sections and collect them for the contents page."""
+    prefix = f"s{n:02d}-"
+    body = re.sub(r'id="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', sec.body)
+    body = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', body)
+    toc = [
+        {"level": int(m.group(1)), "id": m.group(2), "title": _text(m.group(3))}
+        for m in _HEADING.finditer(body)
+    ]
+    return body, toc
+
+
+def report_html(sections: list[Section], p: Params, scenario: str, scenario_title: str = "", warning: str = "") -> str:
+    """The whole report as one HTML document laid out for print."""
+    parts, toc = [], []
+    for n, sec in enumerate(sections):
+        body, entries = _prefix_ids(sec, n)
+        parts.append({"id": f"section-{n:02d}", "body": body})
+        toc.extend(entries)
+    return _ENV.get_template("report.html.j2").render(
+        _context(p, scenario),
+        sections=parts,
+        toc=toc,
+        sources=[source_line(s) for s in p.sources],
+        years=f"{p.size.base.year}\u2013{p.size.end.year}",
+        scenario_title=scenario_title or scenario,
+        warning=warning,
+    )
+
+
+def write_pdf(document: str, path: Path) -> Path:
+    """Lay out the print HTML with WeasyPrint."""
+    import weasyprint
+    from weasyprint.urls import URLFetcher
+
+    # Only data: URLs are fetched, so a PDF never depends on (or reaches) another host.
+    weasyprint.HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(path)
+    return path

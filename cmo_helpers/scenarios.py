@@ -1,0 +1,194 @@
+"""Scenario overlays: a few changed assumptions on a market file, checked as strictly as the file.
+
+An overlay lives in ``<params dir>/scenarios/<market slug>/<name>.yaml``; the market file itself
+is the scenario called 'base'. Every figure an overlay sets becomes 'assumed' with the overlay's
+rationale, so tables and charts label it without further work. Format: params/scenarios/README.md.
+"""
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, PrivateAttr, ValidationError
+
+from .errors import ParamsError
+from .params import Params, Strict, _loc, _reason, load_params, parse_params, read_yaml
+from .paths import resolve_params
+
+BASE = "base"
+NAME_PATTERN = r"[a-z0-9][a-z0-9-]*"
+SPLITS = ("segments", "regions")
+NAMED = "item name"  # marks a level whose keys are the market's item names
+ITEM = {"cagr": None}
+# What an overlay may set; None marks a value. Shares are left out on purpose: a split must
+# still sum to 100%, and an item's own CAGR already moves the mix.
+ALLOWED: dict[str, Any] = {
+    "size": {"base": {"value": None}, "end": {"value": None}, "cagr": {"rate": None}, "anchor": None},
+    **{split: {"items": NAMED} for split in SPLITS},
+}
+# An override of one of these cannot change the series while the anchor is the other one.
+IDLE_UNDER_ANCHOR = {"endpoints": ("size", "cagr", "rate"), "cagr": ("size", "end", "value")}
+
+
+class Overlay(Strict):
+    """One scenario file: what it changes, and why, in our own words."""
+
+    title: str = Field(min_length=1)
+    rationale: str = Field(min_length=1)
+    overrides: dict[str, Any] = Field(min_length=1)
+    _path: Path = PrivateAttr(default=Path())
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def name(self) -> str:
+        return self._path.stem
+
+
+def load_overlay(path: str | Path) -> Overlay:
+    """Read one overlay file, so a malformed one fails before any market is touched."""
+    path = Path(path)
+    data = read_yaml(path)
+    if path.stem == BASE or not re.fullmatch(NAME_PATTERN, path.stem):
+        raise ParamsError(path, [("", f"'{path.stem}' cannot name a scenario: use lowercase letters, digits "
+                                      f"and hyphens, and not '{BASE}', which is the market file itself")])
+    try:
+        overlay = Overlay.model_validate(data)
+    except ValidationError as exc:
+        raise ParamsError(path, [(_loc(e["loc"]), _reason(e)) for e in exc.errors()]) from None
+    overlay._path = path
+    return overlay
+
+
+def scenario_dir(params_file: str | Path) -> Path:
+    """Where a market's overlays live, next to its params file, so any params folder works."""
+    return _folder(resolve_params(params_file), load_params(params_file).market.slug)
+
+
+def scenario_names(params_file: str | Path) -> list[str]:
+    """The market's scenarios other than 'base', sorted; empty when it has none."""
+    return _names(scenario_dir(params_file))
+
+
+def overlays(params_file: str | Path) -> dict[str, Overlay]:
+    """Every overlay of a market by name, for tables that quote titles and rationales."""
+    folder = scenario_dir(params_file)
+    return {name: load_overlay(folder / f"{name}.yaml") for name in _names(folder)}
+
+
+def apply_scenario(p: Params, params_file: str | Path, name: str) -> Params:
+    """The market with one overlay merged in and re-validated; 'base' returns it unchanged."""
+    if name == BASE:
+        return p
+    path = resolve_params(params_file)
+    folder = _folder(path, p.market.slug)
+    names = _names(folder)
+    if name not in names:
+        hint = difflib.get_close_matches(name, names, n=1)
+        tip = f"did you mean '{hint[0]}'? " if hint else ""
+        raise ParamsError(folder, [("scenario", f"no scenario '{name}'; {tip}available: {', '.join([BASE, *names])}")])
+    return _merge(read_yaml(path), load_overlay(folder / f"{name}.yaml"))
+
+
+def all_scenarios(params_file: str | Path) -> dict[str, Params]:
+    """Every scenario of a market, 'base' first, so comparisons read from the market outwards."""
+    p = load_params(params_file)
+    return {BASE: p, **{name: apply_scenario(p, params_file, name) for name in scenario_names(params_file)}}
+
+
+def validate_scenarios(params_file: str | Path) -> None:
+    """Raise ParamsError for the first bad overlay, so nothing renders on a broken scenario."""
+    all_scenarios(params_file)
+
+
+def _folder(params_path: Path, slug: str) -> Path:
+    return params_path.parent / "scenarios" / slug
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(f.stem for f in folder.glob("*.yaml"))
+
+
+def _dotted(path: tuple[str, ...]) -> str:
+    return ".".join(("overrides", *map(str, path)))
+
+
+def _refusal(key: Any, keys: list[str], market: dict, what: str) -> str:
+    """Why a key cannot be set, with a did-you-mean hint when one is close."""
+    if key in market:
+        return f"'{key}' cannot be changed by a scenario; allowed here: {', '.join(keys)}"
+    hint = difflib.get_close_matches(str(key), keys, n=1, cutoff=0.6)
+    tip = f"did you mean '{hint[0]}'?" if hint else f"allowed here: {', '.join(keys) or 'nothing'}"
+    return f"unknown {what} '{key}'; {tip}"
+
+
+def _leaves(node: Any, spec: Any, market: Any, path: tuple, problems: list) -> list[tuple[tuple, Any]]:
+    """Flatten overrides to (key path, value), recording every key a scenario may not set."""
+    if spec is None:
+        return [(path, node)]
+    if spec == NAMED:
+        market = {item["name"]: item for item in market}
+    keys = list(market) if spec == NAMED else list(spec)
+    if not isinstance(node, dict):
+        problems.append((_dotted(path), f"expected a mapping with {' or '.join(keys)}, got {node!r}"))
+        return []
+    market = market if isinstance(market, dict) else {}
+    found = []
+    for key, sub in node.items():
+        if key in keys:
+            found += _leaves(sub, ITEM if spec == NAMED else spec[key], market.get(key), (*path, key), problems)
+        else:
+            what = "item" if spec == NAMED else "key"
+            problems.append((_dotted((*path, key)), _refusal(key, keys, market, what)))
+    return found
+
+
+def _apply(data: dict, leaves: list[tuple[tuple, Any]], overlay: Overlay) -> None:
+    """Write each override into the raw market mapping, marking what it replaces as assumed."""
+    size = data["size"]
+    for path, value in leaves:
+        if path == ("size", "anchor"):
+            size["anchor"] = value
+        elif path[0] == "size":
+            figure = size.setdefault(path[1], {})
+            figure.pop("source", None)
+            figure.update({path[2]: value, "basis": "assumed", "rationale": f"{overlay.title} scenario: {overlay.rationale}"})
+            if path[1] == "cagr":
+                figure.update(from_year=size["base"]["year"], to_year=size["end"]["year"])
+        else:
+            item = next(i for i in data[path[0]]["items"] if i["name"] == path[2])
+            item.pop("cagr_source", None)
+            item["cagr"] = value
+            note = f"Own CAGR set by the {overlay.title} scenario."
+            item["rationale"] = f"{item['rationale']} {note}" if item.get("rationale") else note
+
+
+def _merged_key(key: str, data: dict) -> str:
+    """Name items as an overlay does ('regions.items.Europe'), not by their list position."""
+    key = re.sub(r"^(segments|regions)\.items\[(\d+)\]",
+                 lambda m: f"{m[1]}.items.{data[m[1]]['items'][int(m[2])]['name']}", key)
+    return f"overrides.{key}" if key.split(".")[0] in ALLOWED else key
+
+
+def _merge(raw: dict, overlay: Overlay) -> Params:
+    problems: list[tuple[str, str]] = []
+    leaves = _leaves(overlay.overrides, ALLOWED, raw, (), problems)
+    if problems:
+        raise ParamsError(overlay.path, problems)
+    data = copy.deepcopy(raw)
+    _apply(data, leaves, overlay)
+    anchor = data["size"].get("anchor", "endpoints")
+    idle = IDLE_UNDER_ANCHOR.get(anchor)
+    if idle in [path for path, _ in leaves]:
+        other = next(a for a in IDLE_UNDER_ANCHOR if a != anchor)
+        raise ParamsError(overlay.path, [(_dotted(idle), f"does not change the forecast while size.anchor is "
+                                                         f"'{anchor}'; also set size.anchor: {other}")])
+    try:
+        return parse_params(data, overlay.path)
+    except ParamsError as exc:
+        raise ParamsError(overlay.path, [(_merged_key(k, data), r) for k, r in exc.problems]) from None

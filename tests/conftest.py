@@ -1,0 +1,42 @@
+"""Shared fixtures: the shipped params as dicts that tests can break one key at a time."""
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cmo_helpers.params import Params, load_params, parse_params
+from cmo_helpers.paths import DEFAULT_PARAMS, PARAMS
+
+
+@pytest.fixture(scope="session")
+def cmo() -> Params:
+    return load_params(DEFAULT_PARAMS)
+
+
+@pytest.fixture(scope="session")
+def heat() -> Params:
+    return load_params(PARAMS / "eu-heat-pumps.yaml")
+
+
+@pytest.fixture
+def raw() -> dict:
+    """The default market as a plain mapping, fresh for each test."""
+    return copy.deepcopy(yaml.safe_load(DEFAULT_PARAMS.read_text()))
+
+
+@pytest.fixture
+def build():
+    """Validate a mapping as if it came from a file called test.yaml."""
+    return lambda data: parse_params(data, "test.yaml")
+
+
+@pytest.fixture
+def market_copy(tmp_path: Path) -> Path:
+    """A copy of the default market (and its scenarios) in a scratch params folder."""
+    target = tmp_path / "params"
+    shutil.copytree(PARAMS, target)
+    return target / DEFAULT_PARAMS.name
