@@ -71,8 +71,9 @@ def plan(params_files: list[str | Path], which: str = "none") -> list[Target]:
             continue
         seen[p.market.slug] = path
         targets.append(Target(path, p.market.slug, "base", "Base"))
+        overlays = scenarios.overlays(path)
         for name in _scenario_selection(path, which):
-            targets.append(Target(path, p.market.slug, name, scenarios.scenario_title(path, name)))
+            targets.append(Target(path, p.market.slug, name, overlays[name].title))
     if problems:
         raise ParamsError(problems[0].path, [pr for exc in problems for pr in _with_file(exc)])
     return targets
@@ -94,6 +95,12 @@ def _scenario_selection(path: Path, which: str) -> list[str]:
     if unknown:
         raise ParamsError(path, [("--scenarios", f"unknown scenario {', '.join(unknown)}; available: {', '.join(available) or 'none'}")])
     return wanted
+
+
+def _quiet_worker() -> None:
+    """Kernels inherit the worker's stderr and log connection chatter; failures come back as Outcomes."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
 
 
 def _run(notebook: Path, output: Path, params_file: Path, scenario: str) -> Outcome:
@@ -167,7 +174,7 @@ def render(
     remaining = {t: len(notebooks) for t in targets}
     try:
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(jobs or os.cpu_count() or 1, mp_context=ctx, initializer=_quiet_worker) as pool:
             for t in targets:
                 (staging / t.subdir / "notebooks").mkdir(parents=True, exist_ok=True)
             for nb in notebooks:  # section-major order keeps every market moving at once

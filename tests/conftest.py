@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import copy
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from cmo_helpers.params import Params, load_params, parse_params
-from cmo_helpers.paths import DEFAULT_PARAMS, PARAMS
+from cmo_helpers.paths import DEFAULT_PARAMS, PARAMS, market_params_files
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +42,13 @@ def market_copy(tmp_path: Path) -> Path:
     target = tmp_path / "params"
     shutil.copytree(PARAMS, target)
     return target / DEFAULT_PARAMS.name
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """Every market in params/ with all scenarios, rendered once through the real CLI."""
+    out = tmp_path_factory.mktemp("outputs")
+    files = [str(p) for p in market_params_files()]
+    proc = subprocess.run([sys.executable, "-m", "cmo_helpers.cli", "render", *files, "--scenarios", "all",
+                           "--out", str(out), "--jobs", "2"], capture_output=True, text=True, timeout=900)
+    return out, proc

@@ -1,0 +1,131 @@
+"""End to end: `cmo-report render` on every market in params/, read back as a client would."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from pypdf import PdfReader
+
+from cmo_helpers import render
+from cmo_helpers.paths import DEFAULT_PARAMS, market_params_files, notebook_paths
+
+CLI = [sys.executable, "-m", "cmo_helpers.cli"]
+
+
+def _pdf_text(path: Path) -> tuple[str, int]:
+    reader = PdfReader(path)
+    return "\n".join(page.extract_text() for page in reader.pages), len(reader.pages)
+
+
+def test_render_succeeds_and_reports_plain_progress(rendered):
+    out, proc = rendered
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"^\[1/\d+\] \S+ \S+ ok", proc.stdout, re.M), "CI logs get numbered plain lines"
+    assert "rendered healthcare-cmo" in proc.stdout
+    assert not list(out.glob(".staging-*")), "staging folders are cleaned up"
+
+
+@pytest.mark.parametrize("params", market_params_files(), ids=lambda p: p.stem)
+def test_every_notebook_ran_without_error(rendered, params):
+    out, _ = rendered
+    folder = out / params.stem / "notebooks"
+    assert sorted(p.name for p in folder.glob("*.ipynb")) == [p.name for p in notebook_paths()]
+    for path in folder.glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+        assert not [o for o in outputs if o.output_type == "error"], path.name
+        assert any(o.output_type in {"display_data", "execute_result"} for o in outputs), f"{path.name} shows nothing"
+
+
+def test_default_pdf_carries_the_headline_figures(rendered):
+    out, _ = rendered
+    text, pages = _pdf_text(out / "healthcare-cmo" / "report.pdf")
+    flat = re.sub(r"\s+", " ", text)
+    for figure in ("504.9", "1,861.2", "16.6%", "15.6%", "15.60%", "62.0%", "42.5%", "185.5", "2,011.4"):
+        assert figure in flat, figure
+    assert "Market.us Media" in flat and "10 October 2025" in flat
+    assert "Contents" in flat and "Sources and assumptions" in flat
+    assert "Europe (assumed)" in flat and "Assumed" in flat
+    assert 10 <= pages <= 30
+    assert f"Page {pages} of {pages}" in flat
+
+
+def test_pdf_contents_page_numbers_point_at_the_sections(rendered):
+    out, _ = rendered
+    reader = PdfReader(out / "healthcare-cmo" / "report.pdf")
+    toc = reader.pages[1].extract_text()
+    for title in ("Market size", "Growth", "Regions"):
+        number = int(re.search(rf"^{title}\W+(\d+)$", toc, re.M).group(1))
+        assert re.search(rf"^{title}$", reader.pages[number - 1].extract_text(), re.M), title
+
+
+def test_second_market_renders_in_its_own_unit(rendered):
+    out, _ = rendered
+    text, _ = _pdf_text(out / "eu-heat-pumps" / "report.pdf")
+    flat = re.sub(r"\s+", " ", text)
+    assert "European Residential Heat Pump Market" in flat and "EUR billion" in flat
+    assert "Healthcare" not in flat and "USD" not in flat
+
+
+def test_html_pages_are_self_contained(rendered):
+    out, _ = rendered
+    pages = list(out.rglob("*.html"))
+    assert len(pages) >= 2 * len(notebook_paths())
+    for page in pages:
+        html = page.read_text()
+        refs = re.findall(r'(?:src|href)\s*=\s*["\']([^"\']+)', html)
+        external = [r for r in refs if re.match(r"^(?:[a-z]+:)?//", r) or r.startswith(("http:", "https:"))]
+        assert not external, f"{page.name}: {external}"
+        assert "<script" not in html
+        assert "<img" not in html or 'src="data:image/png;base64,' in html
+
+
+def test_scenarios_land_under_the_market(rendered):
+    out, _ = rendered
+    for name in ("conservative", "optimistic"):
+        assert (out / "healthcare-cmo" / "scenarios" / name / "report.pdf").exists()
+
+
+def test_invalid_params_stop_before_anything_runs(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(DEFAULT_PARAMS.read_text().replace("value: 504.9", "value: -504.9"))
+    out = tmp_path / "out"
+    (out / "healthcare-cmo").mkdir(parents=True)
+    keep = out / "healthcare-cmo" / "report.pdf"
+    keep.write_text("previous report")
+    proc = subprocess.run([*CLI, "render", str(bad), "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert f"{bad}: size.base.value: Input should be greater than 0" in proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["healthcare-cmo"]
+    assert keep.read_text() == "previous report"
+
+
+def test_failing_notebook_keeps_the_previous_good_output(tmp_path, monkeypatch):
+    good = [p for p in notebook_paths() if p.name.startswith("01-")]
+    broken = tmp_path / "50-broken.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('params_file = ""\nscenario = "base"', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell('raise ValueError("deliberate failure")'),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, broken)
+    out = tmp_path / "out"
+
+    monkeypatch.setattr(render, "notebook_paths", lambda: good)
+    first = render.render([DEFAULT_PARAMS], ("html",), 2, out)
+    assert first.ok and (out / "healthcare-cmo" / "01-market-size.html").exists()
+    before = (out / "healthcare-cmo" / "01-market-size.html").read_text()
+
+    monkeypatch.setattr(render, "notebook_paths", lambda: [*good, broken])
+    second = render.render([DEFAULT_PARAMS], ("html",), 2, out)
+    assert not second.ok
+    errors = [o for outs in second.outcomes.values() for o in outs if not o.ok]
+    assert errors[0].notebook == "50-broken" and "deliberate failure" in errors[0].error
+    assert (out / "healthcare-cmo" / "01-market-size.html").read_text() == before
+    saved = nbformat.read(out / "healthcare-cmo.failed" / "notebooks" / "50-broken.ipynb", as_version=4)
+    assert any(o.output_type == "error" for c in saved.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert (out / "healthcare-cmo.failed" / "notebooks" / "01-market-size.ipynb").exists(), "the others still ran"
