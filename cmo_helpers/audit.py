@@ -13,12 +13,11 @@ from pandas.io.formats.style import Styler
 from . import splits
 from .forecast import endpoint_cagr, implied_cagr, project, totals
 from .formatting import DASH, number, pct, pp, signed_pct
-from .narrative import mark
 from .provenance import cite
 from .tables import styled
 
 if TYPE_CHECKING:
-    from .params import Params, Split
+    from .params import Basis, Params, Split
 
 Severity = Literal["error", "warning", "info"]
 LOOKBACK_YEARS = 3
@@ -50,6 +49,11 @@ def _splits(p: Params) -> tuple[Split, Split]:
     return p.segments, p.regions
 
 
+def _given(obj: Basis) -> str:
+    """'stated' for a sourced figure, 'assumed' for our own, so no message blames a source for our inputs."""
+    return "assumed" if obj.assumed else "stated"
+
+
 def _stated_total(p: Params, year: int) -> float | None:
     """The source's own market total for `year`, when it states one."""
     return {p.size.base.year: p.size.base.value, p.size.end.year: p.size.end.value}.get(year)
@@ -79,7 +83,7 @@ def check_cagr(p: Params) -> list[Finding]:
     matched = abs(gaps[best]) <= tol + 1e-12
     shown = best if matched else "base"
     numbers: dict[str, float | int | str] = {
-        "subject": "Stated CAGR vs endpoints",
+        "subject": "CAGR vs endpoints",
         "stated": rate,
         "model": implied[shown],
         "tolerance_pp": p.audit.cagr_tolerance_pp,
@@ -89,6 +93,7 @@ def check_cagr(p: Params) -> list[Finding]:
         n = conventions[k]
         numbers |= {f"n_{k}": n, f"implied_n_{k}": r, f"stated_end_n_{k}": s.base.value * (1 + rate) ** n}
     ends = f"{number(s.base.value)} ({s.base.year}) and {number(s.end.value)} ({s.end.year})"
+    given = f"{_given(s.cagr).capitalize()} CAGR {pct(rate, 2)}"
 
     def over(k: str) -> str:
         n = conventions[k]
@@ -96,16 +101,16 @@ def check_cagr(p: Params) -> list[Finding]:
 
     if matched:
         return [Finding("cagr", "info", (
-            f"Stated CAGR {pct(rate, 2)} matches the {pct(implied[best], 2)} implied by {ends} {over(best)} "
+            f"{given} matches the {pct(implied[best], 2)} implied by {ends} {over(best)} "
             f"({pp(gaps[best], 2)}, tolerance {p.audit.cagr_tolerance_pp:.2f} pp)."
         ), numbers)]
     others = [k for k in implied if k != "base"]
     also = "".join(f", and with the {pct(implied[k], 2)} implied {over(k)}" for k in others)
     alt = "".join(f" (or {number(numbers[f'stated_end_n_{k}'])} counting {conventions[k]} years)" for k in others)
     return [Finding("cagr", "error", (
-        f"Stated CAGR {pct(rate, 2)} disagrees with the {pct(implied['base'], 2)} implied by {ends} {over('base')}{also}. "
+        f"{given} disagrees with the {pct(implied['base'], 2)} implied by {ends} {over('base')}{also}. "
         f"At {pct(rate, 2)}, {number(s.base.value)} would reach {number(numbers['stated_end_n_base'])} by {s.end.year}"
-        f"{alt}, not the stated {number(s.end.value)}."
+        f"{alt}, not the {_given(s.end)} {number(s.end.value)}."
     ), numbers)]
 
 
@@ -119,11 +124,14 @@ def check_shares(p: Params) -> list[Finding]:
         numbers = {"subject": f"{split.label} shares ({year})", "stated": total, "model": 1.0,
                    "missing" if gap >= 0 else "extra": abs(gap)}
         head = f"{split.label}: the {len(split.items)} shares for {year} add up to {pct(total, 2)}"
-        if abs(gap) <= p.audit.share_tolerance_pp / 100 + 1e-12:
+        what = f"{pct(abs(gap), 2)} " + ("of the market is not itemised" if gap > 0 else "is counted twice")
+        tol = p.audit.share_tolerance_pp
+        if abs(gap) < 5e-5:
             out.append(Finding("shares", "info", f"{head}, as they should.", numbers))
+        elif abs(gap) <= tol / 100 + 1e-12:
+            out.append(Finding("shares", "info", f"{head}, within the {tol:.2f} pp tolerance: {what}.", numbers))
         else:
-            what = "of the market is not itemised" if gap > 0 else "is counted twice"
-            out.append(Finding("shares", "error", f"{head}: {pct(abs(gap), 2)} {what}.", numbers))
+            out.append(Finding("shares", "error", f"{head}: {what}.", numbers))
     return out
 
 
@@ -137,8 +145,8 @@ def _path_rates(p: Params, year: int) -> dict[str, float]:
 
 def _path_label(p: Params, name: str, rate: float, year: int) -> str:
     if year == p.size.base.year:
-        return f"the stated {year} total"
-    return f"the {'endpoint-implied' if name == 'implied' else 'stated'} {pct(rate, 2)} path"
+        return f"the {_given(p.size.base)} {year} total"
+    return f"the {'endpoint-implied' if name == 'implied' else _given(p.size.cagr)} {pct(rate, 2)} path"
 
 
 def check_stated_values(p: Params) -> list[Finding]:
@@ -195,8 +203,8 @@ def check_rollup(p: Params) -> list[Finding]:
         gap = rollup - p.anchor_rate
         numbers = {"subject": f"{split.label} growth roll-up", "stated": rollup, "model": p.anchor_rate,
                    "from_year": year, "to_year": p.size.end.year}
-        head = (f"{split.label}: item growth rates weighted by their {year} values compound to {pct(rollup, 2)} a year "
-                f"over {year}\u2013{p.size.end.year}, against the market's {pct(p.anchor_rate, 2)} ({pp(gap, 3)})")
+        head = (f"{split.label}: item growth rates weighted by their {year} values compound to {pct(rollup, 3)} a year "
+                f"over {year}\u2013{p.size.end.year}, against the market's {pct(p.anchor_rate, 3)} ({pp(gap, 3)})")
         if abs(gap) <= p.audit.cagr_tolerance_pp / 100 + 1e-12:
             out.append(Finding("rollup", "info", head + ".", numbers))
         else:
@@ -235,9 +243,9 @@ def check_items_total(p: Params) -> list[Finding]:
 def check_years(p: Params) -> list[Finding]:
     """Years out of order or far outside the forecast usually mean a typo or figures from another study.
 
-    Base must precede end (error). Split years and the CAGR's from_year may lie inside the
-    forecast or at most LOOKBACK_YEARS before the base year (warning); the CAGR period must
-    end in the end year (warning) and start before it ends (error).
+    Base must precede end (an error, after which nothing else is judged). Split years and the
+    CAGR's from_year may lie inside the forecast or at most LOOKBACK_YEARS before the base year
+    (warning); the CAGR period must end in the end year (warning) and run forwards (error).
     """
     s = p.size
     low, high = s.base.year - LOOKBACK_YEARS, s.end.year
@@ -254,7 +262,8 @@ def check_years(p: Params) -> list[Finding]:
 
     if s.end.year <= s.base.year:
         bad("error", "End year", s.end.year, s.base.year + 1,
-            f"The end year {s.end.year} does not come after the base year {s.base.year}.")
+            f"The end year {s.end.year} does not come after the base year {s.base.year}; no other year can be judged.")
+        return out
     for split in _splits(p):
         in_window(f"{split.label} year", split.year)
     if s.cagr is not None:
@@ -370,14 +379,22 @@ def anchor_note(p: Params) -> str:
     """Which figure drives the series and which is only shown, since the two may disagree."""
     s = p.size
     if s.anchor == "cagr":
-        return (f"The series follows the stated CAGR of {pct(s.cagr.rate, 2)} {mark(p, s.cagr)} from "
-                f"{number(s.base.value)} in {s.base.year}; the stated {s.end.year} value of {number(s.end.value)} "
-                f"{mark(p, s.end)} is shown as stated.")
+        return (f"The series follows the {_given(s.cagr)} CAGR of {pct(s.cagr.rate, 2)} {_ref(p, s.cagr)}from "
+                f"{number(s.base.value)} in {s.base.year}; the {_given(s.end)} {s.end.year} value of "
+                f"{number(s.end.value)} {_ref(p, s.end)}is {_shown(s.end)}.")
     note = (f"The series follows the endpoints, {number(s.base.value)} in {s.base.year} and {number(s.end.value)} "
             f"in {s.end.year} ({pct(p.anchor_rate, 2)} a year)")
     if s.cagr is None:
         return note + "."
-    return note + f"; the stated CAGR of {pct(s.cagr.rate, 2)} {mark(p, s.cagr)} is shown as stated."
+    return note + (f"; the {_given(s.cagr)} CAGR of {pct(s.cagr.rate, 2)} {_ref(p, s.cagr)}is {_shown(s.cagr)}.")
+
+
+def _ref(p: Params, obj: Basis) -> str:
+    return "" if obj.assumed else f"{cite(p, obj.source)} "
+
+
+def _shown(obj: Basis) -> str:
+    return "shown for comparison" if obj.assumed else "shown as stated"
 
 
 def verdict_text(p: Params) -> str:
@@ -385,10 +402,10 @@ def verdict_text(p: Params) -> str:
     found = run_audit(p)
     flagged = [f for f in found if f.severity != "info"]
     if not flagged:
-        return f"All {len(found)} checks pass: the source's figures are consistent with each other. {anchor_note(p)}"
+        return f"All {len(found)} checks pass: the figures are consistent with each other. {anchor_note(p)}"
     n_err = len(errors(found))
     head = (f"**{_count(n_err, 'error')} and {_count(len(flagged) - n_err, 'warning')} in {len(found)} checks.** "
-            + ("The source contradicts itself; read its figures with the caveats below. " if n_err else
+            + ("The figures contradict each other; read them with the caveats below. " if n_err else
                "Nothing contradicts the series, but the points below need a look. ")
             + anchor_note(p))
     return head + "\n\n" + "\n".join(f"- **{VERDICT_WORDS[f.severity]}:** {f.message}" for f in flagged)
@@ -411,9 +428,9 @@ def warning_html(p: Params) -> str:
         return ""
     items = "".join(f"<li>{html.escape(f.message)}</li>" for f in found)
     return (
-        f'<div class="cmo-audit-warning" style="{ALERT_STYLE}"><strong>The source disagrees with itself '
-        f"({_count(len(found), 'error')}).</strong> Figures in this report follow the anchor policy set out in "
-        f"<em>Source audit</em>; check these before quoting them.<ul style=\"margin: 0.4em 0 0 0;\">{items}</ul></div>"
+        f'<div class="cmo-audit-warning" style="{ALERT_STYLE}"><strong>The figures contradict each other '
+        f"({_count(len(found), 'error')}).</strong> {html.escape(anchor_note(p))} Every check is listed under "
+        f"<em>Source audit</em>.<ul style=\"margin: 0.4em 0 0 0;\">{items}</ul></div>"
     )
 
 

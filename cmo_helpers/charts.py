@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
 from . import forecast, splits
 from .formatting import number, pct, unit_label
@@ -72,7 +73,9 @@ def house_style(build: Callable[..., Chart]) -> Callable[..., Chart]:
 def _figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]:
     """A pyplot-free figure, so notebooks show each chart once and tests need no display."""
     fig = Figure(figsize=(width, height), layout="constrained")
-    return fig, fig.add_subplot()
+    ax = fig.add_subplot()
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v, 0)))
+    return fig, ax
 
 
 def _caption(p: Params, text: str, assumed: bool) -> str:

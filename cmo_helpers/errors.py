@@ -17,6 +17,3 @@ class ParamsError(CmoError):
         lines = [f"{self.path}: {key}: {reason}" if key else f"{self.path}: {reason}" for key, reason in problems]
         super().__init__("\n".join(lines))
 
-
-class RenderError(CmoError):
-    """One or more notebooks failed while rendering a market."""

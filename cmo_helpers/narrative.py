@@ -31,9 +31,10 @@ def subtitle(p: Params) -> Markdown:
 
 
 def _tile(label: str, value: str, note: str) -> str:
+    size = "1.35em" if len(value) <= 20 else "1.0em"
     return (
         f'<div style="{TILE_STYLE}"><div style="font-size: 0.8em; color: #555;">{html.escape(label)}</div>'
-        f'<div style="font-size: 1.35em; font-weight: bold; color: #1f3b57;">{html.escape(value)}</div>'
+        f'<div style="font-size: {size}; font-weight: bold; color: #1f3b57;">{html.escape(value)}</div>'
         f'<div style="font-size: 0.8em;">{html.escape(note)}</div></div>'
     )
 

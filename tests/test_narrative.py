@@ -16,7 +16,7 @@ def test_takeaways_for_the_default_market(cmo):
 def test_takeaways_follow_the_params_not_the_default(heat):
     text = narrative.takeaways(heat).data
     assert "EUR 14.2 billion in 2025 (assumed)" in text
-    assert "this is the assumed CAGR (assumed), which drives the series" in text
+    assert "the assumed CAGR of 10.0% (assumed) agrees with the endpoints" in text
     assert "USD" not in text and "[1]" not in text
 
 
