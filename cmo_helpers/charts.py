@@ -16,7 +16,7 @@ from matplotlib.ticker import FuncFormatter
 
 from . import forecast, splits
 from .formatting import number, pct, unit_label
-from .provenance import cite, suffix
+from .provenance import cite, path_assumed, suffix
 
 if TYPE_CHECKING:
     from .params import Params, Split
@@ -70,7 +70,7 @@ def house_style(build: Callable[..., Chart]) -> Callable[..., Chart]:
     return wrapper
 
 
-def _figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]:
+def new_figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]:
     """A pyplot-free figure, so notebooks show each chart once and tests need no display."""
     fig = Figure(figsize=(width, height), layout="constrained")
     ax = fig.add_subplot()
@@ -78,47 +78,52 @@ def _figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]:
     return fig, ax
 
 
-def _caption(p: Params, text: str, assumed: bool) -> str:
+def caption(p: Params, text: str, assumed: bool) -> str:
+    """Every chart names its sources and, when any bar rests on one, the assumption hatching."""
     sources = ", ".join(f"{cite(p, s.id)} {s.publisher}" for s in p.sources) or "analyst assumptions"
     return f"{text} Source: {sources}; model by cmo-reports." + (f" {ASSUMED_NOTE}" if assumed else "")
 
 
 @house_style
 def size_chart(p: Params) -> Chart:
-    """Bars of the yearly total; sourced years dark, modelled years light, assumed hatched."""
+    """Bars of the yearly total; sourced years dark, modelled years light, assumed inputs hatched."""
     total = forecast.totals(p)
-    fig, ax = _figure()
+    fig, ax = new_figure()
     size = p.size
-    sourced_years = {size.base.year: size.base}
+    quoted = {size.base.year: size.base}
     if size.anchor == "endpoints":
-        sourced_years[size.end.year] = size.end
-    any_assumed = False
+        quoted[size.end.year] = size.end
+    modelled_assumed = path_assumed(p)
     for year, value in total.items():
-        fig_basis = sourced_years.get(year)
-        assumed = fig_basis is not None and fig_basis.assumed
-        any_assumed |= assumed
-        color = NAVY if fig_basis is not None else TEAL
-        ax.bar(year, value, color=color, hatch=HATCH if assumed else None, edgecolor="white", width=0.7)
+        figure = quoted.get(year)
+        assumed = figure.assumed if figure is not None else modelled_assumed
+        ax.bar(year, value, color=NAVY if figure is not None else TEAL, hatch=HATCH if assumed else None,
+               edgecolor="white", width=0.7)
         ax.annotate(number(value), (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
-    handles = [Patch(color=NAVY, label="From the source"), Patch(color=TEAL, label="Modelled")]
-    if any_assumed:
-        handles = [Patch(facecolor=NAVY, hatch=HATCH, edgecolor="white", label="Assumed")] + handles[1:]
+    quoted_assumed = any(f.assumed for f in quoted.values())
+    handles = [
+        Patch(facecolor=NAVY, hatch=HATCH if quoted_assumed else None, edgecolor="white",
+              label="Assumed input" if quoted_assumed else "From the source"),
+        Patch(facecolor=TEAL, hatch=HATCH if modelled_assumed else None, edgecolor="white",
+              label="Modelled from assumed inputs" if modelled_assumed else "Modelled"),
+    ]
     if size.anchor == "cagr":
-        ax.plot([size.end.year], [size.end.value], marker="D", color=AMBER, linestyle="none", label="Stated end value")
-        handles.append(ax.lines[-1])
+        (marker,) = ax.plot([size.end.year], [size.end.value], marker="D", color=AMBER, linestyle="none",
+                            label="Stated end value" + suffix(size.end))
+        handles.append(marker)
     ax.legend(handles=handles, frameon=False, loc="upper left")
     ax.set_xticks(list(total.index))
     ax.set_ylabel(unit_label(p.market))
     ax.set_title(f"Market size, {total.index[0]}\u2013{total.index[-1]}")
     ax.margins(y=0.12)
     alt = f"Bar chart of market size from {number(total.iloc[0])} in {total.index[0]} to {number(total.iloc[-1])} in {total.index[-1]} {unit_label(p.market)}."
-    return Chart(fig, alt, _caption(p, f"Market size by year, {unit_label(p.market)}.", any_assumed))
+    return Chart(fig, alt, caption(p, f"Market size by year, {unit_label(p.market)}.", quoted_assumed or modelled_assumed))
 
 
 @house_style
 def growth_chart(p: Params) -> Chart:
     """The anchored path beside the path the other figure would give, so the gap is visible."""
-    fig, ax = _figure()
+    fig, ax = new_figure()
     anchored = forecast.totals(p)
     ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {pct(p.anchor_rate)} a year")
     other = forecast.stated_cagr_path(p) if p.size.anchor == "endpoints" else forecast.project(
@@ -138,7 +143,7 @@ def growth_chart(p: Params) -> Chart:
     ax.margins(x=0.08)
     assumed = p.size.base.assumed or p.size.end.assumed or (p.size.cagr is not None and p.size.cagr.assumed)
     alt = f"Line chart comparing the market path used ({pct(p.anchor_rate)} a year) with the alternative growth path."
-    return Chart(fig, alt, _caption(p, "Growth paths by year.", assumed))
+    return Chart(fig, alt, caption(p, "Growth paths by year.", assumed))
 
 
 @house_style
@@ -147,7 +152,7 @@ def share_chart(p: Params, split: Split) -> Chart:
     year = p.split_year(split)
     shares = splits.share_at(p, split, year)
     items = sorted(split.items, key=lambda i: shares[i.name])
-    fig, ax = _figure(height=0.45 * len(items) + 1.2)
+    fig, ax = new_figure(height=0.45 * len(items) + 1.2)
     for pos, item in enumerate(items):
         value = shares[item.name]
         ax.barh(pos, value * 100, color=PALETTE[split.items.index(item) % len(PALETTE)], hatch=HATCH if item.assumed else None, edgecolor="white")
@@ -158,14 +163,14 @@ def share_chart(p: Params, split: Split) -> Chart:
     ax.margins(x=0.12)
     any_assumed = any(i.assumed for i in split.items)
     alt = "; ".join(f"{i.name}{suffix(i)} {pct(shares[i.name])}" for i in reversed(items))
-    return Chart(fig, f"{split.label} shares in {year}: {alt}.", _caption(p, f"{split.label} shares, {year}.", any_assumed))
+    return Chart(fig, f"{split.label} shares in {year}: {alt}.", caption(p, f"{split.label} shares, {year}.", any_assumed))
 
 
 @house_style
 def stacked_chart(p: Params, split: Split) -> Chart:
     """Stacked yearly bars of item values; stack heights equal the market total."""
     v = splits.values(p, split)
-    fig, ax = _figure(height=4.0)
+    fig, ax = new_figure(height=4.0)
     bottom = v.sum(axis=1) * 0
     for n, item in enumerate(split.items):
         ax.bar(v.index, v[item.name], bottom=bottom, width=0.7, color=PALETTE[n % len(PALETTE)],
@@ -180,4 +185,4 @@ def stacked_chart(p: Params, split: Split) -> Chart:
     ax.margins(y=0.1)
     any_assumed = any(i.assumed for i in split.items)
     alt = f"Stacked bars of {split.label.lower()} values by year, summing to the market total."
-    return Chart(fig, alt, _caption(p, f"{split.label} values by year, {unit_label(p.market)}.", any_assumed))
+    return Chart(fig, alt, caption(p, f"{split.label} values by year, {unit_label(p.market)}.", any_assumed))

@@ -92,15 +92,20 @@ def _anchor_sentence(p: Params) -> str:
     s = p.size
     if s.cagr is None:
         return "no separate growth rate is given."
-    word = "assumed" if s.cagr.assumed else "stated"
+    word = "" if s.cagr.assumed else "stated "
     gap = s.cagr.rate - forecast.endpoint_cagr(p)
     if abs(gap) < p.audit.cagr_tolerance_pp / 100:
-        return f"the {word} CAGR of {pct(s.cagr.rate)} {mark(p, s.cagr)} agrees with the endpoints."
+        return f"the {word}CAGR of {pct(s.cagr.rate)} {mark(p, s.cagr)} agrees with the endpoints."
     if s.anchor == "endpoints":
         return (f"the source also states {pct(s.cagr.rate)} {mark(p, s.cagr)}, {pp(gap)} away from what its own "
                 "endpoints imply; the series follows the endpoints.")
-    return (f"this is the {word} CAGR {mark(p, s.cagr)}, which drives the series; the end value of "
+    return (f"this is the {word}CAGR {mark(p, s.cagr)}, which drives the series; the end value of "
             f"{number(s.end.value)} {mark(p, s.end)} would need {pct(forecast.endpoint_cagr(p))}.")
+
+
+def _sentence(clause: str) -> str:
+    """Capitalise the first letter only, so 'CAGR' survives."""
+    return clause[:1].upper() + clause[1:]
 
 
 def growth_summary(p: Params) -> Markdown:
@@ -108,7 +113,7 @@ def growth_summary(p: Params) -> Markdown:
     g = forecast.growth_table(p)
     return Markdown(
         f"Each year the market adds between {money(g['change'].min(), p.market)} and {money(g['change'].max(), p.market)}. "
-        + _anchor_sentence(p).capitalize()
+        + _sentence(_anchor_sentence(p))
     )
 
 

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
 ASSUMED = "Assumed"
 MODELLED = "Modelled"
+MODELLED_ASSUMED = "Modelled (assumed)"
 
 
 def cite(p: Params, source_id: str) -> str:
@@ -35,3 +36,14 @@ def source_line(source: Source) -> str:
     where = ", ".join(x for x in (source.place, long_date(source.date)) if x)
     url = f" {source.url}" if source.url else ""
     return f"{who}: \u201c{source.title}\u201d, {where}.{url}"
+
+
+def rate_assumed(p: Params) -> bool:
+    """Whether the growth rate that drives the series comes from an assumed figure."""
+    s = p.size
+    return s.cagr.assumed if s.anchor == "cagr" else s.base.assumed or s.end.assumed
+
+
+def path_assumed(p: Params) -> bool:
+    """Whether the modelled years rest on an assumed input: the base value or the driving rate."""
+    return p.size.base.assumed or rate_assumed(p)

@@ -124,7 +124,8 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...]) -> Outcome:
         if "pdf" in formats:
             from .audit import warning_html
 
-            document = export.report_html(sections, p, target.scenario, target.title, warning_html(p))
+            source = load_params(target.params_file)  # the audit judges the source, not a scenario's overrides
+            document = export.report_html(sections, p, target.scenario, target.title, warning_html(source))
             export.write_pdf(document, folder / "report.pdf")
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")

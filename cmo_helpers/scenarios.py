@@ -29,7 +29,7 @@ ALLOWED: dict[str, Any] = {
     "size": {"base": {"value": None}, "end": {"value": None}, "cagr": {"rate": None}, "anchor": None},
     **{split: {"items": NAMED} for split in SPLITS},
 }
-# An override of one of these cannot change the series while the anchor is the other one.
+# Under each anchor, the figure that does not drive the series: overriding it alone changes nothing.
 IDLE_UNDER_ANCHOR = {"endpoints": ("size", "cagr", "rate"), "cagr": ("size", "end", "value")}
 
 
@@ -44,10 +44,6 @@ class Overlay(Strict):
     @property
     def path(self) -> Path:
         return self._path
-
-    @property
-    def name(self) -> str:
-        return self._path.stem
 
 
 def load_overlay(path: str | Path) -> Overlay:
@@ -168,6 +164,17 @@ def _apply(data: dict, leaves: list[tuple[tuple, Any]], overlay: Overlay) -> Non
             item["rationale"] = f"{item['rationale']} {note}" if item.get("rationale") else note
 
 
+def _check_idle(anchor: str, paths: list[tuple], overlay: Overlay) -> None:
+    """An override of the figure that does not drive the series, made alone, is almost surely a slip."""
+    if anchor not in IDLE_UNDER_ANCHOR:
+        return  # parse_params names the bad anchor
+    other = next(a for a in IDLE_UNDER_ANCHOR if a != anchor)
+    idle, driver = IDLE_UNDER_ANCHOR[anchor], IDLE_UNDER_ANCHOR[other]
+    if idle in paths and driver not in paths:
+        raise ParamsError(overlay.path, [(_dotted(idle), f"does not change the forecast while size.anchor is '{anchor}'; "
+                                                         f"also set size.anchor: {other}, or override {'.'.join(driver)} too")])
+
+
 def _merged_key(key: str, data: dict) -> str:
     """Name items as an overlay does ('regions.items.Europe'), not by their list position."""
     key = re.sub(r"^(segments|regions)\.items\[(\d+)\]",
@@ -176,18 +183,14 @@ def _merged_key(key: str, data: dict) -> str:
 
 
 def _merge(raw: dict, overlay: Overlay) -> Params:
+    """Merge on the raw mapping (Params is frozen) and validate again, blaming the overlay file."""
     problems: list[tuple[str, str]] = []
     leaves = _leaves(overlay.overrides, ALLOWED, raw, (), problems)
     if problems:
         raise ParamsError(overlay.path, problems)
     data = copy.deepcopy(raw)
     _apply(data, leaves, overlay)
-    anchor = data["size"].get("anchor", "endpoints")
-    idle = IDLE_UNDER_ANCHOR.get(anchor)
-    if idle in [path for path, _ in leaves]:
-        other = next(a for a in IDLE_UNDER_ANCHOR if a != anchor)
-        raise ParamsError(overlay.path, [(_dotted(idle), f"does not change the forecast while size.anchor is "
-                                                         f"'{anchor}'; also set size.anchor: {other}")])
+    _check_idle(data["size"].get("anchor", "endpoints"), [path for path, _ in leaves], overlay)
     try:
         return parse_params(data, overlay.path)
     except ParamsError as exc:

@@ -26,8 +26,8 @@ from IPython.display import Markdown
 from pandas.io.formats.style import Styler
 
 from . import forecast, scenarios, splits
-from .formatting import DASH, money, number, pct, signed_pct, unit_label
-from .provenance import ASSUMED
+from .formatting import DASH, money, number, pct, signed, signed_pct, unit_label
+from .provenance import ASSUMED, rate_assumed
 from .tables import styled
 
 if TYPE_CHECKING:
@@ -45,18 +45,11 @@ def end_value(p: Params) -> float:
     return float(forecast.totals(p).iloc[-1])
 
 
-def _rate_assumed(p: Params) -> bool:
-    s = p.size
-    if s.anchor == "cagr":
-        return s.cagr.assumed
-    return s.base.assumed or s.end.assumed
-
-
 def _drivers(p: Params) -> Iterator[tuple[str, str, str, float, Callable[[float], float], bool]]:
     """Each driver as (label, level, kind, current value, end-year total as a function of it, assumed)."""
     s, g = p.size, p.anchor_rate
     yield f"Base value {s.base.year}", "market", "value", s.base.value, lambda v: v * (1 + g) ** s.years, s.base.assumed
-    yield "Market growth rate", "market", "rate", g, lambda r: s.base.value * (1 + r) ** s.years, _rate_assumed(p)
+    yield "Market growth rate", "market", "rate", g, lambda r: s.base.value * (1 + r) ** s.years, rate_assumed(p)
     total = end_value(p)
     for split in (p.segments, p.regions):
         h = s.end.year - p.split_year(split)
@@ -98,7 +91,7 @@ def driver_input(kind: str, value: float) -> str:
 def tornado_table(p: Params) -> Styler:
     """The tornado as numbers, for readers who want more than bar lengths."""
     t = tornado(p)
-    year, unit = p.size.end.year, unit_label(p.market)
+    year, unit, base = p.size.end.year, unit_label(p.market), end_value(p)
     frame = pd.DataFrame({
         "Driver": t["driver"],
         "Setting": [driver_input(k, v) for k, v in zip(t["kind"], t["value"])],
@@ -106,7 +99,7 @@ def tornado_table(p: Params) -> Styler:
         f"{year}, driver low": [number(v) for v in t["low_end"]],
         f"{year}, driver high": [number(v) for v in t["high_end"]],
         "Swing": [number(v) for v in t["swing"]],
-        "Swing % of base": [pct(v / end_value(p)) for v in t["swing"]],
+        "Swing % of base": [pct(v / base) for v in t["swing"]],
         "Basis": [ASSUMED if a else "Sourced or modelled" for a in t["assumed"]],
     })
     caption = f"Sensitivity of the {year} market size ({unit}), one driver at a time"
@@ -172,9 +165,9 @@ def scenario_comparison(params_file: str | Path) -> Styler | Markdown:
         "Scenario": [names[n] for n in t["scenario"]],
         f"{s.end.year} value ({unit_label(base.market)})": [number(v) for v in t["end_value"]],
         f"CAGR {s.base.year}\u2013{s.end.year}": [pct(v) for v in t["cagr"]],
-        "Difference to base": [f"{d:+,.1f}" if a else DASH for d, a in zip(t["difference"], t["assumed"])],
+        "Difference to base": [signed(d) if a else DASH for d, a in zip(t["difference"], t["assumed"])],
         "Difference %": [signed_pct(d) if a else DASH for d, a in zip(t["difference_pct"], t["assumed"])],
-        "Basis": [ASSUMED if a else "As in the market file" for a in t["assumed"]],
+        "Basis": [ASSUMED if a else "Market file" for a in t["assumed"]],
     })
     return styled(frame, f"{base.market.name}: scenarios compared", list(t["assumed"]))
 
@@ -205,4 +198,4 @@ def scenario_notes(params_file: str | Path) -> Markdown | None:
     for name, overlay in scenarios.overlays(params_file).items():
         changes = "; ".join(_changes(base, runs[name]))
         parts.append(f"**{overlay.title}** (assumed). {overlay.rationale}\n\n_Changes to the market file:_ {changes}.")
-    return Markdown("\n\n".join(parts))
+    return Markdown("### What each scenario assumes\n\n" + "\n\n".join(parts))

@@ -8,7 +8,7 @@ from pandas.io.formats.style import Styler
 
 from . import forecast, splits
 from .formatting import DASH, number, pct, signed, signed_pct, unit_label
-from .provenance import ASSUMED, MODELLED, basis_label, cite, suffix
+from .provenance import ASSUMED, MODELLED, MODELLED_ASSUMED, basis_label, cite, path_assumed, suffix
 
 if TYPE_CHECKING:
     from .params import Params, Split
@@ -42,7 +42,7 @@ def _year_basis(p: Params, year: int) -> str:
         return basis_label(p, size.base)
     if year == size.end.year and size.anchor == "endpoints":
         return basis_label(p, size.end)
-    return MODELLED
+    return MODELLED_ASSUMED if path_assumed(p) else MODELLED
 
 
 def size_table(p: Params) -> Styler:
@@ -57,7 +57,7 @@ def size_table(p: Params) -> Styler:
             "Basis": [_year_basis(p, y) for y in g.index],
         }
     )
-    flagged = [b == ASSUMED for b in frame["Basis"]]
+    flagged = [b in (ASSUMED, MODELLED_ASSUMED) for b in frame["Basis"]]
     return styled(frame, f"{p.market.name}: size by year", flagged)
 
 

@@ -43,8 +43,8 @@ def test_fully_sourced_size_chart_has_no_assumption_note(cmo, heat):
     assert charts.ASSUMED_NOTE not in charts.size_chart(cmo).caption
     heat_chart = charts.size_chart(heat)
     assert charts.ASSUMED_NOTE in heat_chart.caption
-    assert "Assumed" in _legend(heat_chart)
-    assert "Stated end value" in _legend(heat_chart)
+    assert _legend(heat_chart) == ["Assumed input", "Modelled from assumed inputs", "Stated end value (assumed)"]
+    assert {bar.get_hatch() for bar in heat_chart.figure.axes[0].patches} == {charts.HATCH}
 
 
 def test_growth_chart_shows_both_paths(cmo):

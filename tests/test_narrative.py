@@ -16,7 +16,7 @@ def test_takeaways_for_the_default_market(cmo):
 def test_takeaways_follow_the_params_not_the_default(heat):
     text = narrative.takeaways(heat).data
     assert "EUR 14.2 billion in 2025 (assumed)" in text
-    assert "the assumed CAGR of 10.0% (assumed) agrees with the endpoints" in text
+    assert "the CAGR of 10.0% (assumed) agrees with the endpoints" in text
     assert "USD" not in text and "[1]" not in text
 
 
@@ -46,3 +46,8 @@ def test_appendix_lists_every_input_with_basis(cmo):
 def test_bullets_handle_an_empty_list():
     assert "None recorded" in narrative.bullets([]).data
     assert narrative.bullets(["a", "b"]).data == "- a\n- b"
+
+
+def test_growth_summary_keeps_acronyms(cmo, heat):
+    assert "The source also states 16.6% [1]" in narrative.growth_summary(cmo).data
+    assert "The CAGR of 10.0% (assumed) agrees" in narrative.growth_summary(heat).data
