@@ -80,7 +80,7 @@ def tornado(p: Params) -> pd.DataFrame:
 
 def step_text(kind: str) -> str:
     """The documented step of a driver kind, as printed beside each bar."""
-    return f"\u00b1{VALUE_STEP:.0%}" if kind == "value" else f"\u00b1{RATE_STEP * 100:g} pp"
+    return f"\u00b1{VALUE_STEP:.0%}" if kind == "value" else f"\u00b1{RATE_STEP * 100:g}\u00a0pp"
 
 
 def driver_input(kind: str, value: float) -> str:

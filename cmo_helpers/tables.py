@@ -1,6 +1,7 @@
 """Report tables as styled pandas frames, formatted with the same rules as the text."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -23,10 +24,18 @@ TABLE_STYLES = [
 ]
 
 
+NUMERIC = re.compile(r"^[+\-\u2212]?[\d,.]+(%|\u00d7| pp)?( \[\d+\]| \(assumed\))?$")
+
+
+def _text_columns(frame: pd.DataFrame) -> list:
+    """Columns holding words rather than figures, which read better left-aligned."""
+    return [c for c in frame.columns if not all(NUMERIC.match(str(v)) or v == DASH for v in frame[c])]
+
+
 def styled(frame: pd.DataFrame, caption: str = "", assumed: list[bool] | None = None) -> Styler:
-    """House style: no index, caption on top, assumed rows shaded and italic."""
+    """House style: no index, caption on top, figures right and words left, assumed rows shaded and italic."""
     styler = frame.style.hide(axis="index").set_table_attributes('class="cmo-table"')
-    styler = styler.set_table_styles(TABLE_STYLES)
+    styler = styler.set_table_styles(TABLE_STYLES).set_properties(subset=_text_columns(frame), **{"text-align": "left"})
     if caption:
         styler = styler.set_caption(caption)
     if assumed is not None:
