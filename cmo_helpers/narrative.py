@@ -51,13 +51,17 @@ def headline_box(p: Params) -> HTML:
     s = p.size
     seg, seg_share, seg_year = _leader(p, p.segments)
     reg, reg_share, reg_year = _leader(p, p.regions)
-    cagr_note = "implied by the two endpoints" if s.anchor == "endpoints" else f"stated {mark(p, s.cagr)}"
-    if s.cagr is not None and s.anchor == "endpoints":
-        cagr_note += f"; source states {pct(s.cagr.rate)} {mark(p, s.cagr)}"
+    stated = "source states" if not s.end.assumed else "input end value"
+    if s.anchor == "cagr":
+        cagr_note = f"drives the series {mark(p, s.cagr)}"
+    else:
+        cagr_note = "implied by the two endpoints"
+        if s.cagr is not None:
+            cagr_note += f"; {'source states' if not s.cagr.assumed else 'assumed CAGR'} {pct(s.cagr.rate)} {mark(p, s.cagr)}"
     tiles = [
         _tile(f"Market size {s.base.year}", money(s.base.value, p.market), mark(p, s.base)),
         _tile(f"Market size {s.end.year}", money(forecast.totals(p).iloc[-1], p.market),
-              mark(p, s.end) if s.anchor == "endpoints" else f"modelled; source states {number(s.end.value)} {mark(p, s.end)}"),
+              mark(p, s.end) if s.anchor == "endpoints" else f"modelled; {stated} {number(s.end.value)} {mark(p, s.end)}"),
         _tile(f"CAGR {s.base.year}\u2013{s.end.year}", pct(p.anchor_rate), cagr_note),
         _tile(f"Largest {p.segments.label.lower()}, {seg_year}", f"{seg.name}: {pct(seg_share)}", mark(p, seg)),
         _tile(f"Leading {p.regions.label.lower()}, {reg_year}", f"{reg.name}: {pct(reg_share)}", mark(p, reg)),

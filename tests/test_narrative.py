@@ -25,7 +25,10 @@ def test_headline_box_labels_each_figure(cmo, heat):
     for figure in ("USD 504.9 million", "USD 1,861.2 million", "15.6%", "source states 16.6% [1]", "62.0%", "North America: 42.5%"):
         assert figure in box
     assert box.count("(assumed)") == 0
-    assert narrative.headline_box(heat).data.count("(assumed)") >= 4
+    heat_box = narrative.headline_box(heat).data
+    assert heat_box.count("(assumed)") >= 4
+    assert "source states" not in heat_box, "an assumed figure is never attributed to a source"
+    assert "modelled; input end value 27.7 (assumed)" in heat_box and "drives the series (assumed)" in heat_box
 
 
 def test_split_summary_counts_sourced_items(cmo, heat):

@@ -1,0 +1,73 @@
+"""Export pieces without a kernel: notebook outputs to pages, contents and a PDF."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from pypdf import PdfReader
+
+from cmo_helpers import export
+
+
+@pytest.fixture
+def executed(tmp_path: Path) -> Path:
+    """A notebook as papermill leaves it: a heading, an HTML table output and a stderr warning."""
+    code = new_code_cell("cmo.tables.size_table(p)")
+    code.outputs = [
+        new_output("stream", name="stderr", text="FutureWarning: noisy library\n"),
+        new_output("display_data", data={"text/html": "<table><tr><td>504.9</td></tr></table>", "text/plain": "t"}),
+    ]
+    nb = new_notebook(cells=[new_markdown_cell("# Market size\n\nIntro.\n\n## Values by year"), code])
+    path = tmp_path / "01-market-size.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_section_takes_its_title_and_hides_code_and_stderr(executed):
+    sec = export.section(executed)
+    assert (sec.slug, sec.title, sec.href) == ("01-market-size", "Market size", "01-market-size.html")
+    assert "504.9" in sec.body
+    assert "noisy library" not in sec.body
+    assert "cmo.tables" not in sec.body, "code is hidden"
+
+
+def test_report_html_numbers_ids_per_section_and_lists_headings(executed, cmo):
+    sec = export.section(executed)
+    doc = export.report_html([sec, sec], cmo, "base", warning="<div>WARN</div>")
+    assert doc.count('id="s00-Market-size"') == 1 and doc.count('id="s01-Market-size"') == 1
+    assert 'href="#s01-Values-by-year"' in doc
+    assert "WARN" in doc and "Market.us Media" in doc
+
+
+def test_cover_of_a_market_without_sources_says_so(executed, heat):
+    doc = export.report_html([export.section(executed)], heat, "base")
+    assert "Analyst assumptions only: no published source is cited" in doc
+    assert "EUR billion" in doc
+
+
+def test_pages_link_each_other_and_stay_offline(executed, cmo, tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    written = export.write_pages([export.section(executed)], cmo, "base", out, pdf=False)
+    assert [p.name for p in written] == ["index.html", "01-market-size.html"]
+    page = (out / "01-market-size.html").read_text()
+    assert 'href="index.html"' in page and 'class="current"' in page
+    assert "report.pdf" not in page, "no link to a PDF that was not rendered"
+    assert "<script" not in page and "http" not in page.split("<main>")[0]
+
+
+def test_pdf_has_cover_contents_and_page_numbers(executed, cmo, tmp_path):
+    pdf = export.write_pdf(export.report_html([export.section(executed)], cmo, "base"), tmp_path / "r.pdf")
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 3  # cover, contents, one section
+    assert "Global Healthcare Contract Manufacturing (CMO) Market" in " ".join(reader.pages[0].extract_text().split())
+    assert "Market size" in reader.pages[1].extract_text()
+    assert "Page 3 of 3" in reader.pages[2].extract_text()
+
+
+def test_pdf_never_fetches_from_another_host(cmo, tmp_path):
+    doc = export.report_html([], cmo, "base").replace("</body>", '<img src="http://127.0.0.1:9/x.png"></body>')
+    pdf = export.write_pdf(doc, tmp_path / "r.pdf")  # the image is refused, not fetched; the PDF still renders
+    assert len(PdfReader(pdf).pages) == 2
