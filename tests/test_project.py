@@ -1,0 +1,65 @@
+"""Project rules that keep the repo honest: clean notebooks, no typed numbers, one dependency list."""
+from __future__ import annotations
+
+import re
+import tomllib
+
+import nbformat
+import pytest
+import yaml
+
+from cmo_helpers.paths import ROOT, notebook_paths
+
+NOTEBOOKS = notebook_paths()
+
+
+def _pins(lines) -> dict[str, str]:
+    pins = {}
+    for line in lines:
+        m = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*[=]=?\s*([\d.]+)\s*$", line.split("#")[0])
+        if m:
+            pins[m.group(1).lower().replace("_", "-")] = m.group(2)
+    return pins
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_stored_clean_and_parameterised(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code), "store notebooks without outputs"
+    tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and "params_file =" in tagged[0].source and "scenario =" in tagged[0].source
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_number_is_typed_into_prose_or_computed_in_a_notebook(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            assert not re.search(r"\d", cell.source), f"figures in prose must come from the model: {cell.source[:80]!r}"
+        elif "parameters" not in cell.metadata.get("tags", []):
+            lines = [line for line in cell.source.splitlines() if line.strip() and not line.startswith("#")]
+            assert len(lines) <= 4, "notebooks call cmo_helpers; logic belongs in the package"
+            assert not re.search(r"[-+*/] *\d|\d *[-+*/]|\*\*", cell.source), f"no maths in notebooks: {cell.source!r}"
+
+
+def test_requirements_and_conda_environment_pin_the_same_versions():
+    pip = _pins((ROOT / "requirements.txt").read_text().splitlines())
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda = _pins(d for d in env["dependencies"] if isinstance(d, str))
+    conda = {("matplotlib" if k == "matplotlib-base" else k): v for k, v in conda.items()}
+    conda.pop("python")
+    assert conda == pip
+
+
+def test_pyproject_declares_every_runtime_requirement():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = {re.split(r"[<>=!~ ]", d)[0].lower() for d in project["dependencies"]}
+    declared |= {re.split(r"[<>=!~ ]", d)[0].lower() for group in project["optional-dependencies"].values() for d in group}
+    assert set(_pins((ROOT / "requirements.txt").read_text().splitlines())) <= declared
+
+
+def test_rendered_outputs_are_ignored_but_the_folder_is_kept():
+    ignore = (ROOT / ".gitignore").read_text().splitlines()
+    assert "outputs/*" in ignore and "!outputs/README.md" in ignore and ".venv/" in ignore
