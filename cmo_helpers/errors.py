@@ -17,3 +17,9 @@ class ParamsError(CmoError):
         lines = [f"{self.path}: {key}: {reason}" if key else f"{self.path}: {reason}" for key, reason in problems]
         super().__init__("\n".join(lines))
 
+    @classmethod
+    def merge(cls, errors: list[ParamsError]) -> ParamsError:
+        """One error for several files, each line still naming its own file."""
+        merged = cls(errors[0].path, [problem for e in errors for problem in e.problems])
+        merged.args = ("\n".join(str(e) for e in errors),)
+        return merged

@@ -75,13 +75,8 @@ def plan(params_files: list[str | Path], which: str = "none") -> list[Target]:
         for name in _scenario_selection(path, which):
             targets.append(Target(path, p.market.slug, name, overlays[name].title))
     if problems:
-        raise ParamsError(problems[0].path, [pr for exc in problems for pr in _with_file(exc)])
+        raise ParamsError.merge(problems)
     return targets
-
-
-def _with_file(exc: ParamsError) -> list[tuple[str, str]]:
-    """Keep each problem's own file name when several files fail together."""
-    return [(f"{exc.path}: {key}" if key else str(exc.path), reason) for key, reason in exc.problems]
 
 
 def _scenario_selection(path: Path, which: str) -> list[str]:

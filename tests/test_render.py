@@ -100,6 +100,7 @@ def test_invalid_params_stop_before_anything_runs(tmp_path):
     proc = subprocess.run([*CLI, "render", str(bad), "--out", str(out)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert f"{bad}: size.base.value: Input should be greater than 0" in proc.stderr
+    assert f"{bad}: {bad}" not in proc.stderr
     assert sorted(p.name for p in out.iterdir()) == ["healthcare-cmo"]
     assert keep.read_text() == "previous report"
 
@@ -129,3 +130,14 @@ def test_failing_notebook_keeps_the_previous_good_output(tmp_path, monkeypatch):
     saved = nbformat.read(out / "healthcare-cmo.failed" / "notebooks" / "50-broken.ipynb", as_version=4)
     assert any(o.output_type == "error" for c in saved.cells if c.cell_type == "code" for o in c.get("outputs", []))
     assert (out / "healthcare-cmo.failed" / "notebooks" / "01-market-size.ipynb").exists(), "the others still ran"
+
+
+def test_problems_in_several_files_are_all_reported(tmp_path):
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(DEFAULT_PARAMS.read_text().replace("unit: million", "unit: millions"))
+    second.write_text(DEFAULT_PARAMS.read_text().replace("slug: healthcare-cmo", "slug: Bad Slug"))
+    with pytest.raises(render.ParamsError) as info:
+        render.plan([first, second])
+    lines = str(info.value).splitlines()
+    assert lines[0].startswith(f"{first}: market.unit: Input should be")
+    assert lines[1].startswith(f"{second}: market.slug: String should match pattern")
