@@ -83,23 +83,22 @@ def _context(p: Params, scenario: str) -> dict:
     }
 
 
-def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path, pdf: bool) -> list[Path]:
-    """One self-contained page per section plus an index page linking them."""
-    ctx = _context(p, scenario)
+def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path, pdf: bool,
+                scenario_title: str = "", related: list[tuple[str, str]] = ()) -> list[Path]:
+    """One self-contained page per section, plus an index linking them, the PDF and related scenarios."""
     sources = "; ".join(f"[{n}] {source_line(s)}" for n, s in enumerate(p.sources, 1))
+    ctx = {**_context(p, scenario), "market": p.market.name, "nav": sections, "pdf": pdf, "sources": html.escape(sources)}
     page = _ENV.get_template("page.html.j2")
+    index_body = _ENV.get_template("index_body.html.j2").render(
+        ctx, name=html.escape(p.market.name), sections=sections, related=related,
+        years=f"{p.size.base.year}\u2013{p.size.end.year}", scenario_title=scenario_title or scenario,
+    )
     written = []
-    for sec in sections:
-        path = out_dir / sec.href
-        path.write_text(page.render(ctx, title=sec.title, market=p.market.name, body=sec.body, nav=sections,
-                                    current=sec.href, sources=html.escape(sources), pdf=pdf), encoding="utf-8")
+    for href, title, body in [("index.html", "Contents", index_body), *((s.href, s.title, s.body) for s in sections)]:
+        path = out_dir / href
+        path.write_text(page.render(ctx, title=title, body=body, current=href), encoding="utf-8")
         written.append(path)
-    items = "".join(f'<li><a href="{s.href}">{html.escape(s.title)}</a></li>' for s in sections)
-    index_body = f"<h1>{html.escape(p.market.name)}</h1><p>Market analysis in {len(sections)} sections.</p><ol>{items}</ol>"
-    index = out_dir / "index.html"
-    index.write_text(page.render(ctx, title="Contents", market=p.market.name, body=index_body, nav=sections,
-                                 current="index.html", sources=html.escape(sources), pdf=pdf), encoding="utf-8")
-    return [index, *written]
+    return written
 
 
 def _prefix_ids(sec: Section, n: int) -> tuple[str, list[dict]]:

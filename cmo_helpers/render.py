@@ -6,7 +6,8 @@ import os
 import shutil
 import sys
 import tempfile
-from concurrent.futures import Future, ProcessPoolExecutor, wait, FIRST_COMPLETED
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,16 +107,24 @@ def _run(notebook: Path, output: Path, params_file: Path, scenario: str) -> Outc
         return Outcome(notebook.stem, False, 0.0, f"{type(exc).__name__}: {exc}")
 
 
-def _publish(target: Target, folder: Path, formats: tuple[str, ...]) -> Outcome:
-    """Worker entry point: HTML pages and the combined PDF from a target's executed notebooks."""
-    import time
+def _related(target: Target, targets: list[Target]) -> list[tuple[str, str]]:
+    """Index links between a market's base report and its scenario reports, relative to each."""
+    return [
+        ("Base case (market file)" if t.scenario == "base" else f"{t.title} scenario",
+         Path(os.path.relpath(t.subdir / "index.html", target.subdir)).as_posix())
+        for t in targets
+        if t.slug == target.slug and t != target
+    ]
 
+
+def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: list[tuple[str, str]]) -> Outcome:
+    """Worker entry point: HTML pages and the combined PDF from a target's executed notebooks."""
     start = time.perf_counter()
     try:
         p = load(target.params_file, target.scenario)
         sections = [export.section(nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))]
         if "html" in formats:
-            export.write_pages(sections, p, target.scenario, folder, pdf="pdf" in formats)
+            export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related)
         if "pdf" in formats:
             from .audit import warning_html
 
@@ -189,7 +198,7 @@ def render(
                     remaining[t] -= 1
                     if remaining[t] == 0:
                         if all(o.ok for o in summary.outcomes[t]):
-                            pending[pool.submit(_publish, t, staging / t.subdir, formats)] = t
+                            pending[pool.submit(_publish, t, staging / t.subdir, formats, _related(t, targets))] = t
                         else:
                             progress.step(t, Outcome("export", False, 0.0, "skipped: a notebook failed"))
                             summary.outcomes[t].append(Outcome("export", False, 0.0, "skipped: a notebook failed"))

@@ -84,6 +84,15 @@ def test_html_pages_are_self_contained(rendered):
         assert "<img" not in html or 'src="data:image/png;base64,' in html
 
 
+def test_every_relative_link_resolves(rendered):
+    out, _ = rendered
+    for page in out.rglob("*.html"):
+        for href in re.findall(r'href="([^"#]+)', page.read_text()):
+            assert (page.parent / href).resolve().exists(), f"{page.relative_to(out)} links to missing {href}"
+    index = (out / "healthcare-cmo" / "index.html").read_text()
+    assert 'href="scenarios/conservative/index.html"' in index and 'href="report.pdf"' in index
+
+
 def test_scenarios_land_under_the_market(rendered):
     out, _ = rendered
     for name in ("conservative", "optimistic"):
