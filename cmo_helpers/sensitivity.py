@@ -100,7 +100,7 @@ def tornado_table(p: Params) -> Styler:
         f"{year}, driver high": [number(v) for v in t["high_end"]],
         "Swing": [number(v) for v in t["swing"]],
         "Swing % of base": [pct(v / base) for v in t["swing"]],
-        "Basis": [ASSUMED if a else "Sourced or modelled" for a in t["assumed"]],
+        "Basis": [ASSUMED if a else "Rests on sourced figures" for a in t["assumed"]],
     })
     caption = f"Sensitivity of the {year} market size ({unit}), one driver at a time"
     return styled(frame, caption, list(t["assumed"]))
