@@ -116,8 +116,8 @@ def tornado_summary(p: Params) -> Markdown:
             "the report shows.")
     lead = t[t["level"] == "item"].iloc[0]
     return Markdown(text + f" Among single items, {lead['driver']} matters most: {step_text(lead['kind'])} on its "
-                           f"{pct(lead['value'])} a year moves the total by up to {money(lead['swing'] / 2, p.market)} "
-                           "either way.")
+                           f"{pct(lead['value'])} a year moves the total by {signed(lead['low_end'] - base)} to "
+                           f"{signed(lead['high_end'] - base)} {unit_label(p.market)}.")
 
 
 def method_note() -> Markdown:

@@ -100,3 +100,23 @@ def test_tornado_chart_puts_the_largest_bar_on_top():
     labels = {tick.get_position()[1]: tick.get_text() for tick in ax.get_yticklabels()}
     assert labels[max(labels)].startswith("Base value 2020") and labels[min(labels)].startswith("Region: South")
     assert chart.png()[:4] == b"\x89PNG"
+
+
+def test_charts_agree_with_their_tables_to_the_last_digit():
+    p = load_params(DEFAULT_PARAMS)
+    table = sensitivity.tornado_table(p).data
+    labels = [t.get_text() for t in scenario_charts.tornado_chart(p).figure.axes[0].texts][:-1]  # last: base marker
+    assert labels[0::2] == table["2033, driver low"].tolist()
+    assert labels[1::2] == table["2033, driver high"].tolist()
+    fan = [t.get_text() for t in scenario_charts.fan_chart(DEFAULT_PARAMS).figure.axes[0].texts]
+    assert fan == sensitivity.scenario_comparison(DEFAULT_PARAMS).data["2033 value (USD million)"].tolist()
+
+
+def test_item_sentence_gives_the_asymmetric_move_both_ways():
+    p = load_params(DEFAULT_PARAMS)
+    t = sensitivity.tornado(p)
+    lead = t[t["level"] == "item"].iloc[0]
+    base = sensitivity.end_value(p)
+    assert lead["high_end"] - base > base - lead["low_end"] > 0, "compounding makes the upside larger"
+    text = sensitivity.tornado_summary(p).data
+    assert f"by {lead['low_end'] - base:+,.1f} to {lead['high_end'] - base:+,.1f} USD million" in text
