@@ -126,12 +126,8 @@ def growth_chart(p: Params) -> Chart:
     fig, ax = new_figure()
     anchored = forecast.totals(p)
     ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {pct(p.anchor_rate)} a year")
-    other = forecast.stated_cagr_path(p) if p.size.anchor == "endpoints" else forecast.project(
-        p.size.base.value, forecast.endpoint_cagr(p), p.size.base.year, anchored.index
-    )
+    other, label, rate = forecast.alternative_path(p)
     if other is not None:
-        rate = p.size.cagr.rate if p.size.anchor == "endpoints" else forecast.endpoint_cagr(p)
-        label = "Stated CAGR" if p.size.anchor == "endpoints" else "Endpoint-implied CAGR"
         ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {pct(rate)} a year (not used)")
         ax.annotate(number(other.iloc[-1]), (other.index[-1], other.iloc[-1]), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8, color=AMBER)
     ax.annotate(number(anchored.iloc[-1]), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, -8), textcoords="offset points", va="center", fontsize=8, color=NAVY)

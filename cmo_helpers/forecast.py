@@ -42,6 +42,16 @@ def stated_cagr_path(p: Params) -> pd.Series | None:
     return project(p.size.base.value, p.size.cagr.rate, p.size.base.year, years(p)).rename("stated_cagr_path")
 
 
+def alternative_path(p: Params) -> tuple[pd.Series | None, str, float | None]:
+    """The path the figure that does not drive the series would give, its name and its rate."""
+    if p.size.anchor == "cagr":
+        rate = endpoint_cagr(p)
+        return project(p.size.base.value, rate, p.size.base.year, years(p)), "Endpoint-implied CAGR", rate
+    if p.size.cagr is None:
+        return None, "", None
+    return stated_cagr_path(p), "Stated CAGR", p.size.cagr.rate
+
+
 def endpoint_cagr(p: Params) -> float:
     """CAGR implied by the base and end values, n = end year - base year."""
     return implied_cagr(p.size.base.value, p.size.end.value, p.size.years)

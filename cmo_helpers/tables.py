@@ -101,6 +101,18 @@ def cagr_table(p: Params) -> Styler:
     return styled(frame, f"Compound annual growth ({unit_label(p.market)})", [r["Basis"] == ASSUMED for r in rows])
 
 
+def paths_table(p: Params) -> Styler:
+    """Year by year: the series used, its growth, and how far the alternative path drifts from it."""
+    g = forecast.growth_table(p)
+    frame = pd.DataFrame({"Year": [str(y) for y in g.index], "Series used": [number(v) for v in g["total"]],
+                          "Growth": [pct(v) for v in g["yoy"]]})
+    other, label, _rate = forecast.alternative_path(p)
+    if other is not None:
+        frame[f"{label} path"] = [number(v) for v in other]
+        frame["Gap"] = [signed(v) for v in other - g["total"]]
+    return styled(frame, f"Growth path by year ({unit_label(p.market)})")
+
+
 def split_table(p: Params, split: Split) -> Styler:
     """Each item's share and value in the split year, its growth and its basis."""
     year = p.split_year(split)

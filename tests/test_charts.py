@@ -65,3 +65,8 @@ def test_chart_renders_as_embedded_png_with_alt_text(cmo):
 def test_charts_use_the_house_font(cmo, split):
     chart = charts.share_chart(cmo, getattr(cmo, split))
     assert chart.figure.axes[0].title.get_fontfamily() == [charts.FONT]
+
+
+def test_growth_chart_end_labels_equal_the_paths_table(cmo):
+    last = tables.paths_table(cmo).data.iloc[-1]
+    assert sorted(_texts(charts.growth_chart(cmo))) == sorted([last["Series used"], last["Stated CAGR path"]])

@@ -58,3 +58,12 @@ def test_stated_values_table(cmo, heat):
     t = tables.stated_values_table(cmo, cmo.regions).data
     assert t.iloc[0].tolist() == ["North America", "2023", "185.5 [1]", "185.6", "+0.1", "+0.1%"]
     assert tables.stated_values_table(heat, heat.regions) is None
+
+
+def test_paths_table_shows_growth_and_the_drift_of_the_other_path(cmo, heat):
+    t = tables.paths_table(cmo).data
+    assert t.columns.tolist() == ["Year", "Series used", "Growth", "Stated CAGR path", "Gap"]
+    # 504.9 x 1.166 = 588.713 on the stated path against 583.660 used: +5.053; in 2033 2,011.4 - 1,861.2 = +150.2
+    assert t.iloc[1].tolist() == ["2025", "583.7", "15.6%", "588.7", "+5.1"]  # 588.713 - 583.660, before rounding
+    assert t.iloc[-1].tolist() == ["2033", "1,861.2", "15.6%", "2,011.4", "+150.2"]
+    assert "Endpoint-implied CAGR path" in tables.paths_table(heat).data.columns
