@@ -16,7 +16,7 @@ from matplotlib.ticker import FuncFormatter
 
 from . import forecast, splits
 from .formatting import number, pct, unit_label
-from .provenance import cite, path_assumed, suffix
+from .provenance import cite, path_assumed, series_label, suffix
 
 if TYPE_CHECKING:
     from .params import Params, Split
@@ -170,7 +170,7 @@ def stacked_chart(p: Params, split: Split) -> Chart:
     bottom = v.sum(axis=1) * 0
     for n, item in enumerate(split.items):
         ax.bar(v.index, v[item.name], bottom=bottom, width=0.7, color=PALETTE[n % len(PALETTE)],
-               hatch=HATCH if item.assumed else None, edgecolor="white", linewidth=0.5, label=item.name + suffix(item))
+               hatch=HATCH if item.assumed else None, edgecolor="white", linewidth=0.5, label=series_label(item))
         bottom = bottom + v[item.name]
     for year, total in forecast.totals(p).items():
         ax.annotate(number(total), (year, total), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")

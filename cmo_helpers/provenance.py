@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from .formatting import long_date
 
 if TYPE_CHECKING:
-    from .params import Basis, Params, Source
+    from .params import Basis, Item, Params, Source
 
 ASSUMED = "Assumed"
 MODELLED = "Modelled"
@@ -26,6 +26,13 @@ def basis_label(p: Params, obj: Basis) -> str:
 def suffix(obj: Basis) -> str:
     """Text appended to an item's name wherever it is shown: ' (assumed)' or nothing."""
     return " (assumed)" if obj.assumed else ""
+
+
+def series_label(item: Item) -> str:
+    """Name for a series over time: values after the split year also rest on the item's growth rate."""
+    if item.assumed:
+        return f"{item.name} (assumed)"
+    return f"{item.name} (growth assumed)" if item.cagr_assumed else item.name
 
 
 def source_line(source: Source) -> str:

@@ -9,7 +9,7 @@ from pandas.io.formats.style import Styler
 
 from . import forecast, splits
 from .formatting import DASH, number, pct, signed, signed_pct, unit_label
-from .provenance import ASSUMED, MODELLED, MODELLED_ASSUMED, basis_label, cite, path_assumed, suffix
+from .provenance import ASSUMED, MODELLED, MODELLED_ASSUMED, basis_label, cite, path_assumed, series_label, suffix
 
 if TYPE_CHECKING:
     from .params import Params, Split
@@ -144,7 +144,7 @@ def split_values_table(p: Params, split: Split) -> Styler:
     v = splits.values(p, split)
     frame = pd.DataFrame({"Year": [str(y) for y in v.index]})
     for item in split.items:
-        frame[item.name + suffix(item)] = [number(x) for x in v[item.name]]
+        frame[series_label(item)] = [number(x) for x in v[item.name]]
     frame["Total"] = [number(x) for x in forecast.totals(p)]
     return styled(frame, f"{split.label}: values by year ({unit_label(p.market)})")
 

@@ -32,9 +32,9 @@ def test_share_chart_labels_equal_the_table(cmo):
 def test_assumed_items_are_hatched_and_labelled(cmo):
     chart = charts.stacked_chart(cmo, cmo.regions)
     labels = _legend(chart)
-    assert labels[0] == "North America" and labels[1] == "Europe (assumed)"
+    assert labels[0] == "North America (growth assumed)" and labels[1] == "Europe (assumed)"
     hatches = {bar.get_label(): bar.patches[0].get_hatch() for bar in chart.figure.axes[0].containers}
-    assert hatches["North America"] is None
+    assert hatches["North America (growth assumed)"] is None
     assert hatches["Asia-Pacific (assumed)"] == charts.HATCH
     assert charts.ASSUMED_NOTE in chart.caption
 

@@ -52,6 +52,8 @@ def test_values_table_totals_match_the_size_table(cmo):
     size = tables.size_table(cmo).data
     assert values["Total"].tolist() == size["Market size (USD million)"].tolist()
     assert "Asia-Pacific (assumed)" in values.columns
+    assert "North America (growth assumed)" in values.columns, "sourced share, but its path rests on our CAGR"
+    assert "Pharmaceutical contract manufacturing" in tables.split_values_table(cmo, cmo.segments).data.columns
 
 
 def test_stated_values_table(cmo, heat):
