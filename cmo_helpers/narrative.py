@@ -25,9 +25,10 @@ def mark(p: Params, obj: Basis) -> str:
     return "(assumed)" if obj.assumed else cite(p, obj.source)
 
 
-def subtitle(p: Params) -> Markdown:
-    """The market, geography and unit under each section heading."""
-    return Markdown(f"**{p.market.name}** \u00b7 {p.market.geography} \u00b7 values in {unit_label(p.market)}")
+def subtitle(p: Params, scenario: str = "base") -> Markdown:
+    """The market, geography, unit and any scenario under each section heading."""
+    case = "" if scenario == "base" else f" \u00b7 **scenario: {scenario}** (our assumptions)"
+    return Markdown(f"**{p.market.name}** \u00b7 {p.market.geography} \u00b7 values in {unit_label(p.market)}{case}")
 
 
 def _tile(label: str, value: str, note: str) -> str:

@@ -54,3 +54,8 @@ def test_bullets_handle_an_empty_list():
 def test_growth_summary_keeps_acronyms(cmo, heat):
     assert "The source also states 16.6% [1]" in narrative.growth_summary(cmo).data
     assert "The CAGR of 10.0% (assumed) agrees" in narrative.growth_summary(heat).data
+
+
+def test_subtitle_names_a_scenario(cmo):
+    assert narrative.subtitle(cmo).data == "**Global Healthcare Contract Manufacturing (CMO) Market** \u00b7 Global \u00b7 values in USD million"
+    assert narrative.subtitle(cmo, "conservative").data.endswith("**scenario: conservative** (our assumptions)")
