@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .params import Params, Split
 
 FONT = "DejaVu Sans"
-NAVY, TEAL, GREY, AMBER = "#1f3b57", "#3a8fb7", "#9aa7b4", "#d98e04"
+NAVY, TEAL, AMBER = "#1f3b57", "#3a8fb7", "#d98e04"
 PALETTE = ["#1f3b57", "#3a8fb7", "#7bb661", "#d98e04", "#b5485d", "#6c5b9e", "#4d4d4d", "#a3c4dc"]
 HATCH = "///"
 ASSUMED_NOTE = "Hatched: assumed by us, not from a source."

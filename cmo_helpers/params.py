@@ -232,8 +232,8 @@ def _loc(loc: tuple) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part in {"function-after[_basis_complete()]"} or str(part).startswith(("function-", "literal[")):
-            continue
+        elif str(part).startswith(("function-", "literal[")):
+            continue  # pydantic's validator and union markers, not YAML keys
         else:
             out += f".{part}" if out else str(part)
     return out or "(top level)"

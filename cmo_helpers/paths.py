@@ -6,7 +6,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 PARAMS = ROOT / "params"
-SCENARIOS = PARAMS / "scenarios"
 OUTPUTS = ROOT / "outputs"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DEFAULT_PARAMS = PARAMS / "healthcare-cmo.yaml"
