@@ -421,19 +421,23 @@ def findings_list(p: Params) -> Markdown:
     return Markdown("\n".join(f"- **{VERDICT_WORDS[f.severity]}** ({f.rule}): {f.message}" for f in run_audit(p)))
 
 
-def warning_html(p: Params) -> str:
-    """Red box listing the contradictions, for the executive summary and the PDF cover; '' when there are none."""
+def warning_html(p: Params, shown: Params | None = None) -> str:
+    """Red box listing the contradictions, for the executive summary and the PDF cover; '' when there are none.
+
+    `p` is the market file as published; `shown` is what the report shows (a scenario), whose
+    anchor the box describes.
+    """
     found = errors(run_audit(p))
     if not found:
         return ""
     items = "".join(f"<li>{html.escape(f.message)}</li>" for f in found)
     return (
         f'<div class="cmo-audit-warning" style="{ALERT_STYLE}"><strong>The figures contradict each other '
-        f"({_count(len(found), 'error')}).</strong> {html.escape(anchor_note(p))} Every check is listed under "
+        f"({_count(len(found), 'error')}).</strong> {html.escape(anchor_note(shown or p))} Every check is listed under "
         f"<em>Source audit</em>.<ul style=\"margin: 0.4em 0 0 0;\">{items}</ul></div>"
     )
 
 
-def warning_box(p: Params) -> HTML:
+def warning_box(p: Params, shown: Params | None = None) -> HTML:
     """The warning box for a notebook cell; an empty cell output when the source is consistent."""
-    return HTML(warning_html(p))
+    return HTML(warning_html(p, shown))

@@ -129,7 +129,7 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
             from .audit import warning_html
 
             source = load_params(target.params_file)  # the audit judges the source, not a scenario's overrides
-            document = export.report_html(sections, p, target.scenario, target.title, warning_html(source))
+            document = export.report_html(sections, p, target.scenario, target.title, warning_html(source, p))
             export.write_pdf(document, folder / "report.pdf")
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")

@@ -6,6 +6,8 @@ from audit_cases import assumed, make, sourced
 
 from cmo_helpers import audit
 from cmo_helpers.params import load_params
+from cmo_helpers.paths import DEFAULT_PARAMS
+from cmo_helpers.scenarios import apply_scenario
 
 
 @pytest.fixture(scope="module")
@@ -324,3 +326,12 @@ def test_assumed_figures_are_not_called_stated():
     assert f.message.startswith("Assumed CAGR 9.00% disagrees")
     assert "236.7" in f.message and "not the stated 200.0" in f.message
     assert "assumed CAGR of 9.00% is shown for comparison" in audit.anchor_note(make(**{"size.cagr": assumed(rate=0.09)}))
+
+
+def test_warning_box_in_a_scenario_describes_the_series_it_shows():
+    source = load_params(DEFAULT_PARAMS)
+    conservative = apply_scenario(source, DEFAULT_PARAMS, "conservative")
+    box = audit.warning_html(source, conservative)
+    assert "Stated CAGR 16.60% disagrees" in box, "the source's contradiction is still reported"
+    assert "The series follows the assumed CAGR of 12.60%" in box
+    assert "The series follows the endpoints" in audit.warning_html(source)
