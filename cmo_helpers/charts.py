@@ -16,7 +16,7 @@ from matplotlib.ticker import FuncFormatter
 
 from . import forecast, splits
 from .formatting import number, pct, unit_label
-from .provenance import cite, path_assumed, series_label, suffix
+from .provenance import cite, path_assumed, quoted_years, series_label, suffix
 
 if TYPE_CHECKING:
     from .params import Params, Split
@@ -90,9 +90,7 @@ def size_chart(p: Params) -> Chart:
     total = forecast.totals(p)
     fig, ax = new_figure()
     size = p.size
-    quoted = {size.base.year: size.base}
-    if size.anchor == "endpoints":
-        quoted[size.end.year] = size.end
+    quoted = quoted_years(p)
     modelled_assumed = path_assumed(p)
     for year, value in total.items():
         figure = quoted.get(year)

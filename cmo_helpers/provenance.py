@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from .formatting import long_date
 
 if TYPE_CHECKING:
-    from .params import Basis, Item, Params, Source
+    from .params import Basis, Figure, Item, Params, Source
 
 ASSUMED = "Assumed"
 MODELLED = "Modelled"
@@ -43,6 +43,14 @@ def source_line(source: Source) -> str:
     where = ", ".join(x for x in (source.place, long_date(source.date)) if x)
     url = f" {source.url}" if source.url else ""
     return f"{who}: \u201c{source.title}\u201d, {where}.{url}"
+
+
+def quoted_years(p: Params) -> dict[int, Figure]:
+    """Yearly totals the report quotes rather than computes: the base, and the end when it anchors."""
+    quoted = {p.size.base.year: p.size.base}
+    if p.size.anchor == "endpoints":
+        quoted[p.size.end.year] = p.size.end
+    return quoted
 
 
 def rate_assumed(p: Params) -> bool:

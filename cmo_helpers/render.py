@@ -73,15 +73,14 @@ def plan(params_files: list[str | Path], which: str = "none") -> list[Target]:
         seen[p.market.slug] = path
         targets.append(Target(path, p.market.slug, "base", "Base"))
         overlays = scenarios.overlays(path)
-        for name in _scenario_selection(path, which):
+        for name in _scenario_selection(path, list(overlays), which):
             targets.append(Target(path, p.market.slug, name, overlays[name].title))
     if problems:
         raise ParamsError.merge(problems)
     return targets
 
 
-def _scenario_selection(path: Path, which: str) -> list[str]:
-    available = scenarios.scenario_names(path)
+def _scenario_selection(path: Path, available: list[str], which: str) -> list[str]:
     if which == "none":
         return []
     if which == "all":
@@ -200,8 +199,9 @@ def render(
                         if all(o.ok for o in summary.outcomes[t]):
                             pending[pool.submit(_publish, t, staging / t.subdir, formats, _related(t, targets))] = t
                         else:
-                            progress.step(t, Outcome("export", False, 0.0, "skipped: a notebook failed"))
-                            summary.outcomes[t].append(Outcome("export", False, 0.0, "skipped: a notebook failed"))
+                            skipped = Outcome("export", False, 0.0, "skipped: a notebook failed")
+                            summary.outcomes[t].append(skipped)
+                            progress.step(t, skipped)
         progress.close()
         _move_into_place(summary, staging, out)
     finally:

@@ -27,6 +27,7 @@ from pandas.io.formats.style import Styler
 
 from . import forecast, scenarios, splits
 from .formatting import DASH, money, number, pct, signed, signed_pct, unit_label
+from .params import load_params
 from .provenance import ASSUMED, rate_assumed
 from .tables import styled
 
@@ -159,7 +160,7 @@ def scenario_comparison(params_file: str | Path) -> Styler | Markdown:
     if not scenarios.scenario_names(params_file):
         return no_scenarios_note(params_file)
     t = scenario_table(params_file)
-    base = scenarios.all_scenarios(params_file)[scenarios.BASE]
+    base = load_params(params_file)
     names, s = titles(params_file), base.size
     frame = pd.DataFrame({
         "Scenario": [names[n] for n in t["scenario"]],

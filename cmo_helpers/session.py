@@ -1,19 +1,13 @@
-"""What a notebook's first code cell calls: load the market once, display-ready."""
+"""What a notebook's first code cell calls: the market, with its scenario applied."""
 from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from .params import Params, load_params
+from .scenarios import apply_scenario
 
 
 def load(params_file: str | Path, scenario: str = "base") -> Params:
     """Params for one notebook run: a market file, with a scenario overlay unless 'base'."""
-    pd.set_option("display.max_columns", 50)
     p = load_params(params_file)
-    if scenario != "base":
-        from .scenarios import apply_scenario
-
-        p = apply_scenario(p, params_file, scenario)
-    return p
+    return p if scenario == "base" else apply_scenario(p, params_file, scenario)

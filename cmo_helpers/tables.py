@@ -9,7 +9,7 @@ from pandas.io.formats.style import Styler
 
 from . import forecast, splits
 from .formatting import DASH, number, pct, signed, signed_pct, unit_label
-from .provenance import ASSUMED, MODELLED, MODELLED_ASSUMED, basis_label, cite, path_assumed, series_label, suffix
+from .provenance import ASSUMED, MODELLED, MODELLED_ASSUMED, basis_label, cite, path_assumed, quoted_years, series_label, suffix
 
 if TYPE_CHECKING:
     from .params import Params, Split
@@ -46,11 +46,9 @@ def styled(frame: pd.DataFrame, caption: str = "", assumed: list[bool] | None = 
 
 def _year_basis(p: Params, year: int) -> str:
     """Which yearly totals are quoted from a source and which the model computes."""
-    size = p.size
-    if year == size.base.year:
-        return basis_label(p, size.base)
-    if year == size.end.year and size.anchor == "endpoints":
-        return basis_label(p, size.end)
+    figure = quoted_years(p).get(year)
+    if figure is not None:
+        return basis_label(p, figure)
     return MODELLED_ASSUMED if path_assumed(p) else MODELLED
 
 
