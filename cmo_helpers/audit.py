@@ -1,34 +1,21 @@
-"""Source audit: test a source's figures against each other before a client does."""
+"""Source audit rules: test a source's figures against each other before a client does. Findings only."""
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-import pandas as pd
-from IPython.display import HTML, Markdown
-from pandas.io.formats.style import Styler
-
-from . import splits
-from .forecast import endpoint_cagr, implied_cagr, project, totals
-from .formatting import DASH, number, pct, pp, signed_pct
-from .provenance import cite
-from .tables import styled
+from . import breakdowns as bd
+from .forecast import anchor_rate, compound, endpoint_cagr, implied_cagr, path_rates, stated_totals, total_at, total_on, totals
+from .formatting import figure, figure_pct, number, pct, pp, signed_pct
+from .provenance import cite, mark, source_year
 
 if TYPE_CHECKING:
-    from .params import Basis, Params, Split
+    from .params import Basis, Breakdown, Item, Params
 
 Severity = Literal["error", "warning", "info"]
-LOOKBACK_YEARS = 3
+LOOKBACK_YEARS = 5
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-RATE_DECIMALS = {"cagr": 2, "shares": 2, "rollup": 3}
-VERDICT_WORDS = {"error": "Error", "warning": "Warning", "info": "OK"}
-ROW_STYLES = {"error": "background-color: #fdecea; font-weight: bold;", "warning": "background-color: #fff4e0;"}
-ALERT_STYLE = (
-    "border: 1px solid #b00020; border-left: 6px solid #b00020; background: #fdecea; color: #4a0010; "
-    "padding: 0.6em 1em; margin: 0.6em 0 1em 0; border-radius: 3px;"
-)
 
 
 @dataclass(frozen=True)
@@ -45,22 +32,18 @@ class Finding:
     numbers: dict[str, float | int | str] = field(default_factory=dict)
 
 
-def _splits(p: Params) -> tuple[Split, Split]:
-    return p.segments, p.regions
-
-
 def _given(obj: Basis) -> str:
     """'stated' for a sourced figure, 'assumed' for our own, so no message blames a source for our inputs."""
     return "assumed" if obj.assumed else "stated"
 
 
-def _stated_total(p: Params, year: int) -> float | None:
-    """The source's own market total for `year`, when it states one."""
-    return {p.size.base.year: p.size.base.value, p.size.end.year: p.size.end.value}.get(year)
+def _clash(*figures: Basis) -> Severity:
+    """Sourced figures that disagree are the source's error; if we assumed one of them, it is ours to fix."""
+    return "warning" if any(f.assumed for f in figures) else "error"
 
 
-def _total_on(p: Params, rate: float, year: int) -> float:
-    return float(project(p.size.base.value, rate, p.size.base.year, [year]).iloc[0])
+def _tol_rate(p: Params) -> float:
+    return p.audit.cagr_tolerance_pp / 100 + 1e-12
 
 
 def check_cagr(p: Params) -> list[Finding]:
@@ -70,9 +53,9 @@ def check_cagr(p: Params) -> list[Finding]:
     base + 1). Within `audit.cagr_tolerance_pp` of either is a pass; both failing is an error.
     """
     s = p.size
-    if s.cagr is None or s.years <= 0:
+    if s.cagr is None:
         return []
-    rate, tol = s.cagr.rate, p.audit.cagr_tolerance_pp / 100
+    rate = s.cagr.rate
     conventions = {"base": s.years}
     forecast_n = s.end.year - (s.cagr.from_year or s.base.year + 1)
     if 0 < forecast_n != s.years:
@@ -80,20 +63,17 @@ def check_cagr(p: Params) -> list[Finding]:
     implied = {k: implied_cagr(s.base.value, s.end.value, n) for k, n in conventions.items()}
     gaps = {k: rate - r for k, r in implied.items()}
     best = min(gaps, key=lambda k: abs(gaps[k]))
-    matched = abs(gaps[best]) <= tol + 1e-12
+    matched = abs(gaps[best]) <= _tol_rate(p)
     shown = best if matched else "base"
     numbers: dict[str, float | int | str] = {
-        "subject": "CAGR vs endpoints",
-        "stated": rate,
-        "model": implied[shown],
-        "tolerance_pp": p.audit.cagr_tolerance_pp,
-        "matching_n": conventions[best] if matched else "none",
+        "subject": "CAGR vs endpoints", "stated": rate, "model": implied[shown],
+        "tolerance_pp": p.audit.cagr_tolerance_pp, "matching_n": conventions[best] if matched else "none",
     }
     for k, r in implied.items():
         n = conventions[k]
-        numbers |= {f"n_{k}": n, f"implied_n_{k}": r, f"stated_end_n_{k}": s.base.value * (1 + rate) ** n}
-    ends = f"{number(s.base.value)} ({s.base.year}) and {number(s.end.value)} ({s.end.year})"
-    given = f"{_given(s.cagr).capitalize()} CAGR {pct(rate, 2)}"
+        numbers |= {f"n_{k}": n, f"implied_n_{k}": r, f"stated_end_n_{k}": compound(s.base.value, rate, n)}
+    ends = f"{figure(s.base)} ({s.base.year}) and {figure(s.end)} ({s.end.year})"
+    given = f"{_given(s.cagr).capitalize()} CAGR {figure_pct(s.cagr)}"
 
     def over(k: str) -> str:
         n = conventions[k]
@@ -102,51 +82,35 @@ def check_cagr(p: Params) -> list[Finding]:
     if matched:
         return [Finding("cagr", "info", (
             f"{given} matches the {pct(implied[best], 2)} implied by {ends} {over(best)} "
-            f"({pp(gaps[best], 2)}, tolerance {p.audit.cagr_tolerance_pp:.2f} pp)."
-        ), numbers)]
+            f"({pp(gaps[best], 2)}, tolerance {p.audit.cagr_tolerance_pp:.2f} pp)."), numbers)]
     others = [k for k in implied if k != "base"]
     also = "".join(f", and with the {pct(implied[k], 2)} implied {over(k)}" for k in others)
     alt = "".join(f" (or {number(numbers[f'stated_end_n_{k}'])} counting {conventions[k]} years)" for k in others)
-    return [Finding("cagr", "error", (
+    return [Finding("cagr", _clash(s.cagr, s.base, s.end), (
         f"{given} disagrees with the {pct(implied['base'], 2)} implied by {ends} {over('base')}{also}. "
-        f"At {pct(rate, 2)}, {number(s.base.value)} would reach {number(numbers['stated_end_n_base'])} by {s.end.year}"
-        f"{alt}, not the {_given(s.end)} {number(s.end.value)}."
-    ), numbers)]
+        f"At {figure_pct(s.cagr)}, {figure(s.base)} would reach {number(numbers['stated_end_n_base'])} by {s.end.year}"
+        f"{alt}, not the {_given(s.end)} {figure(s.end)}."), numbers)]
 
 
 def check_shares(p: Params) -> list[Finding]:
-    """Each split must cover the whole market; a gap or overlap means an item is missing or double-counted."""
+    """A breakdown's items may cover part of the market, never more than all of it."""
     out = []
-    for split in _splits(p):
-        year = p.split_year(split)
-        total = sum(p.item_shares(split).values())
-        gap = 1 - total
-        numbers = {"subject": f"{split.label} shares ({year})", "stated": total, "model": 1.0,
-                   "missing" if gap >= 0 else "extra": abs(gap)}
-        head = f"{split.label}: the {len(split.items)} shares for {year} add up to {pct(total, 2)}"
-        what = f"{pct(abs(gap), 2)} " + ("of the market is not itemised" if gap > 0 else "is counted twice")
-        tol = p.audit.share_tolerance_pp
-        if abs(gap) < 5e-5:
-            out.append(Finding("shares", "info", f"{head}, as they should.", numbers))
-        elif abs(gap) <= tol / 100 + 1e-12:
-            out.append(Finding("shares", "info", f"{head}, within the {tol:.2f} pp tolerance: {what}.", numbers))
+    tol = p.audit.share_tolerance_pp / 100
+    for b in p.breakdowns:
+        stated = bd.shares_stated(p, b)
+        if stated.empty:
+            continue
+        total = float(stated.sum())
+        numbers = {"subject": f"{b.label} shares", "stated": total, "model": 1.0, "items": len(stated)}
+        head = f"{b.label}: the {len(stated)} items with a share or value cover {pct(total, 2)} of the market"
+        if total > 1 + tol + 1e-12:
+            flagged = [b.item(n) for n in stated.index]
+            out.append(Finding("shares", _clash(*flagged), f"{head}: {pct(total - 1, 2)} more than the whole market.", numbers))
+        elif total < 1 - tol - 1e-12:
+            out.append(Finding("shares", "info", f"{head}; the other {pct(1 - total, 2)} is not itemised by the source.", numbers))
         else:
-            out.append(Finding("shares", "error", f"{head}: {what}.", numbers))
+            out.append(Finding("shares", "info", f"{head}: the breakdown is complete.", numbers))
     return out
-
-
-def _path_rates(p: Params, year: int) -> dict[str, float]:
-    """Growth paths a back-cast could follow; they coincide in the base year, so only one is kept there."""
-    rates = {"implied": endpoint_cagr(p)}
-    if p.size.cagr is not None and year != p.size.base.year:
-        rates["stated"] = p.size.cagr.rate
-    return rates
-
-
-def _path_label(p: Params, name: str, rate: float, year: int) -> str:
-    if year == p.size.base.year:
-        return f"the {_given(p.size.base)} {year} total"
-    return f"the {'endpoint-implied' if name == 'implied' else _given(p.size.cagr)} {pct(rate, 2)} path"
 
 
 def check_stated_values(p: Params) -> list[Finding]:
@@ -158,11 +122,12 @@ def check_stated_values(p: Params) -> list[Finding]:
     """
     out = []
     tol = p.audit.value_tolerance_pct / 100
-    for split in _splits(p):
-        year = p.split_year(split)
-        for item in (i for i in split.items if i.share and i.value is not None):
-            rates = _path_rates(p, year)
-            model = {k: item.share * _total_on(p, r, year) for k, r in rates.items()}
+    stated_years = stated_totals(p)
+    for b in p.breakdowns:
+        for item in (i for i in b.items if i.share and i.value is not None):
+            year = bd.item_year(p, b, item)
+            rates = path_rates(p) if year != p.size.base.year else {"implied": endpoint_cagr(p)}
+            model = {k: item.share * total_on(p, r, year) for k, r in rates.items()}
             gaps = {k: v / item.value - 1 for k, v in model.items()}
             best = min(gaps, key=lambda k: abs(gaps[k]))
             ok = abs(gaps[best]) <= tol
@@ -172,142 +137,291 @@ def check_stated_values(p: Params) -> list[Finding]:
             numbers |= {f"{k}_path": v for k, v in model.items()}
 
             def on(k: str) -> str:
-                return f"{_path_label(p, k, rates[k], year)} ({number(model[k])}, {signed_pct(gaps[k])})"
+                if year == p.size.base.year:
+                    return f"the {_given(p.size.base)} {year} total ({number(model[k])}, {signed_pct(gaps[k])})"
+                name = "endpoint-implied" if k == "implied" else _given(p.size.cagr)
+                return f"the {name} {pct(rates[k], 2)} path ({number(model[k])}, {signed_pct(gaps[k])})"
 
-            head = f"{item.name}: {number(item.value)} in {year} at a {pct(item.share)} share"
+            head = f"{item.name}: {figure(item)} in {year} at a {figure_pct(item, 'share')} share"
             if ok:
                 rest = "".join(f" rather than {on(k)}" for k in model if k != best)
                 out.append(Finding("stated-value", "info", f"{head} corroborates {on(best)}{rest}.", numbers))
             else:
-                severity = "error" if _stated_total(p, year) is not None else "warning"
+                severity = _clash(item) if year in stated_years else "warning"
                 out.append(Finding("stated-value", severity, f"{head} does not match "
                                    f"{' or '.join(on(k) for k in model)} within {pct(tol)}.", numbers))
     return out
 
 
-def check_rollup(p: Params) -> list[Finding]:
-    """Item growth rates weighted by their values must compound to the market's own growth, or the mix is fiction.
-
-    Weights are the split-year shares; items without an own CAGR grow at the anchored rate;
-    the horizon runs from the split year to the end year. Tolerance: `audit.cagr_tolerance_pp`.
-    """
+def check_item_cagr(p: Params) -> list[Finding]:
+    """An item's stated CAGR must turn its own start value into its own end value."""
     out = []
-    for split in _splits(p):
-        year = p.split_year(split)
-        horizon = p.size.end.year - year
-        if horizon <= 0 or all(i.cagr is None for i in split.items):
-            continue
-        weights = pd.Series(p.item_shares(split), dtype=float)
-        growth = (weights / weights.sum() * (1 + splits.item_rates(p, split)) ** horizon).sum()
-        rollup = float(growth ** (1 / horizon) - 1)
-        gap = rollup - p.anchor_rate
-        numbers = {"subject": f"{split.label} growth roll-up", "stated": rollup, "model": p.anchor_rate,
-                   "from_year": year, "to_year": p.size.end.year}
-        head = (f"{split.label}: item growth rates weighted by their {year} values compound to {pct(rollup, 3)} a year "
-                f"over {year}\u2013{p.size.end.year}, against the market's {pct(p.anchor_rate, 3)} ({pp(gap, 3)})")
-        if abs(gap) <= p.audit.cagr_tolerance_pp / 100 + 1e-12:
-            out.append(Finding("rollup", "info", head + ".", numbers))
-        else:
-            out.append(Finding("rollup", "warning", head + "; the model rescales shares so the items still add up, "
-                               "so their modelled growth will differ from the rates given.", numbers))
+    for b in p.breakdowns:
+        for item in b.items:
+            first = bd.start(p, b, item)
+            if item.cagr is None or item.end is None or first is None or item.end.year <= first.year:
+                continue
+            n = item.end.year - first.year
+            implied = implied_cagr(first.value, item.end.value, n)
+            gap = item.cagr.rate - implied
+            numbers = {"subject": f"{item.name} CAGR vs its values", "stated": item.cagr.rate, "model": implied,
+                       "from_year": first.year, "to_year": item.end.year}
+            how = "value" if first.kind == "value" else f"{figure_pct(item, 'share')} share"
+            head = (f"{item.name}: {_given(item.cagr)} CAGR {figure_pct(item.cagr)} against the {pct(implied, 2)} implied by its "
+                    f"{first.year} {how} ({number(first.value)}) and its {item.end.year} value {figure(item.end)}")
+            if abs(gap) <= _tol_rate(p):
+                out.append(Finding("item-cagr", "info", head + ".", numbers))
+            else:
+                out.append(Finding("item-cagr", _clash(item.cagr, item.end, item), f"{head}: {pp(gap, 2)} apart.", numbers))
     return out
 
 
-def check_items_total(p: Params) -> list[Finding]:
-    """When every item of a split carries a value, those values must add up to the market total of that year.
+def _year_total(p: Params, year: int) -> tuple[float, str]:
+    """The total a year's figures are judged against: the stated one when the source gives it."""
+    stated = stated_totals(p).get(year)
+    return (stated.value, "stated") if stated is not None else (total_at(p, year), "modelled")
 
-    Compared with the stated total when the source gives one for that year (a mismatch is an
-    error), otherwise with the modelled total (a warning). Tolerance: `audit.value_tolerance_pct`.
-    """
+
+def check_items_total(p: Params) -> list[Finding]:
+    """Item values can't exceed the total; a breakdown's stated values sum to at most the total, exactly when complete."""
     out = []
-    for split in _splits(p):
-        if any(i.value is None for i in split.items):
-            continue
-        year = p.split_year(split)
-        stated_total = _stated_total(p, year)
-        total = stated_total if stated_total is not None else p.total_at(year)
-        items_sum = sum(i.value for i in split.items)
-        gap = items_sum / total - 1
-        numbers = {"subject": f"{split.label} values vs total ({year})", "stated": items_sum, "model": total,
-                   "year": year}
-        whose = "stated" if stated_total is not None else "modelled"
-        head = (f"{split.label}: the {len(split.items)} item values for {year} add up to {number(items_sum)}, "
-                f"against a {whose} market total of {number(total)} ({signed_pct(gap)})")
-        if abs(gap) <= p.audit.value_tolerance_pct / 100:
-            out.append(Finding("items-total", "info", head + ".", numbers))
+    tol = p.audit.value_tolerance_pct / 100
+    for b in p.breakdowns:
+        valued = [i for i in b.items if i.value is not None]
+        by_year: dict[int, list[Item]] = {}
+        for item in valued:
+            by_year.setdefault(bd.item_year(p, b, item), []).append(item)
+        for year, items in sorted(by_year.items()):
+            total, whose = _year_total(p, year)
+            items_sum = sum(i.value for i in items)
+            gap = items_sum / total - 1
+            everything = len(items) == len(b.items) and bd.complete(p, b)
+            numbers = {"subject": f"{b.label} values vs total ({year})", "stated": items_sum, "model": total, "year": year}
+            head = (f"{b.label}: the {len(items)} stated item values for {year} add up to {number(items_sum)}, "
+                    f"against a {whose} market total of {number(total)} ({signed_pct(gap)})")
+            severity = "error" if whose == "stated" else "warning"
+            if gap > tol:
+                out.append(Finding("items-total", severity if not any(i.assumed for i in items) else "warning",
+                                   head + ": more than the whole market.", numbers))
+            elif everything and gap < -tol:
+                out.append(Finding("items-total", "warning", head + ": a complete breakdown should add up to the total.", numbers))
+            else:
+                out.append(Finding("items-total", "info", head + ".", numbers))
+    return out
+
+
+def check_parents(p: Params) -> list[Finding]:
+    """A country can't be bigger than the region it lies in."""
+    out = []
+    for b in p.breakdowns:
+        for item in (i for i in b.items if i.parent is not None):
+            pb, parent = p.parents_of(b, item)[0]
+            mine, theirs = bd.point(p, b, item), bd.point(p, pb, parent)
+            if mine is None or theirs is None:
+                continue
+            year = mine.year
+            child_value = mine.value
+            parent_value = bd.value_at(p, pb, year)[parent.name]
+            numbers = {"subject": f"{item.name} within {parent.name} ({year})", "stated": child_value,
+                       "model": parent_value, "year": year}
+            head = (f"{item.name} ({number(child_value)} in {year}) lies within {parent.name} "
+                    f"({number(parent_value)} in {year}{'' if theirs.year == year else ' on the model'})")
+            if child_value > parent_value * (1 + p.audit.value_tolerance_pct / 100):
+                out.append(Finding("parent", _clash(item, parent), f"{head}, but is larger than it.", numbers))
+            else:
+                out.append(Finding("parent", "info", f"{head} and is smaller, as it should be.", numbers))
+    return out
+
+
+def _claim_largest(p: Params, b: Breakdown, item: Item, word: str, rank: int) -> Finding:
+    """'largest' (rank 1) or 'smallest' (rank -1) against the shares the params give."""
+    stated = bd.shares_stated(p, b)
+    subject = f"{item.name}: \u201c{word}\u201d {cite(p, item.claims[0].source)}"
+    if item.name not in stated.index:
+        return Finding("claim", "info", f"{subject}: the source gives no share or value for it, so the claim "
+                       "is reported as the source's and not checked.", {"subject": subject, "stated": word, "model": "-"})
+    mine = stated[item.name]
+    rivals = {n: s for n, s in stated.items() if n != item.name and rank * (s - mine) > 1e-12}
+    sourced = [n for n in rivals if not b.item(n).assumed]
+    assumed = [n for n in rivals if b.item(n).assumed]
+    numbers = {"subject": subject, "stated": word, "model": pct(mine)}
+    if sourced:
+        names = ", ".join(f"{n} ({pct(rivals[n])})" for n in sourced)
+        return Finding("claim", "error", f"{subject} contradicts the source's own figures: {names} against {pct(mine)}.", numbers)
+    if assumed:
+        names = ", ".join(f"{n} ({pct(rivals[n])}, assumed)" for n in assumed)
+        return Finding("claim", "warning", f"{subject} is contradicted by our assumption: {names} against "
+                       f"{pct(mine)}; change the assumption, since the source says otherwise.", numbers)
+    left = 1 - float(stated.sum())
+    if rank == 1 and left > mine:
+        return Finding("claim", "info", f"{subject} fits the itemised figures ({pct(mine)}), though the "
+                       f"{pct(left)} not itemised could hide a larger item.", numbers)
+    return Finding("claim", "info", f"{subject} fits the figures ({pct(mine)}).", numbers)
+
+
+def _claim_growth(p: Params, b: Breakdown, item: Item, word: str) -> Finding:
+    """'fastest-growing' or 'fast-growing' against the growth rates the params give."""
+    subject = f"{item.name}: \u201c{word}\u201d {cite(p, next(c.source for c in item.claims if c.claim == word))}"
+    market = anchor_rate(p)
+    if item.cagr is None:
+        return Finding("claim", "info", f"{subject}: the source gives no growth rate for it, so the claim is "
+                       "reported as the source's and not checked.", {"subject": subject, "stated": word, "model": "-"})
+    mine = item.cagr.rate
+    numbers = {"subject": subject, "stated": word, "model": pct(mine)}
+    if word == "fast-growing":
+        if mine < market - _tol_rate(p):
+            return Finding("claim", _clash(item.cagr), f"{subject}, yet its {figure_pct(item.cagr)} {mark(p, item.cagr)} is "
+                           f"below the market's {pct(market)}.", numbers)
+        return Finding("claim", "info", f"{subject} fits: {figure_pct(item.cagr)} against the market's {pct(market)}.", numbers)
+    faster = [i for i in b.items if i is not item and i.cagr is not None and i.cagr.rate > mine + _tol_rate(p)]
+    sourced = [i for i in faster if not i.cagr.assumed]
+    if sourced:
+        names = ", ".join(f"{i.name} ({figure_pct(i.cagr)})" for i in sourced)
+        return Finding("claim", _clash(item.cagr), f"{subject} contradicts the stated rates: {names} against "
+                       f"{figure_pct(item.cagr)}.", numbers)
+    if faster:
+        names = ", ".join(f"{i.name} ({pct(i.cagr.rate)}, assumed)" for i in faster)
+        return Finding("claim", "warning", f"{subject} is contradicted by our assumption: {names} against "
+                       f"{figure_pct(item.cagr)}; change the assumption, since the source says otherwise.", numbers)
+    return Finding("claim", "info", f"{subject} fits the rates given ({figure_pct(item.cagr)}).", numbers)
+
+
+def check_claims(p: Params) -> list[Finding]:
+    """A source's 'largest' or 'fastest-growing' must fit its figures, and our assumptions must not overturn it."""
+    out = []
+    for b in p.breakdowns:
+        for item in b.items:
+            for claim in dict.fromkeys(c.claim for c in item.claims):
+                if claim in ("largest", "smallest"):
+                    out.append(_claim_largest(p, b, item, claim, 1 if claim == "largest" else -1))
+                else:
+                    out.append(_claim_growth(p, b, item, claim))
+    return out
+
+
+def check_totals(p: Params) -> list[Finding]:
+    """Each further dated total should lie on one of the two growth paths; the audit says which it supports."""
+    out = []
+    tol = p.audit.value_tolerance_pct / 100
+    rates = path_rates(p)
+    for t in p.totals:
+        model = {k: total_on(p, r, t.year) for k, r in rates.items()}
+        gaps = {k: t.value / v - 1 for k, v in model.items()}
+        fits = [k for k in gaps if abs(gaps[k]) <= tol]
+        names = {"implied": "the endpoint-implied path", "stated": f"the {_given(p.size.cagr) if p.size.cagr else ''} CAGR path"}
+        numbers = {"subject": f"Total {t.year}", "stated": t.value, "model": model[min(gaps, key=lambda k: abs(gaps[k]))],
+                   "year": t.year, "supports": ",".join(fits) or "none"}
+        numbers |= {f"{k}_path": v for k, v in model.items()}
+        detail = "; ".join(f"{names[k]} gives {number(model[k])} ({signed_pct(-gaps[k])})" for k in model)
+        head = f"The {_given(t)} {t.year} total {figure(t)} {mark(p, t)}"
+        if fits:
+            out.append(Finding("totals", "info", f"{head} supports {' and '.join(names[k] for k in fits)}: {detail}.", numbers))
         else:
-            out.append(Finding("items-total", "error" if stated_total is not None else "warning", head + ".", numbers))
+            out.append(Finding("totals", _clash(t, p.size.base), f"{head} lies on neither growth path: {detail}.", numbers))
+    return out
+
+
+def check_rollup(p: Params) -> list[Finding]:
+    """In a complete breakdown, item growth rates weighted by value must compound to the market's own growth."""
+    out = []
+    for b in p.breakdowns:
+        if not bd.complete(p, b) or all(i.cagr is None for i in b.items):
+            continue
+        year = bd.item_year(p, b, b.items[0])
+        horizon = p.size.end.year - year
+        if horizon <= 0:
+            continue
+        weights = bd.shares_stated(p, b)
+        grown = sum(w / weights.sum() * compound(1, bd.rate(p, b, b.item(n)).rate, horizon) for n, w in weights.items())
+        rollup = float(grown ** (1 / horizon) - 1)
+        market = anchor_rate(p)
+        gap = rollup - market
+        numbers = {"subject": f"{b.label} growth roll-up", "stated": rollup, "model": market,
+                   "from_year": year, "to_year": p.size.end.year}
+        head = (f"{b.label}: item growth rates weighted by their {year} values compound to {pct(rollup, 3)} a year "
+                f"over {year}\u2013{p.size.end.year}, against the market's {pct(market, 3)} ({pp(gap, 3)})")
+        if abs(gap) <= _tol_rate(p):
+            out.append(Finding("rollup", "info", head + ".", numbers))
+        else:
+            out.append(Finding("rollup", "warning", head + "; the model rescales the items so they still add up, "
+                               "so their modelled growth differs from the rates given.", numbers))
     return out
 
 
 def check_years(p: Params) -> list[Finding]:
-    """Years out of order or far outside the forecast usually mean a typo or figures from another study.
+    """Years far outside the forecast usually mean a typo or figures from another study.
 
-    Base must precede end (an error, after which nothing else is judged). Split years and the
-    CAGR's from_year may lie inside the forecast or at most LOOKBACK_YEARS before the base year
-    (warning); the CAGR period must end in the end year (warning) and run forwards (error).
+    Item, total and CAGR start years may lie inside the forecast or at most LOOKBACK_YEARS before
+    the base year (warning); item end years and CAGR end years must not lie after the forecast.
     """
     s = p.size
     low, high = s.base.year - LOOKBACK_YEARS, s.end.year
     out = []
 
-    def bad(severity: Severity, subject: str, stated: int, expected: int, message: str) -> None:
-        out.append(Finding("years", severity, message, {"subject": subject, "stated": stated, "model": expected}))
+    def bad(subject: str, stated: int, message: str) -> None:
+        out.append(Finding("years", "warning", message, {"subject": subject, "stated": stated, "model": f"{low}\u2013{high}"}))
 
-    def in_window(subject: str, year: int | None) -> None:
+    def window(subject: str, year: int | None) -> None:
         if year is not None and not low <= year <= high:
-            bad("warning", subject, year, min(max(year, low), high),
-                f"{subject} {year} lies outside {low}\u2013{high}, the forecast {s.base.year}\u2013{s.end.year} "
+            bad(subject, year, f"{subject} {year} lies outside {low}\u2013{high}, the forecast {s.base.year}\u2013{s.end.year} "
                 f"and the {LOOKBACK_YEARS} years before it.")
 
-    if s.end.year <= s.base.year:
-        bad("error", "End year", s.end.year, s.base.year + 1,
-            f"The end year {s.end.year} does not come after the base year {s.base.year}; no other year can be judged.")
-        return out
-    for split in _splits(p):
-        in_window(f"{split.label} year", split.year)
+    for b in p.breakdowns:
+        window(f"{b.label} year", b.year)
+        for item in b.items:
+            window(f"{item.name} year", item.year)
+            if item.end is not None:
+                window(f"{item.name} end year", item.end.year)
+    for t in p.totals:
+        window("Total year", t.year)
     if s.cagr is not None:
-        in_window("CAGR start year", s.cagr.from_year)
+        window("CAGR start year", s.cagr.from_year)
         if s.cagr.to_year is not None and s.cagr.to_year != s.end.year:
-            bad("warning", "CAGR end year", s.cagr.to_year, s.end.year,
-                f"The stated CAGR runs to {s.cagr.to_year} but the forecast ends in {s.end.year}, "
-                "so the rate and the endpoints describe different periods.")
+            bad("CAGR end year", s.cagr.to_year, f"The stated CAGR runs to {s.cagr.to_year} but the forecast ends in "
+                f"{s.end.year}, so the rate and the endpoints describe different periods.")
         if s.cagr.from_year and s.cagr.to_year and s.cagr.from_year >= s.cagr.to_year:
-            bad("error", "CAGR period", s.cagr.from_year, s.cagr.to_year,
-                f"The stated CAGR period {s.cagr.from_year}\u2013{s.cagr.to_year} does not run forwards.")
+            out.append(Finding("years", "error", f"The stated CAGR period {s.cagr.from_year}\u2013{s.cagr.to_year} does not "
+                               "run forwards.", {"subject": "CAGR period", "stated": s.cagr.from_year, "model": s.cagr.to_year}))
     if not out:
-        dated = [f"{x.label.lower()} {x.year}" for x in _splits(p) if x.year is not None]
-        if s.cagr is not None and s.cagr.from_year:
-            dated.append(f"CAGR {s.cagr.from_year}\u2013{s.cagr.to_year or s.end.year}")
-        stated = ", ".join([f"forecast {s.base.year}\u2013{s.end.year}", *dated])
-        window = f"{low}\u2013{high}"
-        out.append(Finding("years", "info", f"Years in order: {stated}, all within {window}.",
-                           {"subject": "Years", "stated": stated, "model": f"within {window}"}))
+        out.append(Finding("years", "info", f"Every year lies within {low}\u2013{high}: the forecast "
+                           f"{s.base.year}\u2013{s.end.year} and the {LOOKBACK_YEARS} years before it.",
+                           {"subject": "Years", "stated": f"{s.base.year}\u2013{s.end.year}", "model": f"within {low}\u2013{high}"}))
     return out
 
 
-def check_claims(p: Params) -> list[Finding]:
-    """A scale claim ("billions of dollars") that the figures contradict undermines the whole release.
+def check_scale_claims(p: Params) -> list[Finding]:
+    """A scale claim ('billions of dollars', '$7.1 billion by 2033') must fit the figures, value and year both.
 
-    Rule: a claim describes the market when its source was published (that year clamped into
-    the forecast). It holds if the total that year is at least 1 and under 1,000 in the claimed
-    scale; otherwise it is a warning naming the years, if any, in which it would hold. The
-    default release says "billions" in 2025, when the market is about 0.58 billion: a warning,
-    although the end value 1,861.2 million does pass a billion from 2029.
+    A claim with a year is judged in that year, which must lie in the forecast; without one, in the
+    year its source appeared (clamped into the forecast). A value must match the modelled total within
+    `audit.value_tolerance_pct` after rounding to the claim's digits; a scale alone holds when the
+    total is at least 1 and under 1,000 in that scale.
     """
     series = totals(p) * SCALES[p.market.unit]
     out = []
     for claim in p.claims:
-        year = min(max(p.source(claim.source).date.year, p.size.base.year), p.size.end.year)
-        in_scale = series / SCALES[claim.scale]
-        fits = [int(y) for y, v in in_scale.items() if 1 <= v < 1000]
-        value = float(in_scale[year])
-        numbers = {"subject": f"Claim \u201c{claim.text}\u201d {cite(p, claim.source)}", "stated": f"{claim.scale}s",
-                   "model": f"{number(value, 2)} {claim.scale} ({year})", "year": year, "value_in_claimed_scale": value}
+        subject = f"Claim \u201c{claim.text}\u201d {cite(p, claim.source)}"
+        if claim.year is not None and not p.size.base.year <= claim.year <= p.size.end.year:
+            out.append(Finding("scale-claim", "warning", f"{subject} speaks of {claim.year}, outside the forecast "
+                               f"{p.size.base.year}\u2013{p.size.end.year}, so the report's figures can't confirm it.",
+                               {"subject": subject, "stated": claim.year, "model": f"{p.size.base.year}\u2013{p.size.end.year}"}))
+            continue
+        year = claim.year or min(max(source_year(p, claim.source), p.size.base.year), p.size.end.year)
+        in_scale = float(series[year] / SCALES[claim.scale])
+        numbers = {"subject": subject, "stated": f"{claim.scale}s" if claim.value is None else f"{figure(claim)} {claim.scale}",
+                   "model": f"{number(in_scale, 2)} {claim.scale} ({year})", "year": year, "value_in_claimed_scale": in_scale}
+        market = f"{number(series[year] / SCALES[p.market.unit])} {p.market.unit} ({number(in_scale, 2)} {claim.scale})"
+        if claim.value is not None:
+            decimals = claim.digits("value") or 0
+            slack = max(p.audit.value_tolerance_pct / 100 * claim.value, 0.5 * 10 ** -decimals)
+            holds = abs(in_scale - claim.value) <= slack
+            message = (f"{subject} {'fits' if holds else 'contradicts'} the figures: in {year} the market is {market}, "
+                       f"against the claimed {figure(claim)} {claim.scale}.")
+            out.append(Finding("scale-claim", "info" if holds else "warning", message, numbers))
+            continue
+        fits = [int(y) for y, v in (series / SCALES[claim.scale]).items() if 1 <= v < 1000]
         holds = year in fits
-        message = (f"The claim \u201c{claim.text}\u201d {cite(p, claim.source)} {'fits' if holds else 'contradicts'} the "
-                   f"figures: in {year}, when the source was published, the market is "
-                   f"{number(series[year] / SCALES[p.market.unit])} {p.market.unit} ({number(value, 2)} {claim.scale})")
+        message = f"{subject} {'fits' if holds else 'contradicts'} the figures: in {year} the market is {market}"
         if holds:
             out.append(Finding("scale-claim", "info", message + ".", numbers))
             continue
@@ -318,7 +432,8 @@ def check_claims(p: Params) -> list[Finding]:
 
 
 RULES: tuple[Callable[[Params], list[Finding]], ...] = (
-    check_cagr, check_shares, check_stated_values, check_rollup, check_items_total, check_years, check_claims,
+    check_cagr, check_totals, check_shares, check_stated_values, check_item_cagr, check_items_total, check_parents,
+    check_claims, check_rollup, check_years, check_scale_claims,
 )
 
 
@@ -330,114 +445,3 @@ def run_audit(p: Params) -> list[Finding]:
 def errors(findings: list[Finding]) -> list[Finding]:
     """The findings that make a report unfit to send without a fix or a caveat."""
     return [f for f in findings if f.severity == "error"]
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def _cell(rule: str, value: float | int | str) -> str:
-    if isinstance(value, str):
-        return value
-    if rule in RATE_DECIMALS:
-        return pct(value, RATE_DECIMALS[rule])
-    if rule == "years":
-        return str(value)
-    return number(value)
-
-
-def _difference(rule: str, stated: float | int | str, model: float | int | str) -> str:
-    if isinstance(stated, str) or isinstance(model, str):
-        return DASH
-    if rule in RATE_DECIMALS:
-        return pp(stated - model, RATE_DECIMALS[rule])
-    if rule == "years":
-        return f"{stated - model:+d} years" if stated != model else DASH
-    return f"{stated - model:+,.1f} ({signed_pct(stated / model - 1)})"
-
-
-def reconciliation_table(p: Params) -> Styler:
-    """Every check in one table, stated beside model, so the reader sees the size of each disagreement."""
-    found = run_audit(p)
-    frame = pd.DataFrame([
-        {
-            "Check": f.numbers["subject"],
-            "Stated": _cell(f.rule, f.numbers["stated"]),
-            "Implied / model": _cell(f.rule, f.numbers["model"]),
-            "Difference": _difference(f.rule, f.numbers["stated"], f.numbers["model"]),
-            "Verdict": VERDICT_WORDS[f.severity],
-        }
-        for f in found
-    ], columns=["Check", "Stated", "Implied / model", "Difference", "Verdict"])
-    severity = pd.Series([f.severity for f in found], index=frame.index)
-    return styled(frame, "Source audit: stated figures against what they imply").apply(
-        lambda row: [ROW_STYLES.get(severity[row.name], "")] * len(row), axis=1
-    )
-
-
-def anchor_note(p: Params) -> str:
-    """Which figure drives the series and which is only shown, since the two may disagree."""
-    s = p.size
-    if s.anchor == "cagr":
-        return (f"The series follows the {_given(s.cagr)} CAGR of {pct(s.cagr.rate, 2)} {_ref(p, s.cagr)}from "
-                f"{number(s.base.value)} in {s.base.year}; the {_given(s.end)} {s.end.year} value of "
-                f"{number(s.end.value)} {_ref(p, s.end)}is {_shown(s.end)}.")
-    note = (f"The series follows the endpoints, {number(s.base.value)} in {s.base.year} and {number(s.end.value)} "
-            f"in {s.end.year} ({pct(p.anchor_rate, 2)} a year)")
-    if s.cagr is None:
-        return note + "."
-    return note + (f"; the {_given(s.cagr)} CAGR of {pct(s.cagr.rate, 2)} {_ref(p, s.cagr)}is {_shown(s.cagr)}.")
-
-
-def _ref(p: Params, obj: Basis) -> str:
-    return "" if obj.assumed else f"{cite(p, obj.source)} "
-
-
-def _shown(obj: Basis) -> str:
-    return "shown for comparison" if obj.assumed else "shown as stated"
-
-
-def verdict_text(p: Params) -> str:
-    """The audit in a few lines of Markdown; a consistent source gets a single line."""
-    found = run_audit(p)
-    flagged = [f for f in found if f.severity != "info"]
-    if not flagged:
-        return f"All {len(found)} checks pass: the figures are consistent with each other. {anchor_note(p)}"
-    n_err = len(errors(found))
-    head = (f"**{_count(n_err, 'error')} and {_count(len(flagged) - n_err, 'warning')} in {len(found)} checks.** "
-            + ("The figures contradict each other; read them with the caveats below. " if n_err else
-               "Nothing contradicts the series, but the points below need a look. ")
-            + anchor_note(p))
-    return head + "\n\n" + "\n".join(f"- **{VERDICT_WORDS[f.severity]}:** {f.message}" for f in flagged)
-
-
-def verdict(p: Params) -> Markdown:
-    """The verdict for a notebook cell."""
-    return Markdown(verdict_text(p))
-
-
-def findings_list(p: Params) -> Markdown:
-    """Every finding, passes included, so the reader can see what was checked."""
-    return Markdown("\n".join(f"- **{VERDICT_WORDS[f.severity]}** ({f.rule}): {f.message}" for f in run_audit(p)))
-
-
-def warning_html(p: Params, shown: Params | None = None) -> str:
-    """Red box listing the contradictions, for the executive summary and the PDF cover; '' when there are none.
-
-    `p` is the market file as published; `shown` is what the report shows (a scenario), whose
-    anchor the box describes.
-    """
-    found = errors(run_audit(p))
-    if not found:
-        return ""
-    items = "".join(f"<li>{html.escape(f.message)}</li>" for f in found)
-    return (
-        f'<div class="cmo-audit-warning" style="{ALERT_STYLE}"><strong>The figures contradict each other '
-        f"({_count(len(found), 'error')}).</strong> {html.escape(anchor_note(shown or p))} Every check is listed under "
-        f"<em>Source audit</em>.<ul style=\"margin: 0.4em 0 0 0;\">{items}</ul></div>"
-    )
-
-
-def warning_box(p: Params, shown: Params | None = None) -> HTML:
-    """The warning box for a notebook cell; an empty cell output when the source is consistent."""
-    return HTML(warning_html(p, shown))

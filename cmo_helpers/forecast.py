@@ -1,4 +1,4 @@
-"""Market totals and growth rates: the maths every table, chart and sentence shares."""
+"""Market totals and growth rates: the one compounding formula every table, chart and sentence shares."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -10,6 +10,11 @@ if TYPE_CHECKING:
     from .params import Params
 
 
+def compound(value: float, rate: float, years: float) -> float:
+    """`value` grown at `rate` for `years` (negative years back-cast): the only growth formula."""
+    return value * (1 + rate) ** years
+
+
 def implied_cagr(start_value: float, end_value: float, years: int) -> float:
     """Compound annual rate that turns start_value into end_value over `years` years."""
     if years <= 0:
@@ -18,9 +23,9 @@ def implied_cagr(start_value: float, end_value: float, years: int) -> float:
 
 
 def project(value: float, rate: float, year: int, years: Iterable[int]) -> pd.Series:
-    """Compound `value` (known in `year`) to other years, forwards or backwards."""
+    """`value` (known in `year`) compounded to each of `years`, forwards or backwards."""
     idx = pd.Index(list(years), name="year")
-    return pd.Series([value * (1 + rate) ** (y - year) for y in idx], index=idx, dtype=float)
+    return pd.Series([compound(value, rate, y - year) for y in idx], index=idx, dtype=float)
 
 
 def years(p: Params) -> range:
@@ -28,18 +33,29 @@ def years(p: Params) -> range:
     return range(p.size.base.year, p.size.end.year + 1)
 
 
+def endpoint_cagr(p: Params) -> float:
+    """CAGR implied by the base and end values, n = end year - base year."""
+    return implied_cagr(p.size.base.value, p.size.end.value, p.size.years)
+
+
+def anchor_rate(p: Params) -> float:
+    """The growth rate that drives the series: endpoint-implied or stated."""
+    return p.size.cagr.rate if p.size.anchor == "cagr" else endpoint_cagr(p)
+
+
+def total_on(p: Params, rate: float, year: int) -> float:
+    """Market total in `year` on a path from the base value at `rate`."""
+    return compound(p.size.base.value, rate, year - p.size.base.year)
+
+
+def total_at(p: Params, year: int) -> float:
+    """Market total in any year on the anchored path, back-cast before the base year."""
+    return total_on(p, anchor_rate(p), year)
+
+
 def totals(p: Params) -> pd.Series:
     """Yearly market totals on the anchored path, base year to end year."""
-    series = project(p.size.base.value, p.anchor_rate, p.size.base.year, years(p))
-    series.name = "total"
-    return series
-
-
-def stated_cagr_path(p: Params) -> pd.Series | None:
-    """What the stated CAGR would give from the base value; None when no CAGR is stated."""
-    if p.size.cagr is None:
-        return None
-    return project(p.size.base.value, p.size.cagr.rate, p.size.base.year, years(p)).rename("stated_cagr_path")
+    return project(p.size.base.value, anchor_rate(p), p.size.base.year, years(p)).rename("total")
 
 
 def alternative_path(p: Params) -> tuple[pd.Series | None, str, float | None]:
@@ -49,43 +65,37 @@ def alternative_path(p: Params) -> tuple[pd.Series | None, str, float | None]:
         return project(p.size.base.value, rate, p.size.base.year, years(p)), "Endpoint-implied CAGR", rate
     if p.size.cagr is None:
         return None, "", None
-    return stated_cagr_path(p), "Stated CAGR", p.size.cagr.rate
-
-
-def endpoint_cagr(p: Params) -> float:
-    """CAGR implied by the base and end values, n = end year - base year."""
-    return implied_cagr(p.size.base.value, p.size.end.value, p.size.years)
-
-
-def yoy(series: pd.Series) -> pd.Series:
-    """Year-on-year growth; NaN for the first year."""
-    return series.pct_change()
+    return project(p.size.base.value, p.size.cagr.rate, p.size.base.year, years(p)), "Stated CAGR", p.size.cagr.rate
 
 
 def growth_table(p: Params) -> pd.DataFrame:
     """Totals with absolute and relative change per year."""
     total = totals(p)
-    return pd.DataFrame({"total": total, "change": total.diff(), "yoy": yoy(total)})
+    return pd.DataFrame({"total": total, "change": total.diff(), "yoy": total.pct_change()})
 
 
 def cagr_comparison(p: Params) -> pd.DataFrame:
     """Stated CAGR beside the endpoint-implied one, with the end value each produces."""
     n = p.size.years
-    rows = [
-        {
-            "measure": "endpoint-implied",
-            "rate": endpoint_cagr(p),
-            "end_value": p.size.end.value,
-            "anchor": p.size.anchor == "endpoints",
-        }
-    ]
+    rows = [{"measure": "endpoint-implied", "rate": endpoint_cagr(p), "end_value": p.size.end.value,
+             "anchor": p.size.anchor == "endpoints"}]
     if p.size.cagr is not None:
-        rows.append(
-            {
-                "measure": "stated",
-                "rate": p.size.cagr.rate,
-                "end_value": p.size.base.value * (1 + p.size.cagr.rate) ** n,
-                "anchor": p.size.anchor == "cagr",
-            }
-        )
+        rows.append({"measure": "stated", "rate": p.size.cagr.rate,
+                     "end_value": compound(p.size.base.value, p.size.cagr.rate, n), "anchor": p.size.anchor == "cagr"})
     return pd.DataFrame(rows).set_index("measure")
+
+
+def stated_totals(p: Params) -> dict[int, object]:
+    """Every market total a params file states, by year: base, end and any further dated totals."""
+    found = {t.year: t for t in p.totals}
+    found[p.size.base.year] = p.size.base
+    found[p.size.end.year] = p.size.end
+    return dict(sorted(found.items()))
+
+
+def path_rates(p: Params) -> dict[str, float]:
+    """The growth paths a dated total can support: endpoint-implied, and the stated CAGR when given."""
+    rates = {"implied": endpoint_cagr(p)}
+    if p.size.cagr is not None:
+        rates["stated"] = p.size.cagr.rate
+    return rates

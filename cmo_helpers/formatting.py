@@ -17,6 +17,18 @@ def number(value: float, decimals: int = 1) -> str:
     return f"{value:,.{decimals}f}"
 
 
+def figure(obj, key: str = "value", decimals: int = 1) -> str:
+    """A stated number with at least the decimals the source wrote, e.g. 95.81 stays 95.81."""
+    written = obj.digits(key)
+    return number(getattr(obj, key), max(decimals, written if written is not None else 0))
+
+
+def figure_pct(obj, key: str = "rate", decimals: int = 1) -> str:
+    """A stated rate or share with at least the decimals the source wrote, e.g. '5.98%'."""
+    written = obj.digits(key)
+    return pct(getattr(obj, key), max(decimals, written if written is not None else 0))
+
+
 def signed(value: float, decimals: int = 1) -> str:
     """A change with its sign, e.g. '+78.8'; an en dash when missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -59,3 +71,8 @@ def multiple(ratio: float) -> str:
 def long_date(date) -> str:
     """'10 October 2025': unambiguous for readers everywhere."""
     return f"{date.day} {date:%B %Y}"
+
+
+def money_figure(obj, market: Market, key: str = "value") -> str:
+    """A stated value with its currency and scale, keeping the source's digits."""
+    return f"{market.currency} {figure(obj, key)} {market.unit}"

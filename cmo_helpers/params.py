@@ -1,18 +1,47 @@
-"""Load and validate a market's params file so bad input fails before anything runs."""
+"""The params schema: what a market file may state, checked before anything runs. Holds no maths."""
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from . import written
 from .errors import ParamsError
-from .forecast import project
 
 MIN_RATE, MAX_RATE = -0.5, 2.0
+MAX_VALUE = 1e15
+Year = Annotated[int, Field(ge=1900, le=2200)]
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+SCALES = ("thousand", "million", "billion", "trillion")
+CLAIMS = ("largest", "fastest-growing", "fast-growing", "smallest")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """Names and titles land in headings, running headers and table cells, where a line break breaks layout."""
+    bad = re.search(r"[\n\r]", text) or _CONTROL.search(text)
+    if bad:
+        raise ValueError(f"must be a single line of text without control characters; found {bad.group()!r}")
+    if not text.strip():
+        raise ValueError("must not be blank")
+    return text
+
+
+def _printable(text: str) -> str:
+    """Longer text may wrap over lines, but control characters never reach a page or a terminal."""
+    bad = _CONTROL.search(text)
+    if bad:
+        raise ValueError(f"contains the control character {bad.group()!r}")
+    return text
+
+
+Line = Annotated[str, AfterValidator(_one_line)]
+Text = Annotated[str, AfterValidator(_printable)]
 
 
 class Strict(BaseModel):
@@ -24,28 +53,57 @@ class Strict(BaseModel):
     @classmethod
     def _known_keys(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            allowed = list(cls.model_fields)
+            allowed = [f.alias or name for name, f in cls.model_fields.items()]
             for key in data:
-                if key not in cls.model_fields:
+                if key not in allowed:
                     hint = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
                     tip = f"did you mean '{hint[0]}'?" if hint else f"allowed keys: {', '.join(allowed)}"
                     raise ValueError(f"unknown key '{key}'; {tip}")
         return data
 
 
-class Basis(Strict):
-    """Every figure says where it came from: a cited source or our own assumption."""
+class Written(Strict):
+    """A model whose numbers may be written as '1,861.2' or '16.6%' and keep their written decimals."""
+
+    NUMBERS: ClassVar[dict[str, bool]] = {}  # field name -> is a rate or share (percent allowed)
+    _digits: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _numbers(cls, data: Any, handler):
+        digits: dict[str, int] = {}
+        if isinstance(data, dict):
+            data = dict(data)
+            for key, percent in cls.NUMBERS.items():
+                if data.get(key) is not None and not isinstance(data[key], dict):
+                    data[key], decimals = written.parse(data[key], percent)
+                    if decimals is not None:
+                        digits[key] = decimals
+        model = handler(data)
+        model._digits.update(digits)
+        return model
+
+    def digits(self, key: str) -> int | None:
+        """Decimals the source wrote for `key`, so the report can show at least as many."""
+        return self._digits.get(key)
+
+
+class Basis(Written):
+    """Every figure says where it came from: a cited source (with its words) or our own assumption."""
 
     basis: Literal["sourced", "assumed"]
     source: str | None = None
-    rationale: str | None = None
+    rationale: Text | None = None
+    quote: Text | None = None
 
     @model_validator(mode="after")
-    def _basis_complete(self) -> "Basis":
+    def _basis_complete(self) -> Basis:
         if self.basis == "sourced" and not self.source:
             raise ValueError("basis is 'sourced' but no 'source' id is given")
         if self.basis == "assumed" and not self.rationale:
             raise ValueError("basis is 'assumed' but no one-line 'rationale' is given")
+        if self.basis == "assumed" and self.source:
+            raise ValueError("basis is 'assumed' but a 'source' is given; use basis: sourced, or drop the source")
         return self
 
     @property
@@ -54,33 +112,43 @@ class Basis(Strict):
 
 
 class Source(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    publisher: str
-    title: str
-    date: dt.date
-    author: str | None = None
-    place: str | None = None
-    kind: str | None = None
-    url: str | None = None
+    id: str = Field(pattern=SLUG)
+    publisher: Line
+    title: Line
+    published: dt.date | None = None
+    accessed: dt.date | None = None
+    author: Line | None = None
+    place: Line | None = None
+    kind: Line | None = None
+    url: Line | None = None
 
 
 class Market(Strict):
-    name: str = Field(min_length=3)
-    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    geography: str = "Global"
+    name: Line = Field(min_length=3, max_length=200)
+    slug: str = Field(pattern=SLUG, max_length=80)
+    geography: Line = "Global"
     currency: str = Field(pattern=r"^[A-Z]{3}$")
-    unit: Literal["thousand", "million", "billion"]
+    unit: Literal["thousand", "million", "billion", "trillion"]
+
+
+Value = Annotated[float, Field(gt=0, le=MAX_VALUE)]
+Rate = Annotated[float, Field(ge=MIN_RATE, le=MAX_RATE)]
+Share = Annotated[float, Field(ge=0, le=1)]
 
 
 class Figure(Basis):
-    year: int = Field(ge=1900, le=2200)
-    value: float = Field(gt=0)
+    """A market total the source states for a year."""
+
+    NUMBERS: ClassVar[dict[str, bool]] = {"value": False}
+    year: Year
+    value: Value
 
 
 class StatedCagr(Basis):
-    rate: float = Field(ge=MIN_RATE, le=MAX_RATE)
-    from_year: int | None = Field(default=None, ge=1900, le=2200)
-    to_year: int | None = Field(default=None, ge=1900, le=2200)
+    NUMBERS: ClassVar[dict[str, bool]] = {"rate": True}
+    rate: Rate
+    from_year: Year | None = None
+    to_year: Year | None = None
 
 
 class Size(Strict):
@@ -90,7 +158,7 @@ class Size(Strict):
     anchor: Literal["endpoints", "cagr"] = "endpoints"
 
     @model_validator(mode="after")
-    def _years_and_anchor(self) -> "Size":
+    def _years_and_anchor(self) -> Size:
         if self.end.year <= self.base.year:
             raise ValueError(f"end.year ({self.end.year}) must be after base.year ({self.base.year})")
         if self.anchor == "cagr" and self.cagr is None:
@@ -102,47 +170,115 @@ class Size(Strict):
         return self.end.year - self.base.year
 
 
+class Claim(Basis):
+    """A source's own word about an item ('the largest'), reported as its claim and checked by the audit."""
+
+    claim: Literal["largest", "fastest-growing", "fast-growing", "smallest"]
+    basis: Literal["sourced"] = "sourced"
+
+
+class ItemCagr(Basis):
+    NUMBERS: ClassVar[dict[str, bool]] = {"rate": True}
+    rate: Rate
+    from_year: Year | None = None
+    to_year: Year | None = None
+
+
+class ItemEnd(Basis):
+    NUMBERS: ClassVar[dict[str, bool]] = {"value": False}
+    year: Year
+    value: Value
+
+
+def _inherit(data: dict, key: str, wrap: str | None = None) -> None:
+    """A figure written bare, or without its own basis, takes the item's basis, source and rationale."""
+    raw = data.get(key)
+    if raw is None:
+        return
+    fig = {wrap: raw} if wrap and not isinstance(raw, dict) else dict(raw) if isinstance(raw, dict) else raw
+    if isinstance(fig, dict) and "basis" not in fig:
+        for k in ("basis", "source", "rationale"):
+            if data.get(k) is not None:
+                fig.setdefault(k, data[k])
+    data[key] = fig
+
+
 class Item(Basis):
-    name: str = Field(min_length=1)
-    share: float | None = Field(default=None, ge=0, le=1)
-    value: float | None = Field(default=None, gt=0)
-    cagr: float | None = Field(default=None, ge=MIN_RATE, le=MAX_RATE)
-    cagr_source: str | None = None
+    """One member of a breakdown, with any of the figures a source gives for it."""
+
+    NUMBERS: ClassVar[dict[str, bool]] = {"share": True, "value": False}
+    name: Line = Field(max_length=120)
+    year: Year | None = None
+    share: Share | None = None
+    value: Value | None = None
+    cagr: ItemCagr | None = None
+    end: ItemEnd | None = None
+    claims: list[Claim] = Field(default_factory=list)
+    parent: Line | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _inherit_basis(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        _inherit(data, "cagr", "rate")
+        _inherit(data, "end")
+        claims = data.get("claims")
+        if isinstance(claims, list):
+            data["claims"] = [
+                {"claim": c, **({"source": data["source"]} if data.get("basis") == "sourced" and data.get("source") else {})}
+                if isinstance(c, str) else c for c in claims
+            ]
+        return data
 
     @property
-    def cagr_assumed(self) -> bool:
-        """An own CAGR without its own citation is ours, even on a sourced item."""
-        return self.cagr is not None and self.cagr_source is None
+    def has_point(self) -> bool:
+        """Whether the item has a figure that places it on a value path (share, value or end value)."""
+        return self.share is not None or self.value is not None or self.end is not None
 
-    @model_validator(mode="after")
-    def _share_or_value(self) -> "Item":
-        if self.share is None and self.value is None:
-            raise ValueError(f"item '{self.name}' needs a 'share' or a 'value'")
-        return self
+    @property
+    def rate_sourced(self) -> bool:
+        return self.cagr is not None and not self.cagr.assumed
 
 
-class Split(Strict):
-    label: str = Field(min_length=1)
-    year: int | None = Field(default=None, ge=1900, le=2200)
+class Breakdown(Strict):
+    id: str = Field(pattern=SLUG, max_length=60)
+    label: Line = Field(max_length=60)
+    geographic: bool = False
+    year: Year | None = None
     items: list[Item] = Field(min_length=1)
 
-    @field_validator("items")
-    @classmethod
-    def _unique_names(cls, items: list[Item]) -> list[Item]:
+    @model_validator(mode="after")
+    def _unique_names(self) -> Breakdown:
         seen: set[str] = set()
-        for item in items:
+        for item in self.items:
             if item.name.casefold() in seen:
-                raise ValueError(f"item name '{item.name}' appears twice")
+                raise ValueError(f"item name '{item.name}' appears twice in '{self.id}'")
             seen.add(item.name.casefold())
-        return items
+        return self
+
+    def item(self, name: str) -> Item:
+        return next(i for i in self.items if i.name == name)
 
 
-class Claim(Strict):
-    """A scale statement from a source, kept as text so the audit can test it against the figures."""
+class ScaleClaim(Written):
+    """A statement about the whole market's size ('billions of dollars', '$7.1 billion by 2033')."""
 
-    text: str
+    NUMBERS: ClassVar[dict[str, bool]] = {"value": False}
+    text: Line
     scale: Literal["thousand", "million", "billion", "trillion"]
+    value: Value | None = None
+    year: Year | None = None
     source: str
+    quote: Text | None = None
+
+
+class Unplaced(Strict):
+    """Something a draft found in a release but could not place; kept so the analyst sees it."""
+
+    quote: Text
+    note: Text | None = None
 
 
 class AuditSettings(Strict):
@@ -155,69 +291,66 @@ class Params(Strict):
     market: Market
     sources: list[Source] = Field(default_factory=list)
     size: Size
-    segments: Split
-    regions: Split
-    drivers: list[str] = Field(default_factory=list)
-    trends: list[str] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
+    totals: list[Figure] = Field(default_factory=list)
+    breakdowns: list[Breakdown] = Field(default_factory=list)
+    drivers: list[Line] = Field(default_factory=list)
+    trends: list[Line] = Field(default_factory=list)
+    claims: list[ScaleClaim] = Field(default_factory=list)
+    unplaced: list[Unplaced] = Field(default_factory=list)
     audit: AuditSettings = AuditSettings()
 
     @model_validator(mode="after")
-    def _cross_checks(self) -> "Params":
+    def _cross_checks(self) -> Params:
         problems = []
         ids = [s.id for s in self.sources]
-        for key, obj in self._cited():
-            if obj.source and obj.source not in ids:
-                hint = difflib.get_close_matches(obj.source, ids, n=1)
-                tip = f"; did you mean '{hint[0]}'?" if hint else f"; known ids: {', '.join(ids)}"
-                problems.append(f"{key}.source '{obj.source}' is not an id in 'sources'{tip}")
+        for key, source_id in self._cited():
+            if source_id not in ids:
+                hint = difflib.get_close_matches(source_id, ids, n=1)
+                tip = f"; did you mean '{hint[0]}'?" if hint else f"; known ids: {', '.join(ids) or 'none'}"
+                problems.append(f"{key}.source '{source_id}' is not an id in 'sources'{tip}")
         if len(set(ids)) != len(ids):
             problems.append("sources: ids must be unique")
-        for key in ("segments", "regions"):
-            split = getattr(self, key)
-            total = sum(self.item_shares(split).values())
-            if abs(total - 1) > self.audit.share_tolerance_pp / 100:
-                gap = "missing" if total < 1 else "extra"
-                problems.append(
-                    f"{key}.items: shares sum to {total:.2%}, not 100% ({abs(1 - total):.2%} {gap}); "
-                    "add or correct items, marking filled-in ones as assumed"
-                )
+        bids = [b.id for b in self.breakdowns]
+        if len(set(bids)) != len(bids):
+            problems.append("breakdowns: ids must be unique")
+        years = [t.year for t in self.totals] + [self.size.base.year, self.size.end.year]
+        if len(set(years)) != len(years):
+            problems.append("totals: each year may appear once, and not repeat size.base or size.end")
+        for i, b in enumerate(self.breakdowns):
+            for j, item in enumerate(b.items):
+                if item.parent is not None and len(self.parents_of(b, item)) != 1:
+                    found = self.parents_of(b, item)
+                    why = "is an item of several other breakdowns" if found else "is not an item of another breakdown"
+                    problems.append(f"breakdowns[{i}].items[{j}].parent: '{item.parent}' {why}")
         if problems:
             raise ValueError("; ".join(problems))
         return self
 
     def _cited(self):
-        yield "size.base", self.size.base
-        yield "size.end", self.size.end
-        if self.size.cagr:
-            yield "size.cagr", self.size.cagr
-        for key in ("segments", "regions"):
-            for i, item in enumerate(getattr(self, key).items):
-                yield f"{key}.items[{i}]", item
-                if item.cagr_source:
-                    yield f"{key}.items[{i}].cagr", Basis(basis="sourced", source=item.cagr_source)
-        for i, claim in enumerate(self.claims):
-            yield f"claims[{i}]", claim
+        s = self.size
+        for key, fig in (("size.base", s.base), ("size.end", s.end), ("size.cagr", s.cagr)):
+            if fig is not None and fig.source:
+                yield key, fig.source
+        for i, t in enumerate(self.totals):
+            if t.source:
+                yield f"totals[{i}]", t.source
+        for i, b in enumerate(self.breakdowns):
+            for j, item in enumerate(b.items):
+                key = f"breakdowns[{i}].items[{j}]"
+                for sub, fig in (("", item), (".cagr", item.cagr), (".end", item.end)):
+                    if fig is not None and fig.source:
+                        yield key + sub, fig.source
+                for k, c in enumerate(item.claims):
+                    yield f"{key}.claims[{k}]", c.source
+        for i, c in enumerate(self.claims):
+            yield f"claims[{i}]", c.source
 
-    @property
-    def anchor_rate(self) -> float:
-        """The growth rate that drives the series: endpoint-implied or stated."""
-        if self.size.anchor == "cagr":
-            return self.size.cagr.rate
-        return (self.size.end.value / self.size.base.value) ** (1 / self.size.years) - 1
+    def parents_of(self, breakdown: Breakdown, item: Item) -> list[tuple[Breakdown, Item]]:
+        """Items of other breakdowns that `item.parent` names."""
+        return [(b, i) for b in self.breakdowns if b.id != breakdown.id for i in b.items if i.name == item.parent]
 
-    def split_year(self, split: Split) -> int:
-        """The year a split's shares refer to; the base year when the source gives none."""
-        return split.year if split.year is not None else self.size.base.year
-
-    def total_at(self, year: int) -> float:
-        """Market total in any year on the anchored path, back-cast before the base year."""
-        return float(project(self.size.base.value, self.anchor_rate, self.size.base.year, [year]).iloc[0])
-
-    def item_shares(self, split: Split) -> dict[str, float]:
-        """Each item's share in the split year; value-only items are divided by that year's total."""
-        total = self.total_at(self.split_year(split))
-        return {i.name: i.share if i.share is not None else i.value / total for i in split.items}
+    def breakdown(self, bid: str) -> Breakdown:
+        return next(b for b in self.breakdowns if b.id == bid)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -244,7 +377,8 @@ def _reason(err: dict) -> str:
     if err["type"] == "missing":
         return "required key is missing"
     if "input" in err and err["type"] not in {"value_error", "model_type"} and not isinstance(err["input"], dict):
-        return f"{msg} (got {err['input']!r})"
+        shown = repr(err["input"])
+        return f"{msg} (got {shown if len(shown) <= 80 else shown[:77] + '...'})"
     return msg
 
 
@@ -255,20 +389,30 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         keys = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool, dt.date)) or key is None:
+                raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
             if key in keys:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key '{key}'", key_node.start_mark
-                )
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
             keys.add(key)
         return super().construct_mapping(node, deep)
 
+    def construct_yaml_float(self, node):
+        """Keep the written text of every float, so sourced digits survive ('504.90', '95.81')."""
+        text = self.construct_scalar(node)
+        value = super().construct_yaml_float(node)
+        try:
+            return written.WrittenFloat(text.replace("_", "")) if value == value and abs(value) != float("inf") else value
+        except ValueError:
+            return value
 
-def read_yaml(path: Path) -> dict:
-    """Read one YAML mapping, reporting syntax errors with their line."""
+
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:float", _UniqueKeyLoader.construct_yaml_float)
+
+
+def parse_yaml(text: str, path: Path | str) -> dict:
+    """One YAML mapping from text, reporting syntax errors with their line."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
-    except FileNotFoundError:
-        raise ParamsError(path, [("", "file not found")]) from None
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(yaml)"
@@ -278,8 +422,21 @@ def read_yaml(path: Path) -> dict:
     return data
 
 
+def read_yaml(path: Path) -> dict:
+    """Read one YAML mapping from a file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ParamsError(path, [("", "file not found")]) from None
+    return parse_yaml(text, path)
+
+
 def parse_params(data: dict, path: Path | str = "<params>") -> Params:
-    """Validate an already-read mapping, naming the file in every error."""
+    """Validate an already-read mapping (new or old schema), naming the file in every error."""
+    from .migrate import is_old, migrate
+
+    if is_old(data):
+        data = migrate(data)
     try:
         return Params.model_validate(data)
     except ValidationError as exc:

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import breakdowns
 from .formatting import long_date
 
 if TYPE_CHECKING:
-    from .params import Basis, Figure, Item, Params, Source
+    from .params import Basis, Breakdown, Figure, Item, Params, Source
 
 ASSUMED = "Assumed"
 MODELLED = "Modelled"
@@ -16,6 +17,11 @@ MODELLED_ASSUMED = "Modelled (assumed)"
 def cite(p: Params, source_id: str) -> str:
     """Numbered citation marker, e.g. '[1]'."""
     return f"[{p.citation_number(source_id)}]"
+
+
+def mark(p: Params, obj: Basis) -> str:
+    """Citation marker or '(assumed)' after a figure in running text."""
+    return "(assumed)" if obj.assumed else cite(p, obj.source)
 
 
 def basis_label(p: Params, obj: Basis) -> str:
@@ -28,11 +34,36 @@ def suffix(obj: Basis) -> str:
     return " (assumed)" if obj.assumed else ""
 
 
-def series_label(item: Item) -> str:
-    """Name for a series over time: values after the split year also rest on the item's growth rate."""
+def growth_assumed(p: Params, b: Breakdown, item: Item) -> bool:
+    """Whether the item's path over the years rests on a rate the source did not give for it."""
+    kind = breakdowns.rate(p, b, item).kind
+    if kind == "own":
+        return item.cagr.assumed
+    if kind == "implied":
+        return item.end.assumed
+    return True
+
+
+def series_label(p: Params, b: Breakdown, item: Item) -> str:
+    """Name for a series over time: values away from the stated year also rest on a growth rate."""
     if item.assumed:
         return f"{item.name} (assumed)"
-    return f"{item.name} (growth assumed)" if item.cagr_assumed else item.name
+    return f"{item.name} (growth assumed)" if growth_assumed(p, b, item) else item.name
+
+
+def dated(source: Source) -> str:
+    """When a source appeared, and when we read it; an undated page never borrows the reading date."""
+    if source.published is not None:
+        text = long_date(source.published)
+        return text + (f"; accessed {long_date(source.accessed)}" if source.accessed else "")
+    return "date not stated" + (f"; accessed {long_date(source.accessed)}" if source.accessed else "")
+
+
+def source_year(p: Params, source_id: str) -> int:
+    """The year a source speaks from: published, else accessed, else the base year."""
+    s = p.source(source_id)
+    when = s.published or s.accessed
+    return when.year if when else p.size.base.year
 
 
 def source_line(source: Source) -> str:
@@ -40,13 +71,13 @@ def source_line(source: Source) -> str:
     who = source.publisher + (f" ({source.kind})" if source.kind else "")
     if source.author:
         who += f", {source.author}"
-    where = ", ".join(x for x in (source.place, long_date(source.date)) if x)
+    where = ", ".join(x for x in (source.place, dated(source)) if x)
     url = f" {source.url}" if source.url else ""
     return f"{who}: \u201c{source.title}\u201d, {where}.{url}"
 
 
 def quoted_years(p: Params) -> dict[int, Figure]:
-    """Yearly totals the report quotes rather than computes: the base, and the end when it anchors."""
+    """Forecast years whose total the report quotes rather than computes: stated totals on the series."""
     quoted = {p.size.base.year: p.size.base}
     if p.size.anchor == "endpoints":
         quoted[p.size.end.year] = p.size.end

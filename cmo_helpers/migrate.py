@@ -1,0 +1,44 @@
+"""Old-style params (fixed `segments`/`regions`, `sources[].date`) to the breakdowns schema."""
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+OLD_SPLITS = {"segments": False, "regions": True}
+
+
+def is_old(data: dict) -> bool:
+    """Whether a mapping uses the first schema, which fixed one segment and one regional split."""
+    return any(k in data for k in OLD_SPLITS) or any(isinstance(s, dict) and "date" in s for s in data.get("sources") or [])
+
+
+def _item(old: dict) -> dict:
+    item = {k: v for k, v in old.items() if k not in ("cagr", "cagr_source")}
+    if old.get("cagr") is not None:
+        if old.get("cagr_source"):
+            item["cagr"] = {"rate": old["cagr"], "basis": "sourced", "source": old["cagr_source"]}
+        else:
+            note = old.get("rationale") or "Own growth rate filled in by the analyst."
+            item["cagr"] = {"rate": old["cagr"], "basis": "assumed", "rationale": note}
+    return item
+
+
+def migrate(data: dict) -> dict:
+    """The same facts in the current schema; every old key has exactly one new home."""
+    new: dict[str, Any] = copy.deepcopy({k: v for k, v in data.items() if k not in OLD_SPLITS})
+    for source in new.get("sources") or []:
+        if isinstance(source, dict) and "date" in source:
+            source["published"] = source.pop("date")
+    breakdowns = list(new.get("breakdowns") or [])
+    for key, geographic in OLD_SPLITS.items():
+        old = data.get(key)
+        if not isinstance(old, dict):
+            continue
+        split = {"id": key, "label": old.get("label", key), **({"geographic": True} if geographic else {})}
+        if old.get("year") is not None:
+            split["year"] = old["year"]
+        split["items"] = [_item(i) if isinstance(i, dict) else i for i in old.get("items") or []]
+        breakdowns.append(split)
+    if breakdowns:
+        new["breakdowns"] = breakdowns
+    return new
