@@ -101,8 +101,9 @@ def check_shares(p: Params) -> list[Finding]:
         if stated.empty:
             continue
         total = float(stated.sum())
-        numbers = {"subject": f"{b.label} shares", "stated": total, "model": 1.0, "items": len(stated)}
-        head = f"{b.label}: the {len(stated)} items with a share or value cover {pct(total, 2)} of the market"
+        numbers = {"subject": f"{b.label} shares", "stated": total, "model": 1.0 if bd.complete(p, b) else "at most 100%",
+                   "items": len(stated)}
+        head = f"{b.label}: the items with a share or value ({len(stated)}) cover {pct(total, 2)} of the market"
         if total > 1 + tol + 1e-12:
             flagged = [b.item(n) for n in stated.index]
             out.append(Finding("shares", _clash(*flagged), f"{head}: {pct(total - 1, 2)} more than the whole market.", numbers))
@@ -196,8 +197,9 @@ def check_items_total(p: Params) -> list[Finding]:
             items_sum = sum(i.value for i in items)
             gap = items_sum / total - 1
             everything = len(items) == len(b.items) and bd.complete(p, b)
-            numbers = {"subject": f"{b.label} values vs total ({year})", "stated": items_sum, "model": total, "year": year}
-            head = (f"{b.label}: the {len(items)} stated item values for {year} add up to {number(items_sum)}, "
+            numbers = {"subject": f"{b.label} values vs total ({year})", "stated": items_sum,
+                       "model": total if everything else f"at most {number(total)}", "total": total, "year": year}
+            head = (f"{b.label}: the stated item values for {year} ({len(items)}) add up to {number(items_sum)}, "
                     f"against a {whose} market total of {number(total)} ({signed_pct(gap)})")
             severity = "error" if whose == "stated" else "warning"
             if gap > tol:

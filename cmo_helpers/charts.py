@@ -14,12 +14,14 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from . import forecast, splits
-from .formatting import number, pct, unit_label
+from . import breakdowns as bd
+from . import forecast
+from .forecast import anchor_rate
+from .formatting import figure, figure_pct, number, pct, unit_label
 from .provenance import cite, path_assumed, quoted_years, series_label, suffix
 
 if TYPE_CHECKING:
-    from .params import Params, Split
+    from .params import Breakdown, Params
 
 FONT = "DejaVu Sans"
 NAVY, TEAL, AMBER = "#1f3b57", "#3a8fb7", "#d98e04"
@@ -34,6 +36,7 @@ RC = {
     "axes.titlesize": 11,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
+    "text.parse_math": False,  # names from params such as 'Devices $5-$10' are text, never mathtext
 }
 
 
@@ -93,11 +96,12 @@ def size_chart(p: Params) -> Chart:
     quoted = quoted_years(p)
     modelled_assumed = path_assumed(p)
     for year, value in total.items():
-        figure = quoted.get(year)
-        assumed = figure.assumed if figure is not None else modelled_assumed
-        ax.bar(year, value, color=NAVY if figure is not None else TEAL, hatch=HATCH if assumed else None,
+        stated = quoted.get(year)
+        assumed = stated.assumed if stated is not None else modelled_assumed
+        ax.bar(year, value, color=NAVY if stated is not None else TEAL, hatch=HATCH if assumed else None,
                edgecolor="white", width=0.7)
-        ax.annotate(number(value), (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
+        label = figure(stated) if stated is not None else number(value)
+        ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
     quoted_assumed = any(f.assumed for f in quoted.values())
     handles = [
         Patch(facecolor=NAVY, hatch=HATCH if quoted_assumed else None, edgecolor="white",
@@ -109,6 +113,13 @@ def size_chart(p: Params) -> Chart:
         (marker,) = ax.plot([size.end.year], [size.end.value], marker="D", color=AMBER, linestyle="none",
                             label="Stated end value" + suffix(size.end))
         handles.append(marker)
+    inside = [t for t in p.totals if t.year in total.index]
+    if inside:
+        (dots,) = ax.plot([t.year for t in inside], [t.value for t in inside], marker="o", color="black", linestyle="none",
+                          markersize=4, label="Other totals the source states")
+        for t in inside:
+            ax.annotate(figure(t), (t.year, t.value), xytext=(6, -2), textcoords="offset points", fontsize=7, va="top")
+        handles.append(dots)
     ax.legend(handles=handles, frameon=False, loc="upper left")
     ax.set_xticks(list(total.index))
     ax.set_ylabel(unit_label(p.market))
@@ -123,10 +134,11 @@ def growth_chart(p: Params) -> Chart:
     """The anchored path beside the path the other figure would give, so the gap is visible."""
     fig, ax = new_figure()
     anchored = forecast.totals(p)
-    ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {pct(p.anchor_rate)} a year")
+    ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {pct(anchor_rate(p))} a year")
     other, label, rate = forecast.alternative_path(p)
     if other is not None:
-        ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {pct(rate)} a year (not used)")
+        shown = figure_pct(p.size.cagr) if p.size.anchor == "endpoints" else pct(rate)
+        ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {shown} a year (not used)")
         ax.annotate(number(other.iloc[-1]), (other.index[-1], other.iloc[-1]), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8, color=AMBER)
     ax.annotate(number(anchored.iloc[-1]), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, -8), textcoords="offset points", va="center", fontsize=8, color=NAVY)
     ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5, label=f"Stated {p.size.end.year} value" + suffix(p.size.end))
@@ -136,47 +148,63 @@ def growth_chart(p: Params) -> Chart:
     ax.legend(frameon=False, loc="upper left")
     ax.margins(x=0.08)
     assumed = p.size.base.assumed or p.size.end.assumed or (p.size.cagr is not None and p.size.cagr.assumed)
-    alt = f"Line chart comparing the market path used ({pct(p.anchor_rate)} a year) with the alternative growth path."
+    alt = f"Line chart comparing the market path used ({pct(anchor_rate(p))} a year) with the alternative growth path."
     return Chart(fig, alt, caption(p, "Growth paths by year.", assumed))
 
 
+REST_GREY = "#c8c8c8"
+
+
 @house_style
-def share_chart(p: Params, split: Split) -> Chart:
-    """Horizontal bars of each item's share in the split year, largest first."""
-    year = p.split_year(split)
-    shares = splits.share_at(p, split, year)
-    items = sorted(split.items, key=lambda i: shares[i.name])
-    fig, ax = new_figure(height=0.45 * len(items) + 1.2)
-    for pos, item in enumerate(items):
-        value = shares[item.name]
-        ax.barh(pos, value * 100, color=PALETTE[split.items.index(item) % len(PALETTE)], hatch=HATCH if item.assumed else None, edgecolor="white")
-        ax.annotate(pct(value), (value * 100, pos), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
-    ax.set_yticks(range(len(items)), [i.name + suffix(i) for i in items])
-    ax.set_xlabel(f"Share of market, {year} (%)")
-    ax.set_title(f"{split.label}: shares in {year}")
+def share_chart(p: Params, b: Breakdown) -> Chart | None:
+    """Horizontal bars of each item's share as given, and a grey bar for what the source does not itemise."""
+    stated = bd.shares_stated(p, b)
+    if stated.empty:
+        return None
+    items = [b.item(n) for n in stated.index]
+    labels = {i.name: (figure_pct(i, "share") if i.share is not None else pct(stated[i.name])) for i in items}
+    bars = [(i.name + suffix(i), stated[i.name], labels[i.name], PALETTE[b.items.index(i) % len(PALETTE)], i.assumed) for i in items]
+    bars.sort(key=lambda bar: bar[1])
+    left = 1 - float(stated.sum())
+    if left > 1e-9 and not bd.complete(p, b):
+        bars.insert(0, (bd.REST, left, pct(left), REST_GREY, False))
+    fig, ax = new_figure(height=0.45 * len(bars) + 1.2)
+    for pos, (name, share, label, colour, assumed) in enumerate(bars):
+        ax.barh(pos, share * 100, color=colour, hatch=HATCH if assumed else None, edgecolor="white")
+        ax.annotate(label, (share * 100, pos), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(range(len(bars)), [bar[0] for bar in bars])
+    years = sorted({bd.item_year(p, b, i) for i in items})
+    when = ", ".join(map(str, years))
+    ax.set_xlabel(f"Share of market, {when} (%)")
+    ax.set_title(f"{b.label}: shares in {when}")
     ax.margins(x=0.12)
-    any_assumed = any(i.assumed for i in split.items)
-    alt = "; ".join(f"{i.name}{suffix(i)} {pct(shares[i.name])}" for i in reversed(items))
-    return Chart(fig, f"{split.label} shares in {year}: {alt}.", caption(p, f"{split.label} shares, {year}.", any_assumed))
+    alt = "; ".join(f"{bar[0]} {bar[2]}" for bar in reversed(bars))
+    note = " Grey: not itemised by the source." if bars[0][0] == bd.REST else ""
+    return Chart(fig, f"{b.label} shares in {when}: {alt}.", caption(p, f"{b.label} shares, {when}.{note}", any(i.assumed for i in items)))
 
 
 @house_style
-def stacked_chart(p: Params, split: Split) -> Chart:
-    """Stacked yearly bars of item values; stack heights equal the market total."""
-    v = splits.values(p, split)
+def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
+    """Stacked yearly bars of item values and the unitemised rest; stack heights equal the market total."""
+    v = bd.values(p, b)
+    if v.empty:
+        return None
     fig, ax = new_figure(height=4.0)
     bottom = v.sum(axis=1) * 0
-    for n, item in enumerate(split.items):
-        ax.bar(v.index, v[item.name], bottom=bottom, width=0.7, color=PALETTE[n % len(PALETTE)],
-               hatch=HATCH if item.assumed else None, edgecolor="white", linewidth=0.5, label=series_label(item))
+    for item in bd.placed(p, b):
+        ax.bar(v.index, v[item.name], bottom=bottom, width=0.7, color=PALETTE[b.items.index(item) % len(PALETTE)],
+               hatch=HATCH if item.assumed else None, edgecolor="white", linewidth=0.5, label=series_label(p, b, item))
         bottom = bottom + v[item.name]
+    if not bd.complete(p, b):
+        left = bd.rest(p, b).clip(lower=0)
+        ax.bar(v.index, left, bottom=bottom, width=0.7, color=REST_GREY, edgecolor="white", linewidth=0.5, label=bd.REST)
     for year, total in forecast.totals(p).items():
         ax.annotate(number(total), (year, total), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(list(v.index))
     ax.set_ylabel(unit_label(p.market))
-    ax.set_title(f"{split.label}: values by year")
+    ax.set_title(f"{b.label}: values by year")
     ax.legend(frameon=False, loc="upper left", fontsize=8)
     ax.margins(y=0.1)
-    any_assumed = any(i.assumed for i in split.items)
-    alt = f"Stacked bars of {split.label.lower()} values by year, summing to the market total."
-    return Chart(fig, alt, caption(p, f"{split.label} values by year, {unit_label(p.market)}.", any_assumed))
+    alt = f"Stacked bars of {b.label.lower()} values by year, summing to the market total."
+    text = f"{b.label} values by year, {unit_label(p.market)}. Values away from the year the source gives follow each item's growth rate."
+    return Chart(fig, alt, caption(p, text, any(i.assumed for i in bd.placed(p, b))))

@@ -46,6 +46,7 @@ class Section:
     slug: str
     title: str
     body: str
+    empty: bool = False  # nothing to say for this market (no such breakdown): left out of the client's report
 
     @property
     def href(self) -> str:
@@ -66,7 +67,30 @@ def section(notebook: Path) -> Section:
     body, _ = _exporter().from_notebook_node(nb)
     match = _HEADING.search(body)
     title = _text(match.group(3)) if match else notebook.stem
-    return Section(notebook.stem, title, body)
+    return Section(notebook.stem, title, body, _says_nothing(nb))
+
+
+def _says_nothing(nb) -> bool:
+    """A section whose only outputs, besides the subtitle, are marked as 'nothing to show for this market'."""
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "display_data"]
+    return any(o.get("metadata", {}).get("cmo", {}).get("empty_section") for o in outputs)
+
+
+def client_sections(sections: list[Section]) -> list[Section]:
+    """The sections a client sees: those with something to say."""
+    return [s for s in sections if not s.empty]
+
+
+_WARNING = re.compile(r'<div class="cmo-audit-warning".*?</ul></div>', re.S)
+
+
+def audit_warning(sections: list[Section]) -> str:
+    """The audit's red box as the executive summary shows it, for the PDF cover; '' when there is none."""
+    for sec in sections:
+        match = _WARNING.search(sec.body)
+        if match:
+            return match.group(0)
+    return ""
 
 
 def css() -> str:

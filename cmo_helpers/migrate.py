@@ -42,3 +42,17 @@ def migrate(data: dict) -> dict:
     if breakdowns:
         new["breakdowns"] = breakdowns
     return new
+
+
+def current(data: dict) -> dict:
+    """A params mapping in the current schema, migrated in memory when it is old-style."""
+    return migrate(data) if is_old(data) else data
+
+
+def migrate_overrides(overrides: dict) -> dict:
+    """Scenario overrides of old-style `segments`/`regions` items, moved under `breakdowns`."""
+    if not any(k in overrides for k in OLD_SPLITS):
+        return overrides
+    moved = {k: v for k, v in overrides.items() if k not in OLD_SPLITS}
+    moved["breakdowns"] = {**overrides.get("breakdowns", {}), **{k: overrides[k] for k in OLD_SPLITS if k in overrides}}
+    return moved

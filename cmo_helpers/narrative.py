@@ -1,4 +1,4 @@
-"""Sentences built from the model, so no figure is ever typed into prose."""
+"""Sentences built from the model, so no figure is typed into prose and no sentence outruns the source."""
 from __future__ import annotations
 
 import html
@@ -6,29 +6,29 @@ from typing import TYPE_CHECKING
 
 from IPython.display import HTML, Markdown
 
-from . import forecast, splits
-from .formatting import money, multiple, number, pct, pp, unit_label
-from .provenance import basis_label, cite, source_line, suffix
+from . import breakdowns as bd
+from . import forecast
+from .formatting import figure, figure_pct, md, money, money_figure, multiple, number, pct, pp, unit_label
+from .provenance import cite, mark, quoted_years, source_line, suffix
 
 if TYPE_CHECKING:
-    from .params import Basis, Params, Split
+    from .params import Breakdown, Item, Params
+    from .session import Market
 
 BOX_STYLE = (
     "border: 1px solid #1f3b57; border-left: 6px solid #1f3b57; background: #f3f6f9; "
     "padding: 0.6em 1em; margin: 0.6em 0 1em 0; border-radius: 3px;"
 )
 TILE_STYLE = "display: inline-block; vertical-align: top; width: 30%; min-width: 10em; margin: 0.3em 1.5% 0.3em 0;"
+CLAIM_WORDS = {"largest": "calls {name} the largest {label}", "smallest": "calls {name} the smallest {label}",
+               "fastest-growing": "calls {name} the fastest-growing {label}", "fast-growing": "describes {name} as growing fast"}
 
 
-def mark(p: Params, obj: Basis) -> str:
-    """Citation marker or '(assumed)' after a figure in running text."""
-    return "(assumed)" if obj.assumed else cite(p, obj.source)
-
-
-def subtitle(p: Params, scenario: str = "base") -> Markdown:
+def subtitle(m: Market) -> Markdown:
     """The market, geography, unit and any scenario under each section heading."""
-    case = "" if scenario == "base" else f" \u00b7 **scenario: {scenario}** (our assumptions)"
-    return Markdown(f"**{p.market.name}** \u00b7 {p.market.geography} \u00b7 values in {unit_label(p.market)}{case}")
+    p = m.shown
+    case = "" if m.scenario == "base" else f" \u00b7 **scenario: {md(m.title)}** (our assumptions)"
+    return Markdown(f"**{md(p.market.name)}** \u00b7 {md(p.market.geography)} \u00b7 values in {md(unit_label(p.market))}{case}")
 
 
 def _tile(label: str, value: str, note: str) -> str:
@@ -40,57 +40,70 @@ def _tile(label: str, value: str, note: str) -> str:
     )
 
 
-def _leader(p: Params, split: Split) -> tuple:
-    year = p.split_year(split)
-    shares = splits.share_at(p, split, year)
-    name = shares.idxmax()
-    return next(i for i in split.items if i.name == name), shares[name], year
+def _end_value(p: Params) -> str:
+    return money_figure(p.size.end, p.market) if p.size.end.year in quoted_years(p) else money(forecast.totals(p).iloc[-1], p.market)
+
+
+def _claimed(p: Params, item: Item, claim: str) -> str | None:
+    """Citation of the source that makes `claim` about `item`, or None."""
+    return next((cite(p, c.source) for c in item.claims if c.claim == claim), None)
+
+
+def _breakdown_tile(p: Params, b: Breakdown) -> str | None:
+    """The leading itemised item of a breakdown: called largest only when the source says so or the figures prove it."""
+    lead = bd.leader(p, b)
+    if lead is None:
+        return None
+    item, share, proven = lead
+    claim = _claimed(p, item, "largest")
+    year = bd.item_year(p, b, item)
+    shown = figure_pct(item, "share") if item.share is not None else pct(share)
+    if claim:
+        label, note = f"Largest {b.label.lower()} (source's claim), {year}", f"{mark(p, item)}; called the largest by the source {claim}"
+    elif proven:
+        label, note = f"Largest {b.label.lower()}, {year}", mark(p, item)
+    else:
+        label, note = f"{b.label}: largest item the source sizes, {year}", f"{mark(p, item)}; {pct(1 - bd.itemised_share(p, b))} not itemised"
+    return _tile(label, f"{item.name}: {shown}", note)
 
 
 def headline_box(p: Params) -> HTML:
     """The figures a reader needs first, each with its citation or assumption label."""
     s = p.size
-    seg, seg_share, seg_year = _leader(p, p.segments)
-    reg, reg_share, reg_year = _leader(p, p.regions)
-    stated = "source states" if not s.end.assumed else "input end value"
+    rate = forecast.anchor_rate(p)
     if s.anchor == "cagr":
         cagr_note = f"drives the series {mark(p, s.cagr)}"
     else:
         cagr_note = "implied by the two endpoints"
         if s.cagr is not None:
-            cagr_note += f"; {'source states' if not s.cagr.assumed else 'assumed CAGR'} {pct(s.cagr.rate)} {mark(p, s.cagr)}"
+            cagr_note += f"; {'source states' if not s.cagr.assumed else 'assumed CAGR'} {figure_pct(s.cagr)} {mark(p, s.cagr)}"
+    end_note = (mark(p, s.end) if s.end.year in quoted_years(p)
+                else f"modelled; {'source states' if not s.end.assumed else 'input end value'} {figure(s.end)} {mark(p, s.end)}")
     tiles = [
-        _tile(f"Market size {s.base.year}", money(s.base.value, p.market), mark(p, s.base)),
-        _tile(f"Market size {s.end.year}", money(forecast.totals(p).iloc[-1], p.market),
-              mark(p, s.end) if s.anchor == "endpoints" else f"modelled; {stated} {number(s.end.value)} {mark(p, s.end)}"),
-        _tile(f"CAGR {s.base.year}\u2013{s.end.year}", pct(p.anchor_rate), cagr_note),
-        _tile(f"Largest {p.segments.label.lower()}, {seg_year}", f"{seg.name}: {pct(seg_share)}", mark(p, seg)),
-        _tile(f"Leading {p.regions.label.lower()}, {reg_year}", f"{reg.name}: {pct(reg_share)}", mark(p, reg)),
-        _tile(f"Growth multiple {s.base.year}\u2013{s.end.year}", multiple(forecast.totals(p).iloc[-1] / s.base.value), "modelled"),
+        _tile(f"Market size {s.base.year}", money_figure(s.base, p.market), mark(p, s.base)),
+        _tile(f"Market size {s.end.year}", _end_value(p), end_note),
+        _tile(f"CAGR {s.base.year}\u2013{s.end.year}", pct(rate), cagr_note),
     ]
+    for group in (bd.segments(p), bd.geographic(p)):
+        tile = _breakdown_tile(p, group[0]) if group else None
+        if tile:
+            tiles.append(tile)
+    ratio = forecast.totals(p).iloc[-1] / s.base.value
+    tiles.append(_tile(f"Growth multiple {s.base.year}\u2013{s.end.year}", multiple(ratio), "modelled"))
     return HTML(f'<div class="cmo-headline" style="{BOX_STYLE}">{"".join(tiles)}</div>')
 
 
-def takeaways(p: Params) -> Markdown:
-    """Key findings as bullets, each sentence filled from the model."""
-    s = p.size
-    total = forecast.totals(p)
-    seg, seg_share, seg_year = _leader(p, p.segments)
-    reg, reg_share, reg_year = _leader(p, p.regions)
-    fast = splits.fastest_growing(p, p.regions)
-    fast_item = next(i for i in p.regions.items if i.name == fast)
-    fast_rate = splits.item_cagrs(p, p.regions)[fast]
-    lines = [
-        f"The market grows from {money(total.iloc[0], p.market)} in {s.base.year} {mark(p, s.base)} to "
-        f"{money(total.iloc[-1], p.market)} in {s.end.year}, {multiple(total.iloc[-1] / total.iloc[0])} in {s.years} years.",
-        f"That is {pct(p.anchor_rate)} a year, compounded; " + _anchor_sentence(p),
-        f"{seg.name} is the largest {p.segments.label.lower()} with {pct(seg_share)} of the market in {seg_year} {mark(p, seg)}.",
-        f"{reg.name} leads the regions with {pct(reg_share)} in {reg_year} {mark(p, reg)}, about "
-        f"{money(splits.value_at(p, p.regions, reg_year)[reg.name], p.market)} on the model.",
-        f"{fast}{suffix(fast_item)} is the fastest-growing {p.regions.label.lower()} at {pct(fast_rate)} a year"
-        + (" (own growth rate assumed)." if fast_item.cagr_assumed else "."),
-    ]
-    return Markdown("\n".join(f"- {line}" for line in lines))
+def _direction(first: float, last: float) -> str:
+    return "grows" if last > first else "shrinks" if last < first else "stays flat"
+
+
+def _size_sentence(p: Params) -> str:
+    s, total = p.size, forecast.totals(p)
+    start, end = total.iloc[0], total.iloc[-1]
+    return (f"The market {_direction(start, end)} from {money_figure(s.base, p.market)} in {s.base.year} {mark(p, s.base)} to "
+            f"{_end_value(p)} in {s.end.year}"
+            + (f" {mark(p, s.end)}" if s.end.year in quoted_years(p) else " on the model")
+            + f", {multiple(end / start)} in {s.years} years.")
 
 
 def _anchor_sentence(p: Params) -> str:
@@ -100,12 +113,52 @@ def _anchor_sentence(p: Params) -> str:
     word = "" if s.cagr.assumed else "stated "
     gap = s.cagr.rate - forecast.endpoint_cagr(p)
     if abs(gap) < p.audit.cagr_tolerance_pp / 100:
-        return f"the {word}CAGR of {pct(s.cagr.rate)} {mark(p, s.cagr)} agrees with the endpoints."
+        return f"the {word}CAGR of {figure_pct(s.cagr)} {mark(p, s.cagr)} agrees with the endpoints."
     if s.anchor == "endpoints":
-        return (f"the source also states {pct(s.cagr.rate)} {mark(p, s.cagr)}, {pp(gap)} away from what its own "
+        who = "the source also states" if not s.cagr.assumed else "the assumed CAGR is"
+        return (f"{who} {figure_pct(s.cagr)} {mark(p, s.cagr)}, {pp(gap)} away from what the "
                 "endpoints imply; the series follows the endpoints.")
     return (f"this is the {word}CAGR {mark(p, s.cagr)}, which drives the series; the end value of "
-            f"{number(s.end.value)} {mark(p, s.end)} would need {pct(forecast.endpoint_cagr(p))}.")
+            f"{figure(s.end)} {mark(p, s.end)} would need {pct(forecast.endpoint_cagr(p))}.")
+
+
+def _share_text(p: Params, b: Breakdown, item: Item) -> str:
+    return f"{figure_pct(item, 'share')} of the market in {bd.item_year(p, b, item)} {mark(p, item)}"
+
+
+def breakdown_sentences(p: Params, b: Breakdown) -> list[str]:
+    """What the source says of a breakdown's items, then what the figures show; ranks only what it itemised."""
+    label = md(b.label.lower())
+    lines = []
+    for item in b.items:
+        for claim in dict.fromkeys(c.claim for c in item.claims):
+            figures = f", with {_share_text(p, b, item)}" if item.share is not None else ""
+            rate = f", at {figure_pct(item.cagr)} a year {mark(p, item.cagr)}" if claim.endswith("growing") and item.cagr else ""
+            said = CLAIM_WORDS[claim].format(name=md(item.name), label=label)
+            lines.append(f"The source {said} {_claimed(p, item, claim)}{figures}{rate}.")
+    lead = bd.leader(p, b)
+    if lead is not None and not _claimed(p, lead[0], "largest"):
+        item, share, proven = lead
+        shown = _share_text(p, b, item) if item.share is not None else f"{pct(share)} of the market {mark(p, item)}"
+        sized = [i for i in bd.placed(p, b) if not i.assumed and bd.start(p, b, i) is not None]
+        if proven:
+            lines.append(f"{md(item.name)} is the largest {label}, with {shown}.")
+        elif len(sized) > 1:
+            lines.append(f"Of the {len(sized)} items the source sizes, {md(item.name)} has the largest share, {shown}; "
+                         f"{pct(1 - bd.itemised_share(p, b))} of the market is not itemised, so it is not called the largest.")
+    fast = bd.fastest(p, b, p.audit.cagr_tolerance_pp / 100)
+    if fast is not None and not _claimed(p, fast, "fastest-growing"):
+        lines.append(f"Of the growth rates the source gives, {md(fast.name)}'s {figure_pct(fast.cagr)} {mark(p, fast.cagr)} is the highest.")
+    return lines
+
+
+def takeaways(p: Params) -> Markdown:
+    """Key findings as bullets, each sentence filled from the model."""
+    lines = [_size_sentence(p), f"That is {pct(forecast.anchor_rate(p))} a year, compounded; " + _anchor_sentence(p)]
+    for group in (bd.segments(p), bd.geographic(p)):
+        if group:
+            lines += breakdown_sentences(p, group[0])
+    return Markdown("\n".join(f"- {line}" for line in lines))
 
 
 def _sentence(clause: str) -> str:
@@ -114,78 +167,71 @@ def _sentence(clause: str) -> str:
 
 
 def growth_summary(p: Params) -> Markdown:
-    """One paragraph on the growth rates and which one drives the series."""
+    """One paragraph on the yearly change and which growth rate drives the series."""
     g = forecast.growth_table(p)
-    return Markdown(
-        f"Each year the market adds between {money(g['change'].min(), p.market)} and {money(g['change'].max(), p.market)}. "
-        + _sentence(_anchor_sentence(p))
-    )
+    low, high = g["change"].min(), g["change"].max()
+    verb = "adds" if low >= 0 else "loses" if high <= 0 else "changes by"
+    amounts = (f"between {money(abs(low), p.market)} and {money(abs(high), p.market)}" if verb != "changes by"
+               else f"between {money(low, p.market)} and {money(high, p.market)}")
+    if verb == "loses":
+        amounts = f"between {money(abs(high), p.market)} and {money(abs(low), p.market)}"
+    return Markdown(f"Each year the market {verb} {amounts}. " + _sentence(_anchor_sentence(p)))
 
 
-def split_summary(p: Params, split: Split) -> Markdown:
-    """How a split is made up and how its mix moves over the forecast."""
-    year = p.split_year(split)
-    start = splits.share_at(p, split, year)
-    end = splits.share_at(p, split, p.size.end.year)
-    rates = splits.item_cagrs(p, split)
-    fast, slow = rates.idxmax(), rates.idxmin()
-    items = {i.name: i for i in split.items}
-    sourced = [i for i in split.items if not i.assumed]
-    if not sourced:
-        parts = [f"All {len(split.items)} items are assumptions, not sourced figures."]
-    elif len(sourced) == len(split.items):
-        parts = [f"All {len(split.items)} items come from the source."]
+def breakdown_summary(p: Params, b: Breakdown) -> Markdown:
+    """How much of the market a breakdown covers, what its source says, and how its mix moves."""
+    placed = bd.placed(p, b)
+    sourced = [i for i in placed if not i.assumed]
+    assumed = [i for i in b.items if i.assumed]
+    covered = bd.itemised_share(p, b)
+    parts = []
+    if not placed:
+        parts.append(f"The source gives no share or value for any {md(b.label.lower())}, so none is drawn.")
+    elif bd.complete(p, b):
+        parts.append(f"The {len(placed)} items cover the whole market.")
+    elif covered > 1:
+        parts.append(f"The items add up to {pct(covered)} of the market, more than all of it: see the source audit.")
     else:
-        parts = [
-            f"The source itemises {len(sourced)} of {len(split.items)} items, covering "
-            f"{pct(sum(start[i.name] for i in sourced))} of the market in {year}; the rest is assumed and marked as such."
-        ]
-    if (rates.max() - rates.min()) > 1e-9:
-        parts.append(
-            f"{fast}{suffix(items[fast])} grows fastest ({pct(rates[fast])} a year) and {slow}{suffix(items[slow])} "
-            f"slowest ({pct(rates[slow])}), so {fast}'s share moves from {pct(start[fast])} in {year} to "
-            f"{pct(end[fast])} in {p.size.end.year}."
-        )
-    else:
-        parts.append(f"No item has its own growth rate, so every share stays as in {year}.")
-    if split.year is None:
-        parts.append(f"No year is given for these shares, so they are applied to the base year {year}.")
+        parts.append(f"The items given cover {pct(covered)} of the market; the other {pct(1 - covered)} is not itemised "
+                     "by the source and is shown in grey, unnamed.")
+    if assumed:
+        parts.append(f"{len(assumed)} of the {len(b.items)} items are our assumptions, marked as such; the rest come from the source."
+                     if sourced else f"All {len(b.items)} items are our assumptions, so none is ranked.")
+    parts += breakdown_sentences(p, b)
+    only_rate = [i for i in b.items if i.cagr is not None and not i.has_point]
+    if only_rate:
+        parts.append("Known only by a growth rate, with no value: " + "; ".join(
+            f"{md(i.name)}{suffix(i)} {figure_pct(i.cagr)} a year {mark(p, i.cagr)}" for i in only_rate) + ".")
+    moving = _mix_sentence(p, b)
+    if moving:
+        parts.append(moving)
     return Markdown(" ".join(parts))
 
 
-def bullets(lines: list[str]) -> Markdown:
-    """A Markdown list, or a note that the params give none."""
+def _mix_sentence(p: Params, b: Breakdown) -> str:
+    """How the biggest change of share plays out; nothing when no share moves at the shown precision."""
+    sh = bd.shares(p, b)
+    if sh.empty:
+        return ""
+    first, last = sh.iloc[0], sh.iloc[-1]
+    moves = (last - first).abs()
+    name = moves.idxmax()
+    if pct(first[name]) == pct(last[name]):
+        return ""
+    item = b.item(name)
+    return (f"On the model, {md(name)}{suffix(item)} moves from {pct(first[name])} of the market in {sh.index[0]} to "
+            f"{pct(last[name])} in {sh.index[-1]}, because its growth rate differs from the market's.")
+
+
+def points(title: str, lines: list[str]) -> Markdown | None:
+    """A titled list of the analyst's points; nothing at all when there are none, so no empty heading reaches a client."""
     if not lines:
-        return Markdown("_None recorded in the params file._")
-    return Markdown("\n".join(f"- {line}" for line in lines))
+        return None
+    return Markdown(f"## {title}\n\n" + "\n".join(f"- {md(line)}" for line in lines))
 
 
-def _figures(p: Params):
-    s = p.size
-    yield f"Market size {s.base.year}", number(s.base.value), s.base
-    yield f"Market size {s.end.year}", number(s.end.value), s.end
-    if s.cagr is not None:
-        yield "Stated CAGR", pct(s.cagr.rate), s.cagr
-    for split in (p.segments, p.regions):
-        year = p.split_year(split)
-        for item in split.items:
-            figure = pct(item.share) if item.share is not None else ""
-            if item.value is not None:
-                figure += (" / " if figure else "") + number(item.value)
-            yield f"{split.label}: {item.name} ({year})", figure, item
-
-
-def sources_appendix(p: Params) -> Markdown:
-    """Numbered references, then every input figure with its basis and our rationale."""
-    refs = "\n".join(f"{n}. {source_line(s)}" for n, s in enumerate(p.sources, 1))
-    rows = ["| Figure | Value | Basis | Note |", "|---|---|---|---|"]
-    for label, value, obj in _figures(p):
-        rows.append(f"| {label} | {value} | {basis_label(p, obj)} | {obj.rationale or ''} |")
-    for split in (p.segments, p.regions):
-        for item in split.items:
-            if item.cagr_assumed:
-                rows.append(f"| {split.label}: {item.name}, own CAGR | {pct(item.cagr)} | Assumed | see the row above |")
-    return Markdown(
-        f"### References\n\n{refs}\n\n### Inputs and their basis\n\nValues in {unit_label(p.market)}. "
-        "Every row marked *Assumed* was filled in by the analyst, not taken from a source.\n\n" + "\n".join(rows)
-    )
+def references(p: Params) -> Markdown:
+    """Numbered references."""
+    if not p.sources:
+        return Markdown("No published source is cited: every figure in this report is an analyst assumption.")
+    return Markdown("\n".join(f"{n}. {md(source_line(s))}" for n, s in enumerate(p.sources, 1)))

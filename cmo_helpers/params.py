@@ -433,10 +433,9 @@ def read_yaml(path: Path) -> dict:
 
 def parse_params(data: dict, path: Path | str = "<params>") -> Params:
     """Validate an already-read mapping (new or old schema), naming the file in every error."""
-    from .migrate import is_old, migrate
+    from .migrate import current
 
-    if is_old(data):
-        data = migrate(data)
+    data = current(data)
     try:
         return Params.model_validate(data)
     except ValidationError as exc:

@@ -120,15 +120,13 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
     """Worker entry point: HTML pages and the combined PDF from a target's executed notebooks."""
     start = time.perf_counter()
     try:
-        p = load(target.params_file, target.scenario)
-        sections = [export.section(nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))]
+        p = load(target.params_file, target.scenario).shown
+        executed = [export.section(nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))]
+        sections = export.client_sections(executed)
         if "html" in formats:
             export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related)
         if "pdf" in formats:
-            from .audit import warning_html
-
-            source = load_params(target.params_file)  # the audit judges the source, not a scenario's overrides
-            document = export.report_html(sections, p, target.scenario, target.title, warning_html(source, p))
+            document = export.report_html(sections, p, target.scenario, target.title, export.audit_warning(sections))
             export.write_pdf(document, folder / "report.pdf")
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")

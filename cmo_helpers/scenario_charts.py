@@ -8,14 +8,14 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from . import forecast, scenarios, sensitivity
+from . import forecast, scenario_view, sensitivity
+from .scenarios import BASE
 from .charts import HATCH, NAVY, PALETTE, TEAL, Chart, caption, house_style, new_figure
 from .formatting import number, unit_label
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from .params import Params
+    from .session import Market
 
 SCENARIO_COLOURS = ["#d98e04", "#7bb661", "#b5485d", "#6c5b9e", "#4d4d4d"]
 LOWERED, RAISED = PALETTE[4], TEAL
@@ -24,19 +24,19 @@ NBSP = "\u00a0"
 
 
 @house_style
-def fan_chart(params_file: str | Path) -> Chart | None:
+def fan_chart(m: Market) -> Chart | None:
     """Total by scenario over the forecast, base in bold, the range between them shaded; None without scenarios."""
-    runs = scenarios.all_scenarios(params_file)
+    runs = m.cases
     if len(runs) == 1:
         return None
-    base = runs[scenarios.BASE]
-    names = sensitivity.titles(params_file)
+    base = runs[BASE]
+    names = scenario_view.titles(m)
     paths = pd.DataFrame({name: forecast.totals(q) for name, q in runs.items()})
     fig, ax = new_figure()
     ax.fill_between(paths.index, paths.min(axis=1), paths.max(axis=1), color=TEAL, alpha=0.13, linewidth=0,
                     label="Range across scenarios")
     for n, (name, path) in enumerate(paths.items()):
-        is_base = name == scenarios.BASE
+        is_base = name == BASE
         colour = NAVY if is_base else SCENARIO_COLOURS[(n - 1) % len(SCENARIO_COLOURS)]
         ax.plot(path.index, path.values, color=colour, linewidth=2.2 if is_base else 1.5, linestyle="-" if is_base else "--",
                 marker="o" if is_base else None, ms=3.5, label=names[name] + ("" if is_base else " (assumed)"), zorder=3 if is_base else 2)
@@ -55,7 +55,7 @@ def fan_chart(params_file: str | Path) -> Chart | None:
 
 def _label(row: pd.Series) -> str:
     """Driver with its setting and step; the setting never breaks across lines."""
-    setting = f"({sensitivity.driver_input(row['kind'], row['value'])} {sensitivity.step_text(row['kind'])})"
+    setting = f"({scenario_view.driver_input(row['kind'], row['value'])} {scenario_view.step_text(row['kind'])})"
     return textwrap.fill(f"{row['driver']} {setting.replace(' ', NBSP)}", LABEL_WIDTH)
 
 
@@ -88,6 +88,6 @@ def tornado_chart(p: Params) -> Chart:
     ax.legend(handles=handles, frameon=False, loc="lower right", fontsize=8)
     top = "; ".join(f"{r.driver} {number(r.low_end)} to {number(r.high_end)}" for r in t.head(3).itertuples())
     alt = f"Tornado chart of the {year} market size around {number(base)} {unit}; largest swings: {top}."
-    text = (f"{year} market size when one driver moves: base value {sensitivity.step_text('value')}, "
-            f"growth rates {sensitivity.step_text('rate')}, {unit}.")
+    text = (f"{year} market size when one driver moves: base value {scenario_view.step_text('value')}, "
+            f"growth rates {scenario_view.step_text('rate')}, {unit}.")
     return Chart(fig, alt, caption(p, text, bool(t["assumed"].any())))

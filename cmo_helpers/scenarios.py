@@ -16,18 +16,19 @@ from pydantic import Field, PrivateAttr, ValidationError
 
 from .errors import ParamsError
 from .params import Params, Strict, _loc, _reason, load_params, parse_params, read_yaml
+from .migrate import current, migrate_overrides
 from .paths import resolve_params
 
 BASE = "base"
 NAME_PATTERN = r"[a-z0-9][a-z0-9-]*"
-SPLITS = ("segments", "regions")
 NAMED = "item name"  # marks a level whose keys are the market's item names
+BREAKDOWN = "breakdown id"  # marks a level whose keys are the market's breakdown ids
 ITEM = {"cagr": None}
 # What an overlay may set; None marks a value. Shares are left out on purpose: a split must
 # still sum to 100%, and an item's own CAGR already moves the mix.
 ALLOWED: dict[str, Any] = {
     "size": {"base": {"value": None}, "end": {"value": None}, "cagr": {"rate": None}, "anchor": None},
-    **{split: {"items": NAMED} for split in SPLITS},
+    "breakdowns": BREAKDOWN,
 }
 # Under each anchor, the figure that does not drive the series: overriding it alone changes nothing.
 IDLE_UNDER_ANCHOR = {"endpoints": ("size", "cagr", "rate"), "cagr": ("size", "end", "value")}
@@ -77,24 +78,27 @@ def overlays(params_file: str | Path) -> dict[str, Overlay]:
     return {name: load_overlay(folder / f"{name}.yaml") for name in _names(folder)}
 
 
-def apply_scenario(p: Params, params_file: str | Path, name: str) -> Params:
-    """The market with one overlay merged in and re-validated; 'base' returns it unchanged."""
-    if name == BASE:
-        return p
-    path = resolve_params(params_file)
+def cases(path: Path, raw: dict, p: Params) -> tuple[dict[str, Overlay], dict[str, Params]]:
+    """Every overlay and every case of a market ('base' first) from one read of its file."""
+    found = {name: load_overlay(_folder(path, p.market.slug) / f"{name}.yaml") for name in _names(_folder(path, p.market.slug))}
+    return found, {BASE: p, **{name: _merge(raw, overlay) for name, overlay in found.items()}}
+
+
+def check_name(path: Path, p: Params, name: str) -> None:
+    """Refuse an unknown scenario name with the list of the market's scenarios."""
     folder = _folder(path, p.market.slug)
     names = _names(folder)
-    if name not in names:
+    if name != BASE and name not in names:
         hint = difflib.get_close_matches(name, names, n=1)
         tip = f"did you mean '{hint[0]}'? " if hint else ""
         raise ParamsError(folder, [("scenario", f"no scenario '{name}'; {tip}available: {', '.join([BASE, *names])}")])
-    return _merge(read_yaml(path), load_overlay(folder / f"{name}.yaml"))
 
 
 def all_scenarios(params_file: str | Path) -> dict[str, Params]:
     """Every scenario of a market, 'base' first, so comparisons read from the market outwards."""
-    p = load_params(params_file)
-    return {BASE: p, **{name: apply_scenario(p, params_file, name) for name in scenario_names(params_file)}}
+    path = resolve_params(params_file)
+    raw = read_yaml(path)
+    return cases(path, raw, parse_params(raw, path))[1]
 
 
 def validate_scenarios(params_file: str | Path) -> None:
@@ -127,9 +131,10 @@ def _leaves(node: Any, spec: Any, market: Any, path: tuple, problems: list) -> l
     """Flatten overrides to (key path, value), recording every key a scenario may not set."""
     if spec is None:
         return [(path, node)]
-    if spec == NAMED:
-        market = {item["name"]: item for item in market}
-    keys = list(market) if spec == NAMED else list(spec)
+    if spec in (NAMED, BREAKDOWN):
+        field = "name" if spec == NAMED else "id"
+        market = {entry[field]: entry for entry in market or [] if isinstance(entry, dict)}
+    keys = list(market) if spec in (NAMED, BREAKDOWN) else list(spec)
     if not isinstance(node, dict):
         problems.append((_dotted(path), f"expected a mapping with {' or '.join(keys)}, got {node!r}"))
         return []
@@ -137,9 +142,10 @@ def _leaves(node: Any, spec: Any, market: Any, path: tuple, problems: list) -> l
     found = []
     for key, sub in node.items():
         if key in keys:
-            found += _leaves(sub, ITEM if spec == NAMED else spec[key], market.get(key), (*path, key), problems)
+            child = ITEM if spec == NAMED else {"items": NAMED} if spec == BREAKDOWN else spec[key]
+            found += _leaves(sub, child, market.get(key), (*path, key), problems)
         else:
-            what = "item" if spec == NAMED else "key"
+            what = "item" if spec == NAMED else "breakdown id" if spec == BREAKDOWN else "key"
             problems.append((_dotted((*path, key)), _refusal(key, keys, market, what)))
     return found
 
@@ -153,15 +159,14 @@ def _apply(data: dict, leaves: list[tuple[tuple, Any]], overlay: Overlay) -> Non
         elif path[0] == "size":
             figure = size.setdefault(path[1], {})
             figure.pop("source", None)
+            figure.pop("quote", None)
             figure.update({path[2]: value, "basis": "assumed", "rationale": f"{overlay.title} scenario: {overlay.rationale}"})
             if path[1] == "cagr":
                 figure.update(from_year=size["base"]["year"], to_year=size["end"]["year"])
         else:
-            item = next(i for i in data[path[0]]["items"] if i["name"] == path[2])
-            item.pop("cagr_source", None)
-            item["cagr"] = value
-            note = f"Own CAGR set by the {overlay.title} scenario."
-            item["rationale"] = f"{item['rationale']} {note}" if item.get("rationale") else note
+            split = next(b for b in data["breakdowns"] if b["id"] == path[1])
+            item = next(i for i in split["items"] if i["name"] == path[3])
+            item["cagr"] = {"rate": value, "basis": "assumed", "rationale": f"{overlay.title} scenario: {overlay.rationale}"}
 
 
 def _check_idle(anchor: str, paths: list[tuple], overlay: Overlay) -> None:
@@ -176,16 +181,20 @@ def _check_idle(anchor: str, paths: list[tuple], overlay: Overlay) -> None:
 
 
 def _merged_key(key: str, data: dict) -> str:
-    """Name items as an overlay does ('regions.items.Europe'), not by their list position."""
-    key = re.sub(r"^(segments|regions)\.items\[(\d+)\]",
-                 lambda m: f"{m[1]}.items.{data[m[1]]['items'][int(m[2])]['name']}", key)
+    """Name items as an overlay does ('breakdowns.region.items.Europe'), not by their list position."""
+    def name(m: re.Match) -> str:
+        split = data["breakdowns"][int(m[1])]
+        return f"breakdowns.{split['id']}.items.{split['items'][int(m[2])]['name']}"
+
+    key = re.sub(r"^breakdowns\[(\d+)\]\.items\[(\d+)\]", name, key)
     return f"overrides.{key}" if key.split(".")[0] in ALLOWED else key
 
 
 def _merge(raw: dict, overlay: Overlay) -> Params:
     """Merge on the raw mapping (Params is frozen) and validate again, blaming the overlay file."""
     problems: list[tuple[str, str]] = []
-    leaves = _leaves(overlay.overrides, ALLOWED, raw, (), problems)
+    raw = current(raw)
+    leaves = _leaves(migrate_overrides(overlay.overrides), ALLOWED, raw, (), problems)
     if problems:
         raise ParamsError(overlay.path, problems)
     data = copy.deepcopy(raw)

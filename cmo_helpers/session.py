@@ -1,13 +1,36 @@
-"""What a notebook's first code cell calls: the market, with its scenario applied."""
+"""What a notebook loads once: the market as published, the case it shows, and every scenario."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from .params import Params, load_params
-from .scenarios import apply_scenario
+from .params import Params, parse_params, read_yaml
+from .paths import resolve_params
+from .scenarios import BASE, Overlay, cases, check_name
 
 
-def load(params_file: str | Path, scenario: str = "base") -> Params:
-    """Params for one notebook run: a market file, with a scenario overlay unless 'base'."""
-    p = load_params(params_file)
-    return p if scenario == "base" else apply_scenario(p, params_file, scenario)
+@dataclass(frozen=True)
+class Market:
+    """One read of a market file and its overlays; every section of a report works from this."""
+
+    path: Path
+    scenario: str
+    published: Params  # the market file as published: what the source audit judges
+    shown: Params  # the case this report shows: the market file, or a scenario applied to it
+    overlays: dict[str, Overlay]
+    cases: dict[str, Params]  # every case, 'base' first
+
+    @property
+    def title(self) -> str:
+        """The shown case's name as readers see it."""
+        return "Base case" if self.scenario == BASE else self.overlays[self.scenario].title
+
+
+def load(params_file: str | Path, scenario: str = BASE) -> Market:
+    """A market file, its scenario overlays and the case to show, each file read and validated once."""
+    path = resolve_params(params_file)
+    raw = read_yaml(path)
+    published = parse_params(raw, path)
+    check_name(path, published, scenario)
+    found, every = cases(path, raw, published)
+    return Market(path, scenario, published, every[scenario], found, every)
