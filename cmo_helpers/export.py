@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
+_STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
+_RULE = re.compile(r"([^{}]*)(\{[^{}]*\})")
+_ID_SELECTOR = re.compile(r"#(-?[A-Za-z_][\w-]*)")
 
 
 class DropStderr(Preprocessor):
@@ -101,11 +104,21 @@ def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path
     return written
 
 
+def _prefix_selectors(style: str, ids: set[str], prefix: str) -> str:
+    """Rename the id selectors of a section's style block; declarations (colours such as #fff4e0) stay."""
+    def selector(m: re.Match) -> str:
+        return f"#{prefix}{m.group(1)}" if m.group(1) in ids else m.group(0)
+
+    return _RULE.sub(lambda rule: _ID_SELECTOR.sub(selector, rule.group(1)) + rule.group(2), style)
+
+
 def _prefix_ids(sec: Section, n: int) -> tuple[str, list[dict]]:
-    """Make heading ids unique across sections and collect them for the contents page."""
+    """Make ids unique across sections, keeping Styler rules and links pointed at them, and list the headings."""
     prefix = f"s{n:02d}-"
+    ids = set(re.findall(r'id="([^"]+)"', sec.body))
     body = re.sub(r'id="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', sec.body)
     body = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', body)
+    body = _STYLE.sub(lambda m: _prefix_selectors(m.group(0), ids, prefix), body)
     toc = [
         {"level": int(m.group(1)), "id": m.group(2), "title": _text(m.group(3))}
         for m in _HEADING.finditer(body)
