@@ -10,7 +10,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 from pandas.io.formats.style import Styler
 
-from . import splits
+from . import escape, splits
 from .forecast import endpoint_cagr, implied_cagr, project, totals
 from .formatting import DASH, number, pct, pp, signed_pct
 from .provenance import cite
@@ -408,7 +408,7 @@ def verdict_text(p: Params) -> str:
             + ("The figures contradict each other; read them with the caveats below. " if n_err else
                "Nothing contradicts the series, but the points below need a look. ")
             + anchor_note(p))
-    return head + "\n\n" + "\n".join(f"- **{VERDICT_WORDS[f.severity]}:** {f.message}" for f in flagged)
+    return head + "\n\n" + "\n".join(f"- **{VERDICT_WORDS[f.severity]}:** {escape.md(f.message)}" for f in flagged)
 
 
 def verdict(p: Params) -> Markdown:
@@ -418,7 +418,7 @@ def verdict(p: Params) -> Markdown:
 
 def findings_list(p: Params) -> Markdown:
     """Every finding, passes included, so the reader can see what was checked."""
-    return Markdown("\n".join(f"- **{VERDICT_WORDS[f.severity]}** ({f.rule}): {f.message}" for f in run_audit(p)))
+    return Markdown("\n".join(f"- **{VERDICT_WORDS[f.severity]}** ({f.rule}): {escape.md(f.message)}" for f in run_audit(p)))
 
 
 def warning_html(p: Params, shown: Params | None = None) -> str:

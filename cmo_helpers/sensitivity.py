@@ -25,7 +25,7 @@ import pandas as pd
 from IPython.display import Markdown
 from pandas.io.formats.style import Styler
 
-from . import forecast, scenarios, splits
+from . import escape, forecast, scenarios, splits
 from .formatting import DASH, money, number, pct, signed, signed_pct, unit_label
 from .params import load_params
 from .provenance import ASSUMED, rate_assumed
@@ -111,12 +111,12 @@ def tornado_summary(p: Params) -> Markdown:
     """Name the driver that matters most, and the item that does, in figures from the model."""
     t = tornado(p)
     top, year, base = t.iloc[0], p.size.end.year, end_value(p)
-    text = (f"**{top['driver']}** matters most: moving it by {step_text(top['kind'])} puts the {year} market between "
+    text = (f"**{escape.md(top['driver'])}** matters most: moving it by {step_text(top['kind'])} puts the {year} market between "
             f"{money(top['low_end'], p.market)} and {money(top['high_end'], p.market)}, a swing of "
             f"{money(top['swing'], p.market)} or {pct(top['swing'] / base)} of the {money(base, p.market)} "
             "the report shows.")
     lead = t[t["level"] == "item"].iloc[0]
-    return Markdown(text + f" Among single items, {lead['driver']} matters most: {step_text(lead['kind'])} on its "
+    return Markdown(text + f" Among single items, {escape.md(lead['driver'])} matters most: {step_text(lead['kind'])} on its "
                            f"{pct(lead['value'])} a year moves the total by {signed(lead['low_end'] - base)} to "
                            f"{signed(lead['high_end'] - base)} {unit_label(p.market)}.")
 
@@ -198,5 +198,6 @@ def scenario_notes(params_file: str | Path) -> Markdown | None:
     parts = []
     for name, overlay in scenarios.overlays(params_file).items():
         changes = "; ".join(_changes(base, runs[name]))
-        parts.append(f"**{overlay.title}** (assumed). {overlay.rationale}\n\n_Changes to the market file:_ {changes}.")
+        parts.append(f"**{escape.md(overlay.title)}** (assumed). {escape.md(overlay.rationale)}\n\n"
+                     f"_Changes to the market file:_ {escape.md(changes)}.")
     return Markdown("### What each scenario assumes\n\n" + "\n\n".join(parts))

@@ -1,13 +1,14 @@
 """Report tables as styled pandas frames, formatted with the same rules as the text."""
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from . import forecast, splits
+from . import escape, forecast, splits
 from .formatting import DASH, number, pct, signed, signed_pct, unit_label
 from .provenance import ASSUMED, MODELLED, MODELLED_ASSUMED, basis_label, cite, path_assumed, quoted_years, series_label, suffix
 
@@ -32,12 +33,18 @@ def _text_columns(frame: pd.DataFrame) -> list:
     return [c for c in frame.columns if not all(NUMERIC.match(str(v)) or v == DASH for v in frame[c])]
 
 
+def _uuid(frame: pd.DataFrame, caption: str) -> str:
+    """Element ids from the table's content, so two renders of the same inputs give the same bytes."""
+    return hashlib.sha256((caption + frame.to_json(orient="split")).encode("utf-8")).hexdigest()[:10]
+
+
 def styled(frame: pd.DataFrame, caption: str = "", assumed: list[bool] | None = None) -> Styler:
     """House style: no index, caption on top, figures right and words left, assumed rows shaded and italic."""
     styler = frame.style.hide(axis="index").set_table_attributes('class="cmo-table"')
+    styler = styler.format(escape="html").format_index(escape="html", axis=1).set_uuid(_uuid(frame, caption))
     styler = styler.set_table_styles(TABLE_STYLES).set_properties(subset=_text_columns(frame), **{"text-align": "left"})
     if caption:
-        styler = styler.set_caption(caption)
+        styler = styler.set_caption(escape.html(caption))
     if assumed is not None:
         flags = pd.Series(assumed, index=frame.index)
         styler = styler.apply(lambda row: [ASSUMED_STYLE if flags[row.name] else ""] * len(row), axis=1)
