@@ -8,7 +8,8 @@ from IPython.display import HTML, Markdown
 
 from .audit import Finding, errors, run_audit
 from .forecast import anchor_rate
-from .formatting import DASH, figure, figure_pct, md, number, pct, pp, signed_pct
+from .escape import md
+from .formatting import DASH, figure, figure_pct, number, pct, pp, signed_pct
 from .provenance import cite
 from .tables import Cell, Table
 

@@ -31,6 +31,7 @@ ASSUMED_NOTE = "Hatched: assumed by us, not from a source."
 RC = {
     "font.family": FONT,
     "font.size": 9,
+    "text.parse_math": False,  # labels are params text: '$5-$10' is money, '$x^$' must not crash mathtext
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.titlesize": 11,

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .errors import ParamsError
+from .escape import clip, terminal
 from .paths import DEFAULT_PARAMS, OUTPUTS
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
@@ -25,7 +26,7 @@ def _validate(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             status = EXIT_INVALID
         else:
-            print(f"ok: {name} ({p.market.name}, {len(scenarios.scenario_names(resolve_params(name)))} scenarios)")
+            print(terminal(f"ok: {name} ({p.market.name}, {len(scenarios.scenario_names(resolve_params(name)))} scenarios)"))
     return status
 
 
@@ -56,7 +57,7 @@ def _render(args: argparse.Namespace) -> int:
     for target, outcomes in summary.outcomes.items():
         for o in outcomes:
             if not o.ok:
-                print(f"FAILED {target.label} {o.notebook}: {o.error}", file=sys.stderr)
+                print(terminal(clip(f"FAILED {target.label} {o.notebook}: {o.error}", 600)), file=sys.stderr)
     for slug, path in summary.published.items():
         print(f"rendered {slug}: {path}")
     for slug, path in summary.failed.items():

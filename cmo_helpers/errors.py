@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .escape import clip, terminal
+
 
 class CmoError(Exception):
     """Base of every error this package raises on purpose."""
@@ -14,7 +16,7 @@ class ParamsError(CmoError):
     def __init__(self, path: Path | str, problems: list[tuple[str, str]]):
         self.path = Path(path)
         self.problems = problems
-        lines = [f"{self.path}: {key}: {reason}" if key else f"{self.path}: {reason}" for key, reason in problems]
+        lines = [_line(self.path, key, reason) for key, reason in problems]
         super().__init__("\n".join(lines))
 
     @classmethod
@@ -23,3 +25,9 @@ class ParamsError(CmoError):
         merged = cls(errors[0].path, [problem for e in errors for problem in e.problems])
         merged.args = ("\n".join(str(e) for e in errors),)
         return merged
+
+
+def _line(path: Path, key: str, reason: str) -> str:
+    """One problem per line, whatever the key or value holds: control characters shown, length capped."""
+    text = f"{path}: {key}: {reason}" if key else f"{path}: {reason}"
+    return clip(terminal(text).replace("\n", "\\n"))

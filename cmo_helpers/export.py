@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 
 import jinja2
 import nbformat
+from markupsafe import Markup
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
+from . import escape
 from .formatting import long_date, unit_label
 from .paths import TEMPLATES
 from .provenance import source_line
@@ -20,8 +22,14 @@ from .provenance import source_line
 if TYPE_CHECKING:
     from .params import Params
 
-_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
+# Autoescape on: every value is params text unless wrapped in Markup, which only HTML this package
+# built itself gets (nbconvert section bodies, the audit box, the stylesheet).
+_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
+_ENV.filters["css_string"] = escape.css_string
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
+_STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
+_RULE = re.compile(r"([^{}]*)(\{[^{}]*\})")
+_ID_SELECTOR = re.compile(r"#(-?[A-Za-z_][\w-]*)")
 
 
 class DropStderr(Preprocessor):
@@ -67,7 +75,7 @@ def section(notebook: Path) -> Section:
     body, _ = _exporter().from_notebook_node(nb)
     match = _HEADING.search(body)
     title = _text(match.group(3)) if match else notebook.stem
-    return Section(notebook.stem, title, body, _says_nothing(nb))
+    return Section(notebook.stem, title, Markup(body), _says_nothing(nb))
 
 
 def _says_nothing(nb) -> bool:
@@ -84,17 +92,17 @@ def client_sections(sections: list[Section]) -> list[Section]:
 _WARNING = re.compile(r'<div class="cmo-audit-warning".*?</ul></div>', re.S)
 
 
-def audit_warning(sections: list[Section]) -> str:
-    """The audit's red box as the executive summary shows it, for the PDF cover; '' when there is none."""
+def audit_warning(sections: list[Section]) -> Markup:
+    """The audit's red box as the executive summary shows it (already escaped there), for the PDF cover."""
     for sec in sections:
         match = _WARNING.search(sec.body)
         if match:
-            return match.group(0)
-    return ""
+            return Markup(match.group(0))
+    return Markup("")
 
 
-def css() -> str:
-    return (TEMPLATES / "base.css").read_text(encoding="utf-8")
+def css() -> Markup:
+    return Markup((TEMPLATES / "base.css").read_text(encoding="utf-8"))
 
 
 def _context(p: Params, scenario: str) -> dict:
@@ -111,12 +119,12 @@ def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path
                 scenario_title: str = "", related: list[tuple[str, str]] = ()) -> list[Path]:
     """One self-contained page per section, plus an index linking them, the PDF and related scenarios."""
     sources = "; ".join(f"[{n}] {source_line(s)}" for n, s in enumerate(p.sources, 1))
-    ctx = {**_context(p, scenario), "market": p.market.name, "nav": sections, "pdf": pdf, "sources": html.escape(sources)}
+    ctx = {**_context(p, scenario), "market": p.market.name, "nav": sections, "pdf": pdf, "sources": sources}
     page = _ENV.get_template("page.html.j2")
-    index_body = _ENV.get_template("index_body.html.j2").render(
-        ctx, name=html.escape(p.market.name), sections=sections, related=related,
+    index_body = Markup(_ENV.get_template("index_body.html.j2").render(
+        ctx, name=p.market.name, sections=sections, related=related,
         years=f"{p.size.base.year}\u2013{p.size.end.year}", scenario_title=scenario_title or scenario,
-    )
+    ))
     written = []
     for href, title, body in [("index.html", "Contents", index_body), *((s.href, s.title, s.body) for s in sections)]:
         path = out_dir / href
@@ -125,11 +133,21 @@ def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path
     return written
 
 
+def _prefix_selectors(style: str, ids: set[str], prefix: str) -> str:
+    """Rename the id selectors of a section's style block; declarations (colours such as #fff4e0) stay."""
+    def selector(m: re.Match) -> str:
+        return f"#{prefix}{m.group(1)}" if m.group(1) in ids else m.group(0)
+
+    return _RULE.sub(lambda rule: _ID_SELECTOR.sub(selector, rule.group(1)) + rule.group(2), style)
+
+
 def _prefix_ids(sec: Section, n: int) -> tuple[str, list[dict]]:
-    """Make heading ids unique across sections and collect them for the contents page."""
+    """Make ids unique across sections, keeping Styler rules and links pointed at them, and list the headings."""
     prefix = f"s{n:02d}-"
+    ids = set(re.findall(r'id="([^"]+)"', sec.body))
     body = re.sub(r'id="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', sec.body)
     body = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', body)
+    body = Markup(_STYLE.sub(lambda m: _prefix_selectors(m.group(0), ids, prefix), body))
     toc = [
         {"level": int(m.group(1)), "id": m.group(2), "title": _text(m.group(3))}
         for m in _HEADING.finditer(body)
@@ -151,7 +169,7 @@ def report_html(sections: list[Section], p: Params, scenario: str, scenario_titl
         sources=[source_line(s) for s in p.sources],
         years=f"{p.size.base.year}\u2013{p.size.end.year}",
         scenario_title=scenario_title or scenario,
-        warning=warning,
+        warning=Markup(warning),  # built by audit.warning_html, which escapes every params string
     )
 
 

@@ -1,9 +1,7 @@
 """Number formatting shared by tables, charts and text, so all agree to the last digit."""
 from __future__ import annotations
 
-import html
 import math
-import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -79,10 +77,3 @@ def money_figure(obj, market: Market, key: str = "value") -> str:
     """A stated value with its currency and scale, keeping the source's digits."""
     return f"{market.currency} {figure(obj, key)} {market.unit}"
 
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
-
-
-def md(text: str) -> str:
-    """Text from params made literal in Markdown: no headings, emphasis, links, tables, HTML or maths."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))

@@ -8,7 +8,8 @@ from IPython.display import HTML, Markdown
 
 from . import breakdowns as bd
 from . import forecast
-from .formatting import figure, figure_pct, md, money, money_figure, multiple, number, pct, pp, unit_label
+from .escape import md
+from .formatting import figure, figure_pct, money, money_figure, multiple, number, pct, pp, unit_label
 from .provenance import cite, mark, quoted_years, source_line, suffix
 
 if TYPE_CHECKING:

@@ -15,6 +15,7 @@ from tqdm import tqdm
 
 from . import export, scenarios
 from .errors import ParamsError
+from .escape import clip, terminal
 from .execute import Outcome, execute
 from .params import load_params
 from .paths import OUTPUTS, notebook_paths, resolve_params
@@ -146,13 +147,14 @@ class _Progress:
         self.done += 1
         status = "ok" if outcome.ok else "FAILED"
         line = f"{target.label} {outcome.notebook} {status} ({outcome.seconds:.1f}s)"
+        error = terminal(clip(outcome.error))
         if self.interactive:
             self.bar.update(1)
             self.bar.set_postfix_str(line)
             if not outcome.ok:
-                self.bar.write(f"{line}: {outcome.error}")
+                self.bar.write(f"{line}: {error}")
         else:
-            print(f"[{self.done}/{self.total}] {line}" + ("" if outcome.ok else f": {outcome.error}"), flush=True)
+            print(f"[{self.done}/{self.total}] {line}" + ("" if outcome.ok else f": {error}"), flush=True)
 
     def close(self) -> None:
         self.bar.close()

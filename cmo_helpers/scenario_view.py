@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 from IPython.display import Markdown
 
 from . import sensitivity
-from .formatting import DASH, md, money, number, pct, signed, signed_pct, unit_label
+from .escape import md
+from .formatting import DASH, money, number, pct, signed, signed_pct, unit_label
 from .provenance import ASSUMED
 from .scenarios import BASE
 from .tables import Cell, Table, num, rate

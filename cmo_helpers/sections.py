@@ -7,7 +7,7 @@ from IPython.display import Markdown, display
 
 from . import breakdowns as bd
 from . import charts, narrative, tables
-from .formatting import md
+from .escape import md
 
 if TYPE_CHECKING:
     from .params import Breakdown, Params

@@ -1,14 +1,17 @@
 """Export pieces without a kernel: notebook outputs to pages, contents and a PDF."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from pypdf import PdfReader
 
 from cmo_helpers import export
+from cmo_helpers.tables import styled
 
 
 @pytest.fixture
@@ -23,6 +26,53 @@ def executed(tmp_path: Path) -> Path:
     path = tmp_path / "01-market-size.ipynb"
     nbformat.write(nb, path)
     return path
+
+
+@pytest.fixture
+def styled_section(tmp_path: Path) -> export.Section:
+    """A section whose output is a house-style table with one assumed row, as tables.py makes them."""
+    frame = pd.DataFrame(
+        {"Item": ["Sourced item", "Guessed item"], "Value": ["1,200.0", "80.5"], "Basis": ["Sourced [1]", "Assumed"]}
+    )
+    code = new_code_cell("cmo.tables.split_table(p, split)")
+    code.outputs = [new_output("display_data", data={"text/html": styled(frame, "Items", [False, True]).to_html()})]
+    path = tmp_path / "03-service-split.ipynb"
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Segments"), code]), path)
+    return export.section(path)
+
+
+def _cells(document: str) -> dict[str, object]:
+    """Laid-out table cells of a printed document, by their text."""
+    import weasyprint
+
+    def walk(box):
+        yield box
+        for child in getattr(box, "children", None) or []:
+            yield from walk(child)
+
+    cells = {}
+    for page in weasyprint.HTML(string=document).render().pages:
+        for box in walk(page._page_box):
+            if type(box).__name__ == "TableCellBox":
+                cells["".join(getattr(b, "text", "") for b in walk(box))] = box.style
+    return cells
+
+
+def test_every_styler_selector_in_the_combined_report_matches_an_element(styled_section, cmo):
+    doc = export.report_html([styled_section, styled_section], cmo, "base")
+    ids = set(re.findall(r'id="([^"]+)"', doc))
+    styles = re.findall(r"<style[^>]*>(.*?)</style>", doc, re.S)
+    selectors = {s for css in styles for s in re.findall(r"#(-?[A-Za-z_][\w-]*)", re.sub(r"\{[^}]*\}", "", css))}
+    assert any(s.startswith("s01-T_") for s in selectors), "the second section's table rules carry its prefix"
+    assert selectors - ids == set()
+
+
+def test_pdf_layout_shades_assumed_rows_and_right_aligns_figures(styled_section, cmo):
+    cells = _cells(export.report_html([styled_section, styled_section], cmo, "base"))
+    assumed, sourced = cells["Guessed item"], cells["Sourced item"]
+    assert assumed["font_style"] == "italic" and sourced["font_style"] == "normal"
+    assert assumed["background_color"].alpha == 1 and sourced["background_color"].alpha == 0
+    assert cells["80.5"]["text_align_all"] == "right" and cells["80.5"]["font_style"] == "italic"
 
 
 def test_section_takes_its_title_and_hides_code_and_stderr(executed):

@@ -1,0 +1,87 @@
+"""Each escaper against the parser that will read its output: the text comes back literally, never as markup."""
+from __future__ import annotations
+
+import html as stdlib_html
+import re
+
+import pytest
+import tinycss2
+from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+from cmo_helpers import escape
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "</style><h1>Injected</h1>",
+    '"; } body { display: none } a { content: "',
+    "# Heading",
+    "**bold** and _em_ and `code`",
+    "a | b | c",
+    "$x^$ Devices $5-$10",
+    "[click](javascript:alert(1))",
+    "![img](http://evil.example/x.png)",
+    "- list item",
+    "1. numbered",
+    "=== setext",
+    "> quote",
+    "    indented code",
+    "http://evil.example www.evil.example",
+    "back\\slash \\* star",
+    "line one\nline two\r\nthree",
+    "tab\there",
+    "ESC\x1b[31mred\x1b[0m BEL\x07 CR\r",
+    "&amp; &lt;b&gt;",
+    "\u4e2d\u6587 \U0001f600 \u00e9",
+]
+
+
+def _flat(text: str) -> str:
+    """What a one-line field shows: line breaks and runs of space as one space."""
+    return " ".join(re.sub(r"[\r\n]+", " ", text).split())
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_shows_the_text_literally(text):
+    rendered = markdown2html_mistune(escape.md(text))
+    assert re.fullmatch(r"<p>.*</p>\n", rendered, re.S), rendered
+    inner = stdlib_html.unescape(rendered[3:-5])
+    assert "<" not in rendered[3:-5] and inner == escape.terminal(_flat(text))
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_in_a_list_and_table_cell_stays_one_item(text):
+    rendered = markdown2html_mistune(f"- {escape.md(text)}\n\n| a |\n|---|\n| {escape.md(text)} |")
+    assert rendered.count("<li>") == 1 and rendered.count("<td>") == 1, rendered
+    assert not re.search(r"<(?!/?(ul|li|p|table|thead|tbody|tr|th|td)\b)", rendered), rendered
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_html_round_trips(text):
+    assert stdlib_html.unescape(escape.html(text)) == text
+    assert not re.search(r"[<>\"']", escape.html(text))
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_css_string_is_one_string_token_with_the_text(text):
+    css = f'content: "{escape.css_string(text)}"; color: red'
+    assert "</" not in css, "nothing can close the <style> element"
+    declarations = tinycss2.parse_declaration_list(css, skip_whitespace=True, skip_comments=True)
+    assert [d.name for d in declarations] == ["content", "color"], "the string ended where it should"
+    tokens = [t for t in declarations[0].value if t.type != "whitespace"]
+    assert [t.type for t in tokens] == ["string"]
+    assert tokens[0].value == re.sub(r"\r\n|[\r\n]", " ", text)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_terminal_text_has_no_control_characters(text):
+    shown = escape.terminal(text)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", shown)
+    if "\x1b" in text:
+        assert "\\x1b" in shown
+
+
+def test_clip_caps_long_text_and_says_how_long():
+    clipped = escape.clip("x" * 8_000_000)
+    assert len(clipped) < 400 and "8000000 characters" in clipped
+    assert escape.clip("short") == "short"
