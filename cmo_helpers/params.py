@@ -190,6 +190,14 @@ class ItemEnd(Basis):
     value: Value
 
 
+class ItemValue(Basis):
+    """A value the source gives for an item in another year, e.g. one column of a regional table."""
+
+    NUMBERS: ClassVar[dict[str, bool]] = {"value": False}
+    year: Year
+    value: Value
+
+
 def _inherit(data: dict, key: str, wrap: str | None = None) -> None:
     """A figure written bare, or without its own basis, takes the item's basis, source and rationale."""
     raw = data.get(key)
@@ -213,6 +221,7 @@ class Item(Basis):
     value: Value | None = None
     cagr: ItemCagr | None = None
     end: ItemEnd | None = None
+    values: list[ItemValue] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     parent: Line | None = None
 
@@ -224,6 +233,15 @@ class Item(Basis):
         data = dict(data)
         _inherit(data, "cagr", "rate")
         _inherit(data, "end")
+        history = data.get("values")
+        if isinstance(history, dict):
+            history = [{"year": y, "value": v} for y, v in history.items()]
+        if isinstance(history, list):
+            data["values"] = history
+            for n in range(len(history)):
+                data[f"values.{n}"] = history[n]
+                _inherit(data, f"values.{n}")
+                history[n] = data.pop(f"values.{n}")
         claims = data.get("claims")
         if isinstance(claims, list):
             data["claims"] = [
@@ -269,6 +287,7 @@ class ScaleClaim(Written):
     text: Line
     scale: Literal["thousand", "million", "billion", "trillion"]
     value: Value | None = None
+    bound: Literal["about", "at-least", "at-most"] = "about"  # 'topping $7.1 billion' is at-least
     year: Year | None = None
     source: str
     quote: Text | None = None
@@ -337,7 +356,8 @@ class Params(Strict):
         for i, b in enumerate(self.breakdowns):
             for j, item in enumerate(b.items):
                 key = f"breakdowns[{i}].items[{j}]"
-                for sub, fig in (("", item), (".cagr", item.cagr), (".end", item.end)):
+                for sub, fig in (("", item), (".cagr", item.cagr), (".end", item.end),
+                                 *((f".values[{n}]", v) for n, v in enumerate(item.values))):
                     if fig is not None and fig.source:
                         yield key + sub, fig.source
                 for k, c in enumerate(item.claims):
@@ -346,8 +366,9 @@ class Params(Strict):
             yield f"claims[{i}]", c.source
 
     def parents_of(self, breakdown: Breakdown, item: Item) -> list[tuple[Breakdown, Item]]:
-        """Items of other breakdowns that `item.parent` names."""
-        return [(b, i) for b in self.breakdowns if b.id != breakdown.id for i in b.items if i.name == item.parent]
+        """Items of other breakdowns that `item.parent` names, as 'Item name' or 'breakdown-id/Item name'."""
+        bid, _, name = item.parent.rpartition("/") if "/" in item.parent else ("", "", item.parent)
+        return [(b, i) for b in self.breakdowns if b.id != breakdown.id and bid in ("", b.id) for i in b.items if i.name == name]
 
     def breakdown(self, bid: str) -> Breakdown:
         return next(b for b in self.breakdowns if b.id == bid)
