@@ -186,10 +186,13 @@ def check_item_cagr(p: Params) -> list[Finding]:
     return out
 
 
-def _year_total(p: Params, year: int) -> tuple[float, str]:
-    """The total a year's figures are judged against: the stated one when the source gives it."""
+def _year_total(p: Params, year: int) -> tuple[float, str, str]:
+    """The total a year's figures are judged against (the stated one when the source gives it), its kind and text."""
     stated = stated_totals(p).get(year)
-    return (stated.value, "stated") if stated is not None else (total_at(p, year), "modelled")
+    if stated is not None:
+        return stated.value, "stated", figure(stated)
+    total = total_at(p, year)
+    return total, "modelled", number(total)
 
 
 def check_items_total(p: Params) -> list[Finding]:
@@ -204,14 +207,14 @@ def check_items_total(p: Params) -> list[Finding]:
             for v in item.values:
                 by_year.setdefault(v.year, []).append(v)
         for year, items in sorted(by_year.items()):
-            total, whose = _year_total(p, year)
+            total, whose, shown = _year_total(p, year)
             items_sum = sum(i.value for i in items)
             gap = items_sum / total - 1
             everything = len(items) == len(b.items) and bd.complete(p, b)
             numbers = {"subject": f"{b.label} values vs total ({year})", "stated": items_sum,
                        "model": total if everything else f"at most {number(total)}", "total": total, "year": year}
             head = (f"{b.label}: the stated item values for {year} ({len(items)}) add up to {number(items_sum)}, "
-                    f"against a {whose} market total of {number(total)} ({signed_pct(gap)})")
+                    f"against a {whose} market total of {shown} ({signed_pct(gap)})")
             severity = "error" if whose == "stated" else "warning"
             if gap > tol:
                 out.append(Finding("items-total", severity if not any(i.assumed for i in items) else "warning",

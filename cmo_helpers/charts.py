@@ -17,7 +17,7 @@ from matplotlib.ticker import FuncFormatter
 from . import breakdowns as bd
 from . import forecast
 from .forecast import anchor_rate
-from .formatting import figure, figure_pct, number, pct, unit_label
+from .formatting import figure, figure_pct, number, pct, rate_decimals, unit_label
 from .provenance import cite, path_assumed, quoted_years, series_label, suffix
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def growth_chart(p: Params) -> Chart:
     """The anchored path beside the path the other figure would give, so the gap is visible."""
     fig, ax = new_figure()
     anchored = forecast.totals(p)
-    ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {pct(anchor_rate(p))} a year")
+    ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {pct(anchor_rate(p), rate_decimals(p))} a year")
     other, label, rate = forecast.alternative_path(p)
     if other is not None:
         shown = figure_pct(p.size.cagr) if p.size.anchor == "endpoints" else pct(rate)
@@ -149,7 +149,7 @@ def growth_chart(p: Params) -> Chart:
     ax.legend(frameon=False, loc="upper left")
     ax.margins(x=0.08)
     assumed = p.size.base.assumed or p.size.end.assumed or (p.size.cagr is not None and p.size.cagr.assumed)
-    alt = f"Line chart comparing the market path used ({pct(anchor_rate(p))} a year) with the alternative growth path."
+    alt = f"Line chart comparing the market path used ({pct(anchor_rate(p), rate_decimals(p))} a year) with the alternative growth path."
     return Chart(fig, alt, caption(p, "Growth paths by year.", assumed))
 
 

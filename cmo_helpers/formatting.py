@@ -29,6 +29,12 @@ def figure_pct(obj, key: str = "rate", decimals: int = 1) -> str:
     return pct(getattr(obj, key), max(decimals, written if written is not None else 0))
 
 
+def rate_decimals(p) -> int:
+    """Decimals for the series' growth rate: the house 1, or as many as the stated CAGR was written with."""
+    written = p.size.cagr.digits("rate") if p.size.cagr is not None else None
+    return max(1, written or 0)
+
+
 def signed(value: float, decimals: int = 1) -> str:
     """A change with its sign, e.g. '+78.8'; an en dash when missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

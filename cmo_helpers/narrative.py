@@ -9,7 +9,7 @@ from IPython.display import HTML, Markdown
 from . import breakdowns as bd
 from . import forecast
 from .escape import md
-from .formatting import figure, figure_pct, money, money_figure, multiple, number, pct, pp, unit_label
+from .formatting import figure, figure_pct, money, money_figure, multiple, number, pct, pp, rate_decimals, unit_label
 from .provenance import cite, mark, quoted_years, source_line, suffix
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def headline_box(p: Params) -> HTML:
     tiles = [
         _tile(f"Market size {s.base.year}", money_figure(s.base, p.market), mark(p, s.base)),
         _tile(f"Market size {s.end.year}", _end_value(p), end_note),
-        _tile(f"CAGR {s.base.year}\u2013{s.end.year}", pct(rate), cagr_note),
+        _tile(f"CAGR {s.base.year}\u2013{s.end.year}", pct(rate, rate_decimals(p)), cagr_note),
     ]
     for group in (bd.segments(p), bd.geographic(p)):
         tile = _breakdown_tile(p, group[0]) if group else None
@@ -133,8 +133,14 @@ def breakdown_sentences(p: Params, b: Breakdown) -> list[str]:
     lines = []
     for item in b.items:
         for claim in dict.fromkeys(c.claim for c in item.claims):
-            figures = f", with {_share_text(p, b, item)}" if item.share is not None else ""
-            rate = f", at {figure_pct(item.cagr)} a year {mark(p, item.cagr)}" if claim.endswith("growing") and item.cagr else ""
+            figures = (f", with {_share_text(p, b, item)}" if item.share is not None else
+                       f", with {money_figure(item, p.market)} in {bd.item_year(p, b, item)} {mark(p, item)}" if item.value is not None else "")
+            rate = ""
+            if claim.endswith("growing") and item.cagr:
+                rate = f", at {figure_pct(item.cagr)} a year {mark(p, item.cagr)}"
+                level = [i for i in b.items if i is not item and i.cagr and abs(i.cagr.rate - item.cagr.rate) <= p.audit.cagr_tolerance_pp / 100]
+                if level:
+                    rate += f"; {len(level)} other items grow at the same rate, so the figures cannot confirm it"
             said = CLAIM_WORDS[claim].format(name=md(item.name), label=label)
             lines.append(f"The source {said} {_claimed(p, item, claim)}{figures}{rate}.")
     lead = bd.leader(p, b)
@@ -155,7 +161,7 @@ def breakdown_sentences(p: Params, b: Breakdown) -> list[str]:
 
 def takeaways(p: Params) -> Markdown:
     """Key findings as bullets, each sentence filled from the model."""
-    lines = [_size_sentence(p), f"That is {pct(forecast.anchor_rate(p))} a year, compounded; " + _anchor_sentence(p)]
+    lines = [_size_sentence(p), f"That is {pct(forecast.anchor_rate(p), rate_decimals(p))} a year, compounded; " + _anchor_sentence(p)]
     for group in (bd.segments(p), bd.geographic(p)):
         if group:
             lines += breakdown_sentences(p, group[0])

@@ -19,8 +19,8 @@ def show_breakdown(p: Params, b: Breakdown, heading: bool = True) -> None:
     """A breakdown's summary, what the source gives, its shares and its values over time."""
     if heading:
         display(Markdown(f"## {md(b.label)}"))
-    for view in (narrative.breakdown_summary(p, b), tables.breakdown_table(p, b), charts.share_chart(p, b),
-                 tables.breakdown_values_table(p, b), charts.stacked_chart(p, b)):
+    for view in (narrative.breakdown_summary(p, b), tables.breakdown_table(p, b), tables.history_table(p, b),
+                 charts.share_chart(p, b), tables.breakdown_values_table(p, b), charts.stacked_chart(p, b)):
         if view is not None:
             display(view)
 

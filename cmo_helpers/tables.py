@@ -11,7 +11,7 @@ from pandas.io.formats.style import Styler
 
 from . import breakdowns as bd
 from . import forecast
-from .formatting import DASH, figure, figure_pct, number, pct, signed, unit_label
+from .formatting import DASH, figure, figure_pct, number, pct, rate_decimals, signed, unit_label
 from .provenance import ASSUMED, MODELLED, MODELLED_ASSUMED, basis_label, cite, path_assumed, quoted_years, series_label, suffix
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def size_table(p: Params) -> Table:
     for year, r in g.iterrows():
         basis = _year_basis(p, year)
         rows.append({"Year": str(year), f"Market size ({unit})": _total_cell(p, year, r["total"]),
-                     "Change": Cell(r["change"], signed(r["change"])), "Growth": rate(r["yoy"]), "Basis": basis})
+                     "Change": Cell(r["change"], signed(r["change"])), "Growth": rate(r["yoy"], rate_decimals(p)), "Basis": basis})
         kinds.append("assumed" if basis in (ASSUMED, MODELLED_ASSUMED) else "")
     return Table(f"{p.market.name}: size by year", rows, kinds, {f"Market size ({unit})": unit, "Change": unit})
 
@@ -168,7 +168,7 @@ def paths_table(p: Params) -> Table:
     other, label, _rate = forecast.alternative_path(p)
     rows = []
     for year, r in g.iterrows():
-        row: dict[str, Cell | str] = {"Year": str(year), "Series used": _total_cell(p, year, r["total"]), "Growth": rate(r["yoy"])}
+        row: dict[str, Cell | str] = {"Year": str(year), "Series used": _total_cell(p, year, r["total"]), "Growth": rate(r["yoy"], rate_decimals(p))}
         if other is not None:
             row[f"{label} path"] = num(other[year])
             row["Gap"] = Cell(other[year] - r["total"], signed(other[year] - r["total"]))
@@ -221,6 +221,31 @@ def _drop_empty(table: Table) -> Table:
     empty = [c for c in table.columns if all(str(row.get(c, DASH)) == DASH for row in table.rows)]
     table.rows = [{c: v for c, v in row.items() if c not in empty} for row in table.rows]
     return table
+
+
+def history_table(p: Params, b: Breakdown) -> Table | None:
+    """Values the source gives for items in several years (a table in the release), with their sum; None if none."""
+    dated: dict[int, dict[str, object]] = {}
+    for item in b.items:
+        if item.value is not None:
+            dated.setdefault(bd.item_year(p, b, item), {})[item.name] = item
+        for v in item.values:
+            dated.setdefault(v.year, {})[item.name] = v
+    if len(dated) < 2:
+        return None
+    names = [i.name for i in b.items if any(i.name in row for row in dated.values())]
+    stated = forecast.stated_totals(p)
+    rows = []
+    for year in sorted(dated):
+        row: dict[str, Cell | str] = {"Year": str(year)}
+        for name in names:
+            fig = dated[year].get(name)
+            row[name + suffix(b.item(name))] = Cell(fig.value, figure(fig)) if fig is not None else Cell(None, DASH)
+        row["Sum of items"] = num(sum(f.value for f in dated[year].values()))
+        row["Stated total"] = Cell(stated[year].value, figure(stated[year])) if year in stated else Cell(None, DASH)
+        rows.append(row)
+    unit = unit_label(p.market)
+    return Table(f"{b.label}: values the source gives by year ({unit})", rows, units={c: unit for c in rows[0] if c != "Year"})
 
 
 def breakdown_values_table(p: Params, b: Breakdown) -> Table | None:

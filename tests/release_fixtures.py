@@ -114,6 +114,11 @@ def _figures(node: dict, basis: str | None, keys: tuple[str, ...]) -> list[tuple
     return out
 
 
+def _dated(values: object) -> list[dict]:
+    """An item's dated values, written as a list of {year, value} or a mapping of year to value."""
+    return [{"year": y, "value": v} for y, v in values.items()] if isinstance(values, dict) else list(values)
+
+
 def figures_by_basis(params: dict) -> list[tuple[str, str]]:
     """(basis, written figure) for every figure a v2 params file states."""
     size = params["size"]
@@ -124,6 +129,7 @@ def figures_by_basis(params: dict) -> list[tuple[str, str]]:
     for breakdown in params.get("breakdowns", []):
         for item in breakdown["items"]:
             out += _figures(item, item.get("basis"), ("share", "value", "cagr", "end"))
+            out += [(v.get("basis", item.get("basis")), written(v["value"])) for v in _dated(item.get("values", []))]
     out += [("sourced", written(c["value"])) for c in params.get("claims", []) if "value" in c]
     return out
 
