@@ -143,7 +143,7 @@ def leader(p: Params, b: Breakdown) -> tuple[Item, float, bool] | None:
     top = max(sourced, key=lambda i: stated[i.name])
     others = [stated[i.name] for i in sourced if i is not top]
     unknown = 1 - sum(stated[i.name] for i in sourced)
-    proven = all(stated[top.name] > s for s in others) and stated[top.name] > unknown
+    proven = bool(all(stated[top.name] > s for s in others) and stated[top.name] > unknown)
     return top, float(stated[top.name]), proven
 
 

@@ -5,7 +5,7 @@ import copy
 
 from cmo_helpers.params import Params, parse_params
 
-SOURCE = {"id": "src", "publisher": "Example Research", "title": "Widget market outlook", "date": "2024-06-01"}
+SOURCE = {"id": "src", "publisher": "Example Research", "title": "Widget market outlook", "published": "2024-06-01"}
 
 
 def sourced(**fields) -> dict:
@@ -14,6 +14,10 @@ def sourced(**fields) -> dict:
 
 def assumed(**fields) -> dict:
     return {**fields, "basis": "assumed", "rationale": "placeholder for the test"}
+
+
+def breakdown(bid: str, *items: dict, **fields) -> dict:
+    return {"id": bid, "label": bid.capitalize(), **fields, "items": list(items)}
 
 
 # 100 (2024) to 200 (2034) doubles in 10 years: implied CAGR 2 ** (1/10) - 1 = 7.1773%.
@@ -26,8 +30,10 @@ CLEAN = {
         "end": sourced(year=2034, value=200.0),
         "cagr": sourced(rate=0.0718, from_year=2025, to_year=2034),
     },
-    "segments": {"label": "Product", "items": [sourced(name="Gadgets", share=0.6), assumed(name="Other", share=0.4)]},
-    "regions": {"label": "Region", "items": [sourced(name="North", share=0.5), assumed(name="South", share=0.5)]},
+    "breakdowns": [
+        breakdown("product", sourced(name="Gadgets", share=0.6), assumed(name="Gizmos", share=0.4)),
+        breakdown("region", sourced(name="North", share=0.5), assumed(name="South", share=0.5), geographic=True),
+    ],
     # 100 million in 2024, the source's year: a "millions" claim fits.
     "claims": [{"text": "a market worth millions", "scale": "million", "source": "src"}],
 }
@@ -40,9 +46,15 @@ def make(**changes) -> Params:
         *parents, last = key.split(".")
         target = data
         for part in parents:
-            target = target[part]
+            target = target[int(part)] if part.isdigit() else target[part]
+        key = int(last) if last.isdigit() else last
         if value is None:
-            target.pop(last, None)
+            target.pop(key, None)
         else:
-            target[last] = value
+            target[key] = value
     return parse_params(data)
+
+
+def regions(*items: dict, **fields) -> Params:
+    """CLEAN with its regional breakdown replaced."""
+    return make(**{"breakdowns.1": breakdown("region", *items, geographic=True, **fields)})

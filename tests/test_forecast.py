@@ -19,7 +19,8 @@ def test_stated_cagr_from_base_gives_2011_4(cmo):
     comp = forecast.cagr_comparison(cmo)
     assert comp.loc["stated", "end_value"] == pytest.approx(2011.37, abs=0.01)
     assert bool(comp.loc["endpoint-implied", "anchor"]) and not bool(comp.loc["stated", "anchor"])
-    assert forecast.stated_cagr_path(cmo).iloc[-1] == pytest.approx(2011.37, abs=0.01)
+    path, label, rate = forecast.alternative_path(cmo)
+    assert (label, rate) == ("Stated CAGR", 0.166) and path.iloc[-1] == pytest.approx(2011.37, abs=0.01)
 
 
 def test_endpoint_series_hits_both_endpoints(cmo):
@@ -31,7 +32,7 @@ def test_endpoint_series_hits_both_endpoints(cmo):
 
 
 def test_yoy_is_constant_on_a_compound_path(cmo):
-    growth = forecast.yoy(forecast.totals(cmo))
+    growth = forecast.growth_table(cmo)["yoy"]
     assert math.isnan(growth.iloc[0])
     assert growth.iloc[1:].round(6).nunique() == 1
     assert growth.iloc[1] == pytest.approx(0.155990, abs=5e-7)
@@ -39,14 +40,14 @@ def test_yoy_is_constant_on_a_compound_path(cmo):
 
 def test_back_cast_2023_total(cmo):
     # 504.9 / 1.155990 = 436.768
-    assert cmo.total_at(2023) == pytest.approx(436.768, abs=0.001)
+    assert forecast.total_at(cmo, 2023) == pytest.approx(436.768, abs=0.001)
 
 
 def test_cagr_anchor_ignores_the_stated_end_value(heat):
     # 14.2 * 1.10 ** 7 = 14.2 * 1.948717 = 27.672
     total = forecast.totals(heat)
     assert total.iloc[-1] == pytest.approx(27.672, abs=0.001)
-    assert heat.anchor_rate == 0.10
+    assert forecast.anchor_rate(heat) == 0.10
 
 
 def test_project_runs_backwards_and_forwards():
@@ -63,3 +64,15 @@ def test_growth_table_change_column(cmo):
     g = forecast.growth_table(cmo)
     assert g["change"].iloc[1] == pytest.approx(583.66 - 504.9, abs=0.01)
     assert g["change"].sum() == pytest.approx(1861.2 - 504.9)
+
+
+def test_compound_is_the_one_growth_formula():
+    assert forecast.compound(100.0, 0.1, 2) == pytest.approx(121.0)
+    assert forecast.compound(121.0, 0.1, -2) == pytest.approx(100.0)
+
+
+def test_stated_totals_hold_base_end_and_further_totals(raw, build):
+    raw["totals"] = [{"year": 2025, "value": 588.2, "basis": "sourced", "source": "marketus-2025"}]
+    p = build(raw)
+    assert list(forecast.stated_totals(p)) == [2024, 2025, 2033]
+    assert forecast.path_rates(p) == pytest.approx({"implied": 0.155990, "stated": 0.166}, abs=5e-7)

@@ -10,13 +10,30 @@ def test_citations_and_basis_labels(cmo, heat):
     assert pv.basis_label(heat, heat.size.base) == "Assumed"
 
 
-def test_item_labels(cmo):
-    pharma, devices = cmo.segments.items[0], cmo.segments.items[1]
-    north_america = cmo.regions.items[0]
-    assert (pv.suffix(pharma), pv.suffix(devices)) == ("", " (assumed)")
-    assert pv.series_label(pharma) == "Pharmaceutical contract manufacturing"
-    assert pv.series_label(devices) == "Medical device manufacturing (assumed)"
-    assert pv.series_label(north_america) == "North America (growth assumed)"
+def test_item_labels(cmo, heat):
+    service, region = cmo.breakdowns
+    pharma = service.items[0]
+    air = heat.breakdowns[0].items[0]
+    assert (pv.suffix(pharma), pv.suffix(air)) == ("", " (assumed)")
+    # The release gives pharma's share, not its growth: it follows the market, which is our assumption.
+    assert pv.series_label(cmo, service, pharma) == "Pharmaceutical contract manufacturing (growth assumed)"
+    assert pv.series_label(heat, heat.breakdowns[0], air) == "Air-to-water (assumed)"
+
+
+def test_an_item_growing_at_its_sourced_rate_is_not_labelled(raw, build):
+    raw["breakdowns"][0]["items"][0]["cagr"] = "14.0%"
+    p = build(raw)
+    assert pv.series_label(p, p.breakdowns[0], p.breakdowns[0].items[0]) == "Pharmaceutical contract manufacturing"
+    assert not pv.growth_assumed(p, p.breakdowns[0], p.breakdowns[0].items[0])
+
+
+def test_undated_source_never_borrows_the_reading_date(raw, build):
+    del raw["sources"][0]["published"]
+    assert pv.dated(build(raw).sources[0]) == "date not stated"
+    raw["sources"][0]["accessed"] = "2026-11-26"
+    assert pv.dated(build(raw).sources[0]) == "date not stated; accessed 26 November 2026"
+    raw["sources"][0]["published"] = "2025-10-10"
+    assert pv.dated(build(raw).sources[0]) == "10 October 2025; accessed 26 November 2026"
 
 
 def test_source_line_is_a_full_reference(cmo):
@@ -29,7 +46,8 @@ def test_source_line_is_a_full_reference(cmo):
 def test_which_series_rest_on_assumptions(cmo, heat, raw, build):
     assert not pv.rate_assumed(cmo) and not pv.path_assumed(cmo)
     assert pv.rate_assumed(heat) and pv.path_assumed(heat)
-    raw["size"]["cagr"].update(basis="assumed", rationale="test")  # ignored: the endpoints drive the series
+    raw["size"]["cagr"].update(basis="assumed", rationale="test")
+    del raw["size"]["cagr"]["source"]  # ignored: the endpoints drive the series
     assert not pv.path_assumed(build(raw))
     raw["size"]["anchor"] = "cagr"
     assert pv.rate_assumed(build(raw))

@@ -1,71 +1,108 @@
-"""Tables: formatted like the text, assumed rows shaded, sources cited."""
+"""Tables: numbers kept as numbers, shown like the text, the source's digits, assumed rows shaded."""
 from __future__ import annotations
+
+import pytest
 
 from cmo_helpers import tables
 
 
 def test_size_table_rows_and_basis(cmo):
-    t = tables.size_table(cmo).data
+    table = tables.size_table(cmo)
+    t = table.shown()
     assert t["Year"].tolist()[0] == "2024" and t["Year"].tolist()[-1] == "2033"
     assert t["Market size (USD million)"].tolist()[0] == "504.9"
     assert t["Market size (USD million)"].tolist()[-1] == "1,861.2"
     assert t["Basis"].tolist()[0] == "Sourced [1]" and t["Basis"].tolist()[-1] == "Sourced [1]"
     assert set(t["Basis"].tolist()[1:-1]) == {"Modelled"}
     assert t["Growth"].tolist()[1] == "15.6%"
+    data = table.data()
+    assert data["Market size (USD million)"].iloc[1] == pytest.approx(583.66, abs=0.01), "numbers stay numbers"
+    assert table.numeric() == ["Market size (USD million)", "Change", "Growth"]
+
+
+def test_sourced_figures_keep_the_sources_digits(raw, build):
+    raw["size"]["base"]["value"] = "504.90"
+    raw["breakdowns"][1]["items"][0].update(share="42.50%", value="185.50")
+    p = build(raw)
+    assert tables.size_table(p).shown()["Market size (USD million)"].iloc[0] == "504.90"
+    row = tables.breakdown_table(p, p.breakdowns[1]).shown().iloc[0]
+    assert (row["Share"], row["Value"]) == ("42.50%", "185.50")
 
 
 def test_cagr_anchor_marks_the_stated_end_value_as_modelled(heat):
-    t = tables.size_table(heat).data
-    # the CAGR drives the series, so the end year is modelled; every input is assumed, so every row says so
+    t = tables.size_table(heat).shown()
     assert t["Basis"].tolist() == ["Assumed"] + ["Modelled (assumed)"] * 7
 
 
-def test_cagr_table_shows_both_rates(cmo):
-    t = tables.cagr_table(cmo).data
+def test_cagr_table_shows_both_rates(cmo, heat):
+    t = tables.cagr_table(cmo).shown()
     assert t["CAGR"].tolist() == ["15.60%", "16.60%"]
     assert t["2033 value"].tolist() == ["1,861.2", "2,011.4"]
     assert t["Role"].tolist() == ["drives the series", "shown as stated"]
     assert t["Measure"].tolist()[1] == "Stated (2025\u20132033)"
+    assert tables.cagr_table(heat).shown()["Measure"].tolist()[1] == "Assumed (2026\u20132032)"
 
 
-def test_split_table_labels_assumed_items_and_rates(cmo):
-    t = tables.split_table(cmo, cmo.regions).data
-    assert t["Region"].tolist()[0] == "North America"
-    assert t["Region"].tolist()[1] == "Europe (assumed)"
-    assert t["Share 2023"].tolist()[0] == "42.5%"
-    assert t["Value 2023"].tolist()[0] == "185.6"
-    assert t["Own CAGR"].tolist()[0] == "14.6% (assumed)"
-    assert t["Basis"].tolist() == ["Sourced [1]"] + ["Assumed"] * 4
+def test_breakdown_table_shows_what_the_source_gives_and_the_rest(cmo):
+    t = tables.breakdown_table(cmo, cmo.breakdowns[1]).shown()
+    assert t["Region"].tolist() == ["North America", "Asia-Pacific", "Not itemised by the source"]
+    assert t.iloc[0][["Year", "Share", "Value", "Claims", "Basis"]].tolist() == ["2023", "42.5%", "185.5", "largest [1]", "Sourced [1]"]
+    assert t.iloc[1][["Share", "Value", "Claims"]].tolist() == ["\u2013", "\u2013", "fast-growing [1]"], "no invented figure"
+    # 57.5 % of the 2023 total 436.768 = 251.14
+    assert t.iloc[2][["Share", "Value"]].tolist() == ["57.5%", "251.1"]
+    assert "End value" not in t.columns, "a column nobody fills is left out"
 
 
-def test_assumed_rows_are_styled_and_sourced_rows_are_not(cmo):
-    html = tables.split_table(cmo, cmo.segments).to_html()
-    assert html.count("font-style: italic") >= 1
-    styler = tables.split_table(cmo, cmo.segments)
+def test_assumed_and_remainder_rows_are_styled(heat, cmo):
+    styler = tables.breakdown_table(heat, heat.breakdowns[0]).styler()
     styler._compute()
-    styled_rows = {r for (r, _c), props in styler.ctx.items() if any("italic" in v for _k, v in props)}
-    assert styled_rows == {1, 2, 3}
+    italic = {r for (r, _c), props in styler.ctx.items() if any("italic" in v for _k, v in props)}
+    assert italic == {0, 1, 2, 3}
+    grey = tables.breakdown_table(cmo, cmo.breakdowns[1]).styler()
+    grey._compute()
+    assert {r for (r, _c), props in grey.ctx.items() if any("#6b6b6b" in v for _k, v in props)} == {2}
 
 
 def test_values_table_totals_match_the_size_table(cmo):
-    values = tables.split_values_table(cmo, cmo.regions).data
-    size = tables.size_table(cmo).data
+    values = tables.breakdown_values_table(cmo, cmo.breakdowns[1]).shown()
+    size = tables.size_table(cmo).shown()
     assert values["Total"].tolist() == size["Market size (USD million)"].tolist()
-    assert "Asia-Pacific (assumed)" in values.columns
-    assert "North America (growth assumed)" in values.columns, "sourced share, but its path rests on our CAGR"
-    assert "Pharmaceutical contract manufacturing" in tables.split_values_table(cmo, cmo.segments).data.columns
+    assert "North America (growth assumed)" in values.columns, "sourced value, but its path rests on the market rate"
+    assert "Not itemised by the source" in values.columns
 
 
-def test_stated_values_table(cmo, heat):
-    t = tables.stated_values_table(cmo, cmo.regions).data
-    assert t.iloc[0].tolist() == ["North America", "2023", "185.5 [1]", "185.6", "+0.1", "+0.1%"]
-    assert tables.stated_values_table(heat, heat.regions) is None
+def test_history_table_holds_a_release_table(raw, build):
+    raw["totals"] = [{"year": 2022, "value": "380.00", "basis": "sourced", "source": "marketus-2025"}]
+    raw["breakdowns"][1]["items"][0]["values"] = {2022: "160.25"}
+    p = build(raw)
+    t = tables.history_table(p, p.breakdowns[1]).shown()
+    assert t["Year"].tolist() == ["2022", "2023"]
+    assert t["North America"].tolist() == ["160.25", "185.5"]
+    assert t["Stated total"].tolist() == ["380.00", "\u2013"]
+    assert tables.history_table(build({**raw, "totals": []} | {"breakdowns": raw["breakdowns"][:1]}), p.breakdowns[0]) is None
 
 
 def test_paths_table_shows_growth_and_the_drift_of_the_other_path(cmo, heat):
-    t = tables.paths_table(cmo).data
+    t = tables.paths_table(cmo).shown()
     assert t.columns.tolist() == ["Year", "Series used", "Growth", "Stated CAGR path", "Gap"]
     # 504.9 x 1.166 = 588.713 on the stated path against 583.660 used: +5.053; in 2033 2,011.4 - 1,861.2 = +150.2
-    assert t.iloc[1].tolist() == ["2025", "583.7", "15.6%", "588.7", "+5.1"]  # 588.713 - 583.660, before rounding
+    assert t.iloc[1].tolist() == ["2025", "583.7", "15.6%", "588.7", "+5.1"]
     assert t.iloc[-1].tolist() == ["2033", "1,861.2", "15.6%", "2,011.4", "+150.2"]
-    assert "Endpoint-implied CAGR path" in tables.paths_table(heat).data.columns
+    assert "Endpoint-implied CAGR path" in tables.paths_table(heat).shown().columns
+
+
+def test_inputs_table_quotes_the_source(cmo):
+    t = tables.inputs_table(cmo).shown()
+    row = t[t["Figure"] == "Market size 2024"].iloc[0]
+    assert (row["Value"], row["Basis"]) == ("504.9", "Sourced [1]")
+    assert row["Source's words or our rationale"] == "\u201cUSD 504.9 Million in 2024\u201d"
+
+
+def test_html_escapes_params_text(raw, build):
+    raw["breakdowns"][0]["items"][0]["name"] = "<img src=x onerror=alert(1)>"
+    html = tables.breakdown_table(build(raw), build(raw).breakdowns[0])._repr_html_()
+    assert "<img" not in html and "&lt;img" in html
+
+
+def test_identical_tables_get_identical_ids(cmo):
+    assert tables.size_table(cmo)._repr_html_() == tables.size_table(cmo)._repr_html_()
