@@ -187,6 +187,7 @@ def _merged_key(key: str, data: dict) -> str:
         return f"breakdowns.{split['id']}.items.{split['items'][int(m[2])]['name']}"
 
     key = re.sub(r"^breakdowns\[(\d+)\]\.items\[(\d+)\]", name, key)
+    key = re.sub(r"(\.items\.[^.]+\.cagr)\.rate$", r"\1", key)  # the overlay sets the rate as `cagr`
     return f"overrides.{key}" if key.split(".")[0] in ALLOWED else key
 
 

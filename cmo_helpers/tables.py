@@ -25,7 +25,7 @@ TABLE_STYLES = [
     {"selector": "", "props": "border-collapse: collapse; font-size: 0.9em; margin: 0.4em 0 1em 0;"},
     {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold; padding: 0 0 0.3em 0;"},
     {"selector": "th", "props": "text-align: left; border-bottom: 1.5px solid #1f3b57; padding: 3px 8px;"},
-    {"selector": "td", "props": "padding: 3px 8px; border-bottom: 1px solid #dde3ea; text-align: left;"},
+    {"selector": "td", "props": "padding: 3px 8px; border-bottom: 1px solid #dde3ea;"},
 ]
 
 
@@ -81,8 +81,12 @@ class Table:
         styler = (frame.style.hide(axis="index").set_uuid(digest).set_table_attributes('class="cmo-table"')
                   .set_table_styles(TABLE_STYLES).set_caption(html.escape(self.caption))
                   .format(escape="html").format_index(escape="html", axis=1))
-        if self.numeric():
-            styler = styler.set_properties(subset=self.numeric(), **{"text-align": "right"})
+        numeric = self.numeric()
+        words = [c for c in self.columns if c not in numeric]
+        if numeric:
+            styler = styler.set_properties(subset=numeric, **{"text-align": "right"})
+        if words:
+            styler = styler.set_properties(subset=words, **{"text-align": "left"})
         return styler.apply(lambda row: [ROW_STYLES.get(kinds[row.name], "")] * len(row), axis=1)
 
     def _repr_html_(self) -> str:

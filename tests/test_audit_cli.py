@@ -22,7 +22,7 @@ def clean_file(tmp_path):
 @pytest.fixture
 def invalid_file(tmp_path):
     data = copy.deepcopy(CLEAN)
-    data["regions"]["items"][0]["share"] = 0.3  # 30% + 50%: validation rejects it
+    data["breakdowns"][1]["items"][0]["share"] = "30 percent"  # not a number: validation rejects it
     path = tmp_path / "invalid.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     return path
@@ -32,7 +32,7 @@ def test_default_params_exit_1_and_name_the_cagr_mismatch(capsys):
     assert run(["audit", str(DEFAULT_PARAMS)]) == 1
     out = capsys.readouterr().out
     first = next(line for line in out.splitlines() if line.startswith("error"))
-    assert "cagr" in first and "16.60%" in first and "15.60%" in first
+    assert "cagr" in first and "16.6%" in first and "15.60%" in first
     assert out.count("\nerror ") == 1
     assert "warning  scale-claim" in out
 
@@ -47,7 +47,7 @@ def test_clean_file_exits_0(clean_file, capsys):
 def test_invalid_file_exits_2_with_the_reason_on_stderr(invalid_file, capsys):
     assert run(["audit", str(invalid_file)]) == 2
     err = capsys.readouterr().err
-    assert str(invalid_file) in err and "shares sum to 80.00%" in err
+    assert str(invalid_file) in err and "breakdowns[1].items[0]: expected a number" in err
 
 
 def test_missing_file_exits_2(tmp_path, capsys):

@@ -16,27 +16,43 @@ def _legend(chart):
 
 def test_size_chart_labels_equal_the_table(cmo):
     chart = charts.size_chart(cmo)
-    assert _texts(chart) == tables.size_table(cmo).data["Market size (USD million)"].tolist()
+    assert _texts(chart) == tables.size_table(cmo).shown()["Market size (USD million)"].tolist()
 
 
 def test_stacked_chart_totals_equal_the_table(cmo):
-    chart = charts.stacked_chart(cmo, cmo.regions)
-    assert _texts(chart) == tables.split_values_table(cmo, cmo.regions).data["Total"].tolist()
+    chart = charts.stacked_chart(cmo, cmo.breakdowns[1])
+    assert _texts(chart) == tables.breakdown_values_table(cmo, cmo.breakdowns[1]).shown()["Total"].tolist()
 
 
 def test_share_chart_labels_equal_the_table(cmo):
-    chart = charts.share_chart(cmo, cmo.segments)
-    assert sorted(_texts(chart)) == sorted(tables.split_table(cmo, cmo.segments).data["Share 2024"].tolist())
+    chart = charts.share_chart(cmo, cmo.breakdowns[0])
+    shown = tables.breakdown_table(cmo, cmo.breakdowns[0]).shown()["Share"].tolist()
+    assert sorted(_texts(chart)) == sorted(shown) == ["38.0%", "62.0%"]
 
 
-def test_assumed_items_are_hatched_and_labelled(cmo):
-    chart = charts.stacked_chart(cmo, cmo.regions)
-    labels = _legend(chart)
-    assert labels[0] == "North America (growth assumed)" and labels[1] == "Europe (assumed)"
-    hatches = {bar.get_label(): bar.patches[0].get_hatch() for bar in chart.figure.axes[0].containers}
-    assert hatches["North America (growth assumed)"] is None
-    assert hatches["Asia-Pacific (assumed)"] == charts.HATCH
-    assert charts.ASSUMED_NOTE in chart.caption
+def test_remainder_is_grey_and_unnamed_and_assumed_items_hatched(cmo, heat):
+    chart = charts.stacked_chart(cmo, cmo.breakdowns[1])
+    bars = {c.get_label(): c.patches[0] for c in chart.figure.axes[0].containers}
+    assert list(bars) == ["North America (growth assumed)", "Not itemised by the source"]
+    assert bars["Not itemised by the source"].get_facecolor()[:3] == pytest.approx((0.784, 0.784, 0.784), abs=0.01)
+    assert "Grey: not itemised by the source." in charts.share_chart(cmo, cmo.breakdowns[1]).caption
+    heat_chart = charts.stacked_chart(heat, heat.breakdowns[1])
+    assert {c.patches[0].get_hatch() for c in heat_chart.figure.axes[0].containers} == {charts.HATCH}
+    assert charts.ASSUMED_NOTE in heat_chart.caption
+
+
+def test_breakdown_without_figures_draws_no_chart(raw, build):
+    raw["breakdowns"][0]["items"] = [{"name": "Devices", "cagr": 0.1, "basis": "sourced", "source": "marketus-2025"}]
+    p = build(raw)
+    assert charts.share_chart(p, p.breakdowns[0]) is None and charts.stacked_chart(p, p.breakdowns[0]) is None
+
+
+def test_dollar_signs_in_names_are_text_not_maths(raw, build):
+    raw["breakdowns"][0]["items"][0]["name"] = "Devices $5-$10 x^2"
+    p = build(raw)
+    chart = charts.share_chart(p, p.breakdowns[0])
+    chart.png(dpi=20)  # mathtext would fail on the unmatched dollar sign
+    assert "Devices $5-$10 x^2" in [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
 
 
 def test_fully_sourced_size_chart_has_no_assumption_note(cmo, heat):
@@ -61,12 +77,12 @@ def test_chart_renders_as_embedded_png_with_alt_text(cmo):
     assert 'alt="Bar chart of market size from 504.9 in 2024 to 1,861.2 in 2033 USD million."' in html
 
 
-@pytest.mark.parametrize("split", ["segments", "regions"])
-def test_charts_use_the_house_font(cmo, split):
-    chart = charts.share_chart(cmo, getattr(cmo, split))
+@pytest.mark.parametrize("n", [0, 1])
+def test_charts_use_the_house_font(cmo, n):
+    chart = charts.share_chart(cmo, cmo.breakdowns[n])
     assert chart.figure.axes[0].title.get_fontfamily() == [charts.FONT]
 
 
 def test_growth_chart_end_labels_equal_the_paths_table(cmo):
-    last = tables.paths_table(cmo).data.iloc[-1]
+    last = tables.paths_table(cmo).shown().iloc[-1]
     assert sorted(_texts(charts.growth_chart(cmo))) == sorted([last["Series used"], last["Stated CAGR path"]])

@@ -5,13 +5,12 @@ import re
 from pathlib import Path
 
 import nbformat
-import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from pypdf import PdfReader
 
 from cmo_helpers import export
-from cmo_helpers.tables import styled
+from cmo_helpers.tables import Cell, Table
 
 
 @pytest.fixture
@@ -31,11 +30,10 @@ def executed(tmp_path: Path) -> Path:
 @pytest.fixture
 def styled_section(tmp_path: Path) -> export.Section:
     """A section whose output is a house-style table with one assumed row, as tables.py makes them."""
-    frame = pd.DataFrame(
-        {"Item": ["Sourced item", "Guessed item"], "Value": ["1,200.0", "80.5"], "Basis": ["Sourced [1]", "Assumed"]}
-    )
-    code = new_code_cell("cmo.tables.split_table(p, split)")
-    code.outputs = [new_output("display_data", data={"text/html": styled(frame, "Items", [False, True]).to_html()})]
+    table = Table("Items", [{"Item": "Sourced item", "Value": Cell(1200.0, "1,200.0"), "Basis": "Sourced [1]"},
+                            {"Item": "Guessed item", "Value": Cell(80.5, "80.5"), "Basis": "Assumed"}], ["", "assumed"])
+    code = new_code_cell("cmo.tables.breakdown_table(p, b)")
+    code.outputs = [new_output("display_data", data={"text/html": table._repr_html_()})]
     path = tmp_path / "03-service-split.ipynb"
     nbformat.write(new_notebook(cells=[new_markdown_cell("# Segments"), code]), path)
     return export.section(path)

@@ -8,7 +8,6 @@ import pytest
 
 from cmo_helpers import forecast, scenarios, sensitivity
 from cmo_helpers.errors import ParamsError
-from cmo_helpers.params import load_params
 from cmo_helpers.paths import DEFAULT_PARAMS, PARAMS
 from cmo_helpers.session import load
 
@@ -27,7 +26,7 @@ def _overlay_error(params_file: Path, text: str) -> str:
     path = params_file.parent / "scenarios" / "tiny" / "bad.yaml"
     path.write_text(text)
     with pytest.raises(ParamsError) as info:
-        scenarios.apply_scenario(load_params(params_file), params_file, "bad")
+        load(params_file, "bad")
     message = str(info.value)
     assert message.startswith(f"{path}: "), message
     return message
@@ -39,36 +38,47 @@ def test_names_are_found_next_to_the_market_file_and_sorted():
 
 
 def test_cagr_override_drives_the_series_and_is_marked_assumed():
-    low = scenarios.apply_scenario(load_params(TINY), TINY, "low")
+    low = load(TINY, "low").shown
     # anchor cagr at 5%: 100 x 1.05^2 = 110.25
     assert forecast.totals(low).iloc[-1] == pytest.approx(110.25)
     cagr = low.size.cagr
     assert (cagr.basis, cagr.source, cagr.from_year, cagr.to_year) == ("assumed", None, 2020, 2022)
     assert cagr.rationale == "Low scenario: Growth halves."
     assert not low.size.end.assumed  # untouched figures keep their source
-    north = low.regions.items[0]
-    assert north.cagr == 0.05 and north.cagr_assumed
-    assert north.rationale == "Own CAGR set by the Low scenario."
+    north = low.breakdown("regions").items[0]
+    assert north.cagr.rate == 0.05 and north.cagr.assumed
+    assert north.cagr.rationale == "Low scenario: Growth halves."
+    assert not north.assumed, "the share stays sourced; only the rate is ours"
 
 
 def test_end_value_override_moves_the_endpoint_rate():
-    high = scenarios.apply_scenario(load_params(TINY), TINY, "high")
+    high = load(TINY, "high").shown
     # endpoints 100 -> 144 over 2 years: sqrt(1.44) - 1 = 20%
-    assert high.anchor_rate == pytest.approx(0.20)
+    assert forecast.anchor_rate(high) == pytest.approx(0.20)
     assert high.size.end.assumed and high.size.end.source is None
 
 
 def test_base_is_the_market_file_itself():
-    p = load_params(TINY)
-    assert scenarios.apply_scenario(p, TINY, "base") is p
+    m = load(TINY)
+    assert m.shown is m.published and m.cases["base"] is m.published
 
 
-def test_session_load_applies_the_overlay():
-    assert forecast.totals(load(TINY, "low")).iloc[-1] == pytest.approx(110.25)
+def test_session_load_applies_the_overlay_and_reads_each_file_once(monkeypatch):
+    reads = []
+    real = Path.read_text
+
+    def counting(self, *args, **kwargs):
+        reads.append(self.name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", counting)
+    m = load(TINY, "low")
+    assert forecast.totals(m.shown).iloc[-1] == pytest.approx(110.25)
+    assert sorted(reads) == ["high.yaml", "low.yaml", "tiny.yaml"], "one read per file"
 
 
 def test_scenario_table_against_hand_arithmetic():
-    t = sensitivity.scenario_table(TINY).set_index("scenario")
+    t = sensitivity.scenario_table(load(TINY)).set_index("scenario")
     # base 121; high 144 (+23, +23/121 = +19.008%); low 110.25 (-10.75, -8.884%)
     assert t["end_value"].to_dict() == pytest.approx({"base": 121.0, "high": 144.0, "low": 110.25})
     assert t.loc["high", "difference"] == pytest.approx(23.0)
@@ -86,13 +96,13 @@ def test_default_market_scenarios():
     assert ends == pytest.approx({"base": 1861.2, "conservative": 1469.10, "optimistic": 2344.05}, abs=0.01)
     for name in ("conservative", "optimistic"):
         q = runs[name]
-        assert q.size.cagr.assumed and all(i.cagr_assumed for i in q.regions.items)
+        assert q.size.cagr.assumed and q.breakdown("region").item("North America").cagr.assumed
         assert q.size.base == runs["base"].size.base
 
 
 def test_unknown_scenario_lists_the_available_ones():
     with pytest.raises(ParamsError, match="no scenario 'hgh'; did you mean 'high'. available: base, high, low"):
-        scenarios.apply_scenario(load_params(TINY), TINY, "hgh")
+        load(TINY, "hgh")
 
 
 def test_market_without_overlays_has_only_base(tmp_path: Path):
@@ -116,12 +126,13 @@ def test_shipped_overlays_are_valid():
         ("size: {end: {year: 2030}}", "overrides.size.end.year", "'year' cannot be changed by a scenario; allowed here: value"),
         ("size: {end: {valeu: 150}}", "overrides.size.end.valeu", "unknown key 'valeu'; did you mean 'value'?"),
         ("size: {end: 150}", "overrides.size.end", "expected a mapping with value, got 150"),
-        ("regions: {items: {Nort: {cagr: 0.1}}}", "overrides.regions.items.Nort", "unknown item 'Nort'; did you mean 'North'?"),
-        ("regions: {items: {North: {share: 0.5}}}", "overrides.regions.items.North.share", "'share' cannot be changed"),
-        ("regions: {items: {North: {cagr: 5.0}}}", "overrides.regions.items.North.cagr", "less than or equal to 2"),
-        ("regions: {items: {North: {cagr: fast}}}", "overrides.regions.items.North.cagr", "valid number"),
+        ("regions: {items: {Nort: {cagr: 0.1}}}", "overrides.breakdowns.regions.items.Nort", "unknown item 'Nort'; did you mean 'North'?"),
+        ("breakdowns: {regions: {items: {North: {share: 0.5}}}}", "overrides.breakdowns.regions.items.North.share", "'share' cannot be changed"),
+        ("breakdowns: {regions: {items: {North: {cagr: 5.0}}}}", "overrides.breakdowns.regions.items.North.cagr", "less than or equal to 2"),
+        ("breakdowns: {regions: {items: {North: {cagr: fast}}}}", "overrides.breakdowns.regions.items.North.cagr", "expected a number"),
         ("size: {end: {value: -1}}", "overrides.size.end.value", "greater than 0"),
         ("size: {anchor: both}", "overrides.size.anchor", "'endpoints' or 'cagr'"),
+        ("breakdowns: {regoins: {items: {}}}", "overrides.breakdowns.regoins", "unknown breakdown id 'regoins'; did you mean 'regions'?"),
         ("size: {cagr: {rate: 0.2}}", "overrides.size.cagr.rate", "does not change the forecast while size.anchor is 'endpoints'"),
     ],
 )
@@ -133,13 +144,13 @@ def test_invalid_overlay_names_file_and_key(tiny_copy: Path, overrides: str, key
 def test_every_bad_key_is_reported_at_once(tiny_copy: Path):
     text = "title: Bad\nrationale: x\noverrides:\n  sise: {}\n  regions: {items: {Est: {cagr: 0.1}}}\n"
     message = _overlay_error(tiny_copy, text)
-    assert "overrides.sise" in message and "overrides.regions.items.Est" in message
+    assert "overrides.sise" in message and "overrides.breakdowns.regions.items.Est" in message
 
 
 def test_end_value_with_a_matching_cagr_is_allowed(tiny_copy: Path):
     overlay = tiny_copy.parent / "scenarios" / "tiny" / "pair.yaml"
     overlay.write_text("title: Pair\nrationale: Both agree.\noverrides:\n  size: {end: {value: 144}, cagr: {rate: 0.2}}\n")
-    assert scenarios.apply_scenario(load_params(tiny_copy), tiny_copy, "pair").size.cagr.assumed
+    assert load(tiny_copy, "pair").shown.size.cagr.assumed
 
 
 @pytest.mark.parametrize(
