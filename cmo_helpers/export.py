@@ -149,11 +149,15 @@ def report_html(sections: list[Section], p: Params, scenario: str, scenario_titl
     )
 
 
+PDF_VARIANT = "pdf/ua-1"  # tagged, with language, title and figure alt text, so screen readers can read it
+
+
 def write_pdf(document: str, path: Path) -> Path:
-    """Lay out the print HTML with WeasyPrint."""
+    """Lay out the print HTML with WeasyPrint as an accessible (PDF/UA-1) document."""
     import weasyprint
     from weasyprint.urls import URLFetcher
 
     # Only data: URLs are fetched, so a PDF never depends on (or reaches) another host.
-    weasyprint.HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(path)
+    html_doc = weasyprint.HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"}))
+    html_doc.write_pdf(path, pdf_variant=PDF_VARIANT)
     return path
