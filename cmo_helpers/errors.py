@@ -31,3 +31,7 @@ def _line(path: Path, key: str, reason: str) -> str:
     """One problem per line, whatever the key or value holds: control characters shown, length capped."""
     text = f"{path}: {key}: {reason}" if key else f"{path}: {reason}"
     return clip(terminal(text).replace("\n", "\\n"))
+
+
+class NothingToRender(CmoError):
+    """No notebooks or no markets were found: an empty run must never look like a success."""
