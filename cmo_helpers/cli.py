@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import NothingToRender, ParamsError
+from .errors import ClusterError, NothingToRender, ParamsError
 from .escape import clip, terminal
 from .paths import DEFAULT_NAME, OUTPUTS, PARAMS
 from .units import package_version
@@ -53,11 +53,12 @@ def _render(args: argparse.Namespace) -> int:
     params = args.params or [(args.params_dir or PARAMS) / DEFAULT_NAME]
     try:
         summary = render(params, args.to, args.jobs, args.out, args.scenarios, force=args.force,
-                         cache_dir=args.cache_dir, params_dir=args.params_dir)
+                         cache_dir=args.cache_dir, params_dir=args.params_dir, executor=args.executor,
+                         scheduler=args.scheduler)
     except ParamsError as exc:
         print(f"nothing rendered: invalid input\n{exc}", file=sys.stderr)
         return EXIT_INVALID
-    except NothingToRender as exc:
+    except (NothingToRender, ClusterError) as exc:
         print(f"nothing rendered: {exc}", file=sys.stderr)
         return EXIT_INVALID
     for target, outcomes in summary.outcomes.items():
@@ -96,6 +97,10 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--scenarios", default="none", help="none (default), all, or a comma list of scenario names")
     r.add_argument("--params-dir", type=Path, default=None, help="where bare names are looked up (default: ./params)")
     r.add_argument("--force", action="store_true", help="re-render every unit even when its cached result is current")
+    r.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="local process pool (default) or a Dask cluster, one task per market and scenario")
+    r.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
     r.add_argument("--cache-dir", type=Path, default=None, help="where rendered units are cached (default: OUT/.cache)")
     r.set_defaults(func=_render)
     return ap

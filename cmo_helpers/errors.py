@@ -35,3 +35,7 @@ def _line(path: Path, key: str, reason: str) -> str:
 
 class NothingToRender(CmoError):
     """No notebooks or no markets were found: an empty run must never look like a success."""
+
+
+class ClusterError(CmoError):
+    """The Dask executor cannot start: the package is missing or the scheduler cannot be reached."""

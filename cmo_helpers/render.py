@@ -242,6 +242,8 @@ def render(
     force: bool = False,
     cache_dir: Path | None = None,
     params_dir: Path | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> Summary:
     """Bring every target up to date; a market's folder is swapped in only if all of it succeeded."""
     notebooks = notebook_paths()
@@ -260,7 +262,7 @@ def render(
     if not targets:
         raise NothingToRender("no market to render")
     keys = unit_keys(targets, notebooks, formats)
-    summary = _build(targets, keys, notebooks, formats, jobs, out, store, force)
+    summary = _build(targets, keys, notebooks, formats, jobs, out, store, force, executor, scheduler)
     for path in dict.fromkeys(t.params_file for t in targets):
         remember_plan(store.root, path, which, [t for t in targets if t.params_file == path])
     collection.write(out)
@@ -268,72 +270,122 @@ def render(
 
 
 def _build(targets: list[Target], keys: dict[Target, Keys], notebooks: list[Path], formats: tuple[str, ...],
-           jobs: int | None, out: Path, store: Cache, force: bool) -> Summary:
+           jobs: int | None, out: Path, store: Cache, force: bool, executor: str = "local",
+           scheduler: str | None = None) -> Summary:
     """Copy hits from the cache and run the misses for every market not already current."""
     slugs = dict.fromkeys(t.slug for t in targets)
     stale = [t for t in targets if force or not _current(t.slug, targets, keys, out)]
     summary = Summary({t: [] for t in stale}, current={s: out / s for s in slugs if s not in {t.slug for t in stale}})
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    pool = _Pool(jobs)
-    pending: dict[Future, Target] = {}
-    remaining: dict[Target, int] = {}
     progress = _Progress(len(stale) * (len(notebooks) + 1))
-
-    def finish(t: Target, outcome: Outcome) -> None:
-        summary.outcomes[t].append(outcome)
-        progress.step(t, outcome)
-
-    def start_export(t: Target) -> None:
-        folder = staging / t.subdir
-        if not all(o.ok for o in summary.outcomes[t]):
-            finish(t, Outcome("export", False, 0.0, "skipped: a notebook failed"))
-        elif not force and store.restore(keys[t].export, folder) is not None:
-            finish(t, Outcome("export", True, 0.0, cached=True))
-        else:
-            stamp = manifest.stamp(keys[t].input_hash)
-            pending[pool.submit(_publish, t, folder, formats, keys[t].options["related"], stamp)] = t
-
+    batch = _Batch(summary, progress, staging, keys, store, force, formats)
     try:
-        for t in stale:
-            (staging / t.subdir / "notebooks").mkdir(parents=True, exist_ok=True)
-            remaining[t] = 0
-        for nb in notebooks:  # section-major order keeps every market moving at once
-            for t in stale:
-                out_nb = staging / t.subdir / "notebooks" / nb.name
-                if not force and store.restore(keys[t].notebooks[nb.name], out_nb.parent) is not None:
-                    finish(t, Outcome(nb.stem, True, 0.0, cached=True))
-                else:
-                    remaining[t] += 1
-                    pending[pool.submit(_run, nb, out_nb, t.params_file, t.scenario)] = t
-        for t in stale:
-            if remaining[t] == 0:
-                start_export(t)
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                t = pending.pop(fut)
-                outcome = fut.result()
-                finish(t, outcome)
-                folder = staging / t.subdir
-                if outcome.notebook == "export":
-                    if outcome.ok:
-                        store.put(keys[t].export, folder, _exported_files(folder))
-                    continue
-                if outcome.ok:
-                    store.put(keys[t].notebooks[outcome.notebook + ".ipynb"], folder / "notebooks", [outcome.notebook + ".ipynb"])
-                remaining[t] -= 1
-                if remaining[t] == 0:
-                    start_export(t)
+        todo = {t: batch.restore_notebooks(t, notebooks) for t in stale}
+        if executor == "dask":
+            from .cluster import render_targets
+
+            render_targets(batch, todo, scheduler, jobs)
+        else:
+            _locally(batch, todo, notebooks, jobs)
         progress.close()
         for t in stale:
             if all(o.ok for o in summary.outcomes[t]):
                 manifest.write(staging / t.subdir, t, keys[t], summary.outcomes[t], formats)
         _move_into_place(summary, staging, out)
     finally:
-        pool.close()
         shutil.rmtree(staging, ignore_errors=True)
     return summary
+
+
+@dataclass
+class _Batch:
+    """The state both executors share: where units go, what is cached, what has happened."""
+
+    summary: Summary
+    progress: _Progress
+    staging: Path
+    keys: dict[Target, Keys]
+    store: Cache
+    force: bool
+    formats: tuple[str, ...]
+
+    def folder(self, t: Target) -> Path:
+        return self.staging / t.subdir
+
+    def finish(self, t: Target, outcome: Outcome) -> None:
+        """Record an outcome and cache what it produced."""
+        self.summary.outcomes[t].append(outcome)
+        self.progress.step(t, outcome)
+        if not outcome.ok or outcome.cached:
+            return
+        folder = self.folder(t)
+        if outcome.notebook == "export":
+            self.store.put(self.keys[t].export, folder, _exported_files(folder))
+        else:
+            name = f"{outcome.notebook}.ipynb"
+            self.store.put(self.keys[t].notebooks[name], folder / "notebooks", [name])
+
+    def restore_notebooks(self, t: Target, notebooks: list[Path]) -> list[Path]:
+        """Copy every cached notebook run into staging; the notebooks still to run."""
+        folder = self.folder(t) / "notebooks"
+        folder.mkdir(parents=True, exist_ok=True)
+        todo = []
+        for nb in notebooks:
+            if not self.force and self.store.restore(self.keys[t].notebooks[nb.name], folder) is not None:
+                self.finish(t, Outcome(nb.stem, True, 0.0, cached=True))
+            else:
+                todo.append(nb)
+        return todo
+
+    def export_done(self, t: Target) -> bool:
+        """Settle the export without running it when a notebook failed or the cache has it; False if it must batch."""
+        if not all(o.ok for o in self.summary.outcomes[t]):
+            self.finish(t, Outcome("export", False, 0.0, "skipped: a notebook failed"))
+        elif not self.force and self.store.restore(self.keys[t].export, self.folder(t)) is not None:
+            self.finish(t, Outcome("export", True, 0.0, cached=True))
+        else:
+            return False
+        return True
+
+    def export_cached(self, t: Target) -> bool:
+        return not self.force and self.store.get(self.keys[t].export) is not None
+
+    def export_args(self, t: Target) -> tuple:
+        """What _publish needs after the target and its folder."""
+        return self.formats, self.keys[t].options["related"], manifest.stamp(self.keys[t].input_hash)
+
+
+def _locally(batch: _Batch, todo: dict[Target, list[Path]], notebooks: list[Path], jobs: int | None) -> None:
+    """Process pool, one task per notebook run, so even one market uses every core."""
+    pool = _Pool(jobs)
+    pending: dict[Future, Target] = {}
+    remaining = {t: len(nbs) for t, nbs in todo.items()}
+
+    def export(t: Target) -> None:
+        if not batch.export_done(t):
+            pending[pool.submit(_publish, t, batch.folder(t), *batch.export_args(t))] = t
+
+    try:
+        for nb in notebooks:  # section-major order keeps every market moving at once
+            for t, nbs in todo.items():
+                if nb in nbs:
+                    pending[pool.submit(_run, nb, batch.folder(t) / "notebooks" / nb.name, t.params_file, t.scenario)] = t
+        for t, left in remaining.items():
+            if left == 0:
+                export(t)
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                t = pending.pop(fut)
+                outcome = fut.result()
+                batch.finish(t, outcome)
+                if outcome.notebook != "export":
+                    remaining[t] -= 1
+                    if remaining[t] == 0:
+                        export(t)
+    finally:
+        pool.close()
 
 
 def _move_into_place(summary: Summary, staging: Path, out: Path) -> None:
