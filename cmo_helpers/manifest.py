@@ -2,7 +2,7 @@
 
 It records the inputs with their hashes, the git commit of the params folder, the versions of the
 packages that shape the output, each unit's key, cache hit or miss and seconds, and the headline
-figures and audit verdict (written by the export from the model, see figures.py).
+figures and audit verdict (written by the export from the model, see headline.py).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .units import Target
 
 NAME = "manifest.json"
-FIGURES = "figures.json"
+FIGURES = "headline.json"
 SHORT = 12
 
 

@@ -162,7 +162,7 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
     """Worker entry point: HTML pages, the combined PDF and the headline figures from executed notebooks."""
     start = time.perf_counter()
     try:
-        from . import export, figures
+        from . import export, headline
         from .audit import warning_html
         from .params import load_params
         from .session import load
@@ -175,7 +175,7 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
         if "pdf" in formats:
             document = export.report_html(sections, p, target.scenario, target.title, warning_html(source, p), stamp)
             export.write_pdf(document, folder / "report.pdf")
-        manifest.write_figures(folder, figures.headline(source, p))
+        manifest.write_figures(folder, headline.headline(source, p))
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")
     return Outcome("export", True, time.perf_counter() - start)

@@ -21,7 +21,12 @@ pytestmark = pytest.mark.slow
 def installed(tmp_path_factory) -> Path:
     """A venv holding only the built wheel; the pinned dependencies are borrowed from the test venv."""
     tmp = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp / "dist"), str(CHECKOUT)],
+    source = tmp / "source"  # a clean copy: setuptools' build/ folder in a checkout can hold stale modules
+    for folder in ("cmo_helpers", "notebooks"):
+        shutil.copytree(CHECKOUT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(CHECKOUT / name, source / name)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp / "dist"), str(source)],
                    check=True, capture_output=True, timeout=300)
     (wheel,) = (tmp / "dist").glob("cmo_reports-*.whl")
     env = tmp / "venv"
