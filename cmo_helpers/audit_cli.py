@@ -6,10 +6,12 @@ import dataclasses
 import json
 import sys
 import textwrap
+from typing import TYPE_CHECKING
 
-from .audit import Finding, errors, run_audit
 from .errors import ParamsError
-from .params import load_params
+
+if TYPE_CHECKING:
+    from .audit import Finding
 
 EXIT_CLEAN, EXIT_ERRORS, EXIT_INVALID = 0, 1, 2
 MESSAGE_WIDTH = 88
@@ -40,6 +42,9 @@ def format_table(findings: list[Finding]) -> str:
 
 def handler(args: argparse.Namespace) -> int:
     """Audit every file, even after a bad one, and return the worst outcome as the exit code."""
+    from .audit import errors, run_audit
+    from .params import load_params
+
     status, report = EXIT_CLEAN, []
     for name in args.files:
         try:

@@ -5,9 +5,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import ParamsError
+from .errors import ClusterError, NothingToRender, ParamsError
 from .escape import clip, terminal
-from .paths import DEFAULT_PARAMS, OUTPUTS
+from .paths import DEFAULT_NAME, OUTPUTS, PARAMS
+from .units import package_version
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -20,13 +21,13 @@ def _validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for name in args.files:
         try:
-            p = load_params(name)
-            scenarios.validate_scenarios(resolve_params(name))
+            p = load_params(resolve_params(name, args.params_dir))
+            scenarios.validate_scenarios(resolve_params(name, args.params_dir))
         except ParamsError as exc:
             print(exc, file=sys.stderr)
             status = EXIT_INVALID
         else:
-            print(terminal(f"ok: {name} ({p.market.name}, {len(scenarios.scenario_names(resolve_params(name)))} scenarios)"))
+            print(terminal(f"ok: {name} ({p.market.name}, {len(scenarios.scenario_names(resolve_params(name, args.params_dir)))} scenarios)"))
     return status
 
 
@@ -49,15 +50,23 @@ def _jobs(value: str) -> int:
 def _render(args: argparse.Namespace) -> int:
     from .render import render
 
+    params = args.params or [(args.params_dir or PARAMS) / DEFAULT_NAME]
     try:
-        summary = render(args.params or [DEFAULT_PARAMS], args.to, args.jobs, args.out, args.scenarios)
+        summary = render(params, args.to, args.jobs, args.out, args.scenarios, force=args.force,
+                         cache_dir=args.cache_dir, params_dir=args.params_dir, executor=args.executor,
+                         scheduler=args.scheduler)
     except ParamsError as exc:
         print(f"nothing rendered: invalid input\n{exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except (NothingToRender, ClusterError) as exc:
+        print(f"nothing rendered: {exc}", file=sys.stderr)
         return EXIT_INVALID
     for target, outcomes in summary.outcomes.items():
         for o in outcomes:
             if not o.ok:
                 print(terminal(clip(f"FAILED {target.label} {o.notebook}: {o.error}", 600)), file=sys.stderr)
+    for slug, path in summary.current.items():
+        print(f"up to date {slug}: {path}")
     for slug, path in summary.published.items():
         print(f"rendered {slug}: {path}")
     for slug, path in summary.failed.items():
@@ -70,20 +79,29 @@ def parser() -> argparse.ArgumentParser:
     from . import audit_cli
 
     ap = argparse.ArgumentParser(prog="cmo-report", description="Parameterised market reports: validate, audit, render.")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     sub = ap.add_subparsers(dest="command", required=True)
 
     v = sub.add_parser("validate", help="check params files (and their scenario overlays); exit 2 when invalid")
     v.add_argument("files", nargs="+", help="params files or names in params/")
+    v.add_argument("--params-dir", type=Path, default=None, help="where bare names are looked up (default: ./params)")
     v.set_defaults(func=_validate)
 
     audit_cli.add_parser(sub)
 
     r = sub.add_parser("render", help="execute every notebook per params file and export HTML and PDF")
-    r.add_argument("params", nargs="*", help=f"params files or names in params/ (default: {DEFAULT_PARAMS.name})")
+    r.add_argument("params", nargs="*", help=f"params files or names in params/ (default: {DEFAULT_NAME})")
     r.add_argument("--to", type=_formats, default=("html", "pdf"), help="formats: html,pdf (default both)")
     r.add_argument("--jobs", type=_jobs, default=None, help="worker processes (default: number of cores)")
     r.add_argument("--out", type=Path, default=OUTPUTS, help="output root (default: outputs/)")
     r.add_argument("--scenarios", default="none", help="none (default), all, or a comma list of scenario names")
+    r.add_argument("--params-dir", type=Path, default=None, help="where bare names are looked up (default: ./params)")
+    r.add_argument("--force", action="store_true", help="re-render every unit even when its cached result is current")
+    r.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="local process pool (default) or a Dask cluster, one task per market and scenario")
+    r.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
+    r.add_argument("--cache-dir", type=Path, default=None, help="where rendered units are cached (default: OUT/.cache)")
     r.set_defaults(func=_render)
     return ap
 

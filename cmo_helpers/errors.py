@@ -31,3 +31,11 @@ def _line(path: Path, key: str, reason: str) -> str:
     """One problem per line, whatever the key or value holds: control characters shown, length capped."""
     text = f"{path}: {key}: {reason}" if key else f"{path}: {reason}"
     return clip(terminal(text).replace("\n", "\\n"))
+
+
+class NothingToRender(CmoError):
+    """No notebooks or no markets were found: an empty run must never look like a success."""
+
+
+class ClusterError(CmoError):
+    """The Dask executor cannot start: the package is missing or the scheduler cannot be reached."""

@@ -23,6 +23,7 @@ class Outcome:
     ok: bool
     seconds: float
     error: str = ""
+    cached: bool = False
 
 
 def _shutdown() -> None:

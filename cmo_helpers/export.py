@@ -105,21 +105,22 @@ def css() -> Markup:
     return Markup((TEMPLATES / "base.css").read_text(encoding="utf-8"))
 
 
-def _context(p: Params, scenario: str) -> dict:
+def _context(p: Params, scenario: str, stamp: dict | None) -> dict:
     return {
         "market": p.market,
         "unit": unit_label(p.market),
         "scenario": scenario,
         "rendered": long_date(dt.date.today()),
         "css": css(),
+        "stamp": stamp,
     }
 
 
 def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path, pdf: bool,
-                scenario_title: str = "", related: list[tuple[str, str]] = ()) -> list[Path]:
+                scenario_title: str = "", related: list[tuple[str, str]] = (), stamp: dict | None = None) -> list[Path]:
     """One self-contained page per section, plus an index linking them, the PDF and related scenarios."""
     sources = "; ".join(f"[{n}] {source_line(s)}" for n, s in enumerate(p.sources, 1))
-    ctx = {**_context(p, scenario), "market": p.market.name, "nav": sections, "pdf": pdf, "sources": sources}
+    ctx = {**_context(p, scenario, stamp), "market": p.market.name, "nav": sections, "pdf": pdf, "sources": sources}
     page = _ENV.get_template("page.html.j2")
     index_body = Markup(_ENV.get_template("index_body.html.j2").render(
         ctx, name=p.market.name, sections=sections, related=related,
@@ -155,7 +156,8 @@ def _prefix_ids(sec: Section, n: int) -> tuple[str, list[dict]]:
     return body, toc
 
 
-def report_html(sections: list[Section], p: Params, scenario: str, scenario_title: str = "", warning: str = "") -> str:
+def report_html(sections: list[Section], p: Params, scenario: str, scenario_title: str = "", warning: str = "",
+                stamp: dict | None = None) -> str:
     """The whole report as one HTML document laid out for print."""
     parts, toc = [], []
     for n, sec in enumerate(sections):
@@ -163,7 +165,7 @@ def report_html(sections: list[Section], p: Params, scenario: str, scenario_titl
         parts.append({"id": f"section-{n:02d}", "body": body})
         toc.extend(entries)
     return _ENV.get_template("report.html.j2").render(
-        _context(p, scenario),
+        _context(p, scenario, stamp),
         sections=parts,
         toc=toc,
         sources=[source_line(s) for s in p.sources],
@@ -173,11 +175,15 @@ def report_html(sections: list[Section], p: Params, scenario: str, scenario_titl
     )
 
 
+PDF_VARIANT = "pdf/ua-1"  # tagged, with language, title and figure alt text, so screen readers can read it
+
+
 def write_pdf(document: str, path: Path) -> Path:
-    """Lay out the print HTML with WeasyPrint."""
+    """Lay out the print HTML with WeasyPrint as an accessible (PDF/UA-1) document."""
     import weasyprint
     from weasyprint.urls import URLFetcher
 
     # Only data: URLs are fetched, so a PDF never depends on (or reaches) another host.
-    weasyprint.HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(path)
+    html_doc = weasyprint.HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"}))
+    html_doc.write_pdf(path, pdf_variant=PDF_VARIANT)
     return path

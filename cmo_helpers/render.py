@@ -1,4 +1,10 @@
-"""Render every notebook for many markets and scenarios in parallel, replacing outputs only on success."""
+"""Render every notebook for many markets and scenarios in parallel, redoing only what changed.
+
+Each unit (a notebook run, a target's export) has a content key (units.py); an intact cache entry
+(cache.py) under that key is copied instead of redone. A market's folder is assembled in staging
+and swapped in only when all of it succeeded; a market whose published manifests already carry
+every current key is left alone, and is found so before the model or Jupyter is imported.
+"""
 from __future__ import annotations
 
 import multiprocessing
@@ -11,35 +17,16 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqdm import tqdm
-
-from . import export, scenarios
-from .errors import ParamsError
+from . import collection, manifest
+from .cache import Cache
+from .errors import NothingToRender, ParamsError
 from .escape import clip, terminal
-from .execute import Outcome, execute
-from .params import load_params
-from .paths import OUTPUTS, notebook_paths, resolve_params
-from .session import load
+from .execute import Outcome
+from .paths import NOTEBOOKS, OUTPUTS, notebook_paths, resolve_params
+from .units import Target, export_key, input_hash, inputs, notebook_key, recall_plan, remember_plan
 
 FORMATS = ("html", "pdf")
-
-
-@dataclass(frozen=True)
-class Target:
-    """One report to produce: a market file under one scenario."""
-
-    params_file: Path
-    slug: str
-    scenario: str
-    title: str
-
-    @property
-    def subdir(self) -> Path:
-        return Path(self.slug) if self.scenario == "base" else Path(self.slug, "scenarios", self.scenario)
-
-    @property
-    def label(self) -> str:
-        return self.slug if self.scenario == "base" else f"{self.slug}/{self.scenario}"
+CACHE_DIR = ".cache"
 
 
 @dataclass
@@ -49,19 +36,37 @@ class Summary:
     outcomes: dict[Target, list[Outcome]] = field(default_factory=dict)
     published: dict[str, Path] = field(default_factory=dict)
     failed: dict[str, Path] = field(default_factory=dict)
+    current: dict[str, Path] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
 
-def plan(params_files: list[str | Path], which: str = "none") -> list[Target]:
+@dataclass(frozen=True)
+class Keys:
+    """A target's unit keys and the input hash shown on its pages."""
+
+    inputs: dict[str, str]
+    input_hash: str
+    notebooks: dict[str, str]
+    export: str
+    options: dict
+
+    def as_dict(self) -> dict:
+        return {"notebooks": self.notebooks, "export": self.export}
+
+
+def plan(params_files: list[str | Path], which: str = "none", params_dir: Path | None = None) -> list[Target]:
     """Validate every params and overlay file first, so nothing runs when any is bad."""
+    from . import scenarios
+    from .params import load_params
+
     targets: list[Target] = []
     seen: dict[str, Path] = {}
     problems: list[ParamsError] = []
     for name in params_files:
-        path = resolve_params(name)
+        path = resolve_params(name, params_dir)
         try:
             p = load_params(path)
             scenarios.validate_scenarios(path)
@@ -93,18 +98,17 @@ def _scenario_selection(path: Path, available: list[str], which: str) -> list[st
     return wanted
 
 
-def _quiet_worker() -> None:
-    """Kernels inherit the worker's stderr and log connection chatter; failures come back as Outcomes."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-
-
-def _run(notebook: Path, output: Path, params_file: Path, scenario: str) -> Outcome:
-    """Worker entry point: any crash, not just a cell error, becomes a failed Outcome."""
-    try:
-        return execute(notebook, output, params_file, scenario)
-    except Exception as exc:  # noqa: BLE001 - a worker must report, never take the run down
-        return Outcome(notebook.stem, False, 0.0, f"{type(exc).__name__}: {exc}")
+def _recall(params_files: list[str | Path], which: str, params_dir: Path | None, store: Cache) -> list[Target] | None:
+    """The targets of a run whose every market file was validated before with the same bytes, else None."""
+    targets: list[Target] = []
+    for name in params_files:
+        path = resolve_params(name, params_dir)
+        recalled = recall_plan(store.root, path, which) if path.is_file() else None
+        if recalled is None:
+            return None
+        targets.extend(recalled)
+    slugs = [t.slug for t in targets if t.scenario == "base"]
+    return targets if len(slugs) == len(set(slugs)) else None
 
 
 def _related(target: Target, targets: list[Target]) -> list[tuple[str, str]]:
@@ -117,27 +121,76 @@ def _related(target: Target, targets: list[Target]) -> list[tuple[str, str]]:
     ]
 
 
-def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: list[tuple[str, str]]) -> Outcome:
-    """Worker entry point: HTML pages and the combined PDF from a target's executed notebooks."""
+def unit_keys(targets: list[Target], notebooks: list[Path], formats: tuple[str, ...]) -> dict[Target, Keys]:
+    """Every unit's key, from file contents alone."""
+    keys = {}
+    for t in targets:
+        files = inputs(t.params_file, t.slug)
+        digest = input_hash(files)
+        nb_keys = {nb.name: notebook_key(nb, t, digest) for nb in notebooks}
+        options = {"title": t.title, "related": _related(t, targets), "input_hash": digest[:12]}
+        keys[t] = Keys(files, digest, nb_keys, export_key(list(nb_keys.values()), formats, options), options)
+    return keys
+
+
+def _current(slug: str, targets: list[Target], keys: dict[Target, Keys], out: Path) -> bool:
+    """True when the published folder holds exactly these targets, each built from these keys."""
+    mine = [t for t in targets if t.slug == slug]
+    published = {p.parent.name for p in (out / slug / "scenarios").glob("*/" + manifest.NAME)}
+    if published != {t.scenario for t in mine if t.scenario != "base"}:
+        return False
+    return all(manifest.matches(out / t.subdir, keys[t].as_dict()) for t in mine)
+
+
+def _quiet_worker() -> None:
+    """Kernels inherit the worker's stderr and log connection chatter; failures come back as Outcomes."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+
+
+def _run(notebook: Path, output: Path, params_file: Path, scenario: str) -> Outcome:
+    """Worker entry point: any crash, not just a cell error, becomes a failed Outcome."""
+    from .execute import execute
+
+    try:
+        return execute(notebook, output, params_file, scenario)
+    except Exception as exc:  # noqa: BLE001 - a worker must report, never take the run down
+        return Outcome(notebook.stem, False, 0.0, f"{type(exc).__name__}: {exc}")
+
+
+def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: list[tuple[str, str]], stamp: dict) -> Outcome:
+    """Worker entry point: HTML pages, the combined PDF and the headline figures from executed notebooks."""
     start = time.perf_counter()
     try:
-        p = load(target.params_file, target.scenario).shown
-        executed = [export.section(nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))]
-        sections = export.client_sections(executed)
+        from . import export, headline
+        from .session import load
+
+        m = load(target.params_file, target.scenario)  # the audit judges m.published, not a scenario's overrides
+        p = m.shown
+        sections = export.client_sections([export.section(nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))])
         if "html" in formats:
-            export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related)
+            export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related, stamp)
         if "pdf" in formats:
-            document = export.report_html(sections, p, target.scenario, target.title, export.audit_warning(sections))
+            document = export.report_html(sections, p, target.scenario, target.title, export.audit_warning(sections), stamp)
             export.write_pdf(document, folder / "report.pdf")
+        manifest.write_figures(folder, headline.headline(m.published, p))
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")
     return Outcome("export", True, time.perf_counter() - start)
+
+
+def _exported_files(folder: Path) -> list[str]:
+    """What an export wrote: everything in the target's folder but its notebooks and scenario folders."""
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_file() and p.relative_to(folder).parts[0] not in {"notebooks", "scenarios"})
 
 
 class _Progress:
     """A tqdm bar on a terminal; plain numbered lines in CI logs."""
 
     def __init__(self, total: int, stream=None):
+        from tqdm import tqdm
+
         self.stream = stream or sys.stderr
         self.interactive = self.stream.isatty()
         self.total, self.done = total, 0
@@ -145,7 +198,7 @@ class _Progress:
 
     def step(self, target: Target, outcome: Outcome) -> None:
         self.done += 1
-        status = "ok" if outcome.ok else "FAILED"
+        status = "cached" if outcome.cached else "ok" if outcome.ok else "FAILED"
         line = f"{target.label} {outcome.notebook} {status} ({outcome.seconds:.1f}s)"
         error = terminal(clip(outcome.error))
         if self.interactive:
@@ -160,53 +213,177 @@ class _Progress:
         self.bar.close()
 
 
+class _Pool:
+    """A process pool started only when some unit actually has to run."""
+
+    def __init__(self, jobs: int | None):
+        self.jobs, self.pool = jobs or os.cpu_count() or 1, None
+
+    def submit(self, fn, *args) -> Future:
+        if self.pool is None:
+            ctx = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_quiet_worker)
+        return self.pool.submit(fn, *args)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
 def render(
     params_files: list[str | Path],
     formats: tuple[str, ...] = FORMATS,
     jobs: int | None = None,
     out: Path = OUTPUTS,
     which: str = "none",
+    *,
+    force: bool = False,
+    cache_dir: Path | None = None,
+    params_dir: Path | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> Summary:
-    """Execute and export every target; a market's folder is swapped in only if all of it succeeded."""
-    targets = plan(params_files, which)
+    """Bring every target up to date; a market's folder is swapped in only if all of it succeeded."""
     notebooks = notebook_paths()
+    if not notebooks:
+        raise NothingToRender(f"no report notebooks (NN-name.ipynb) found in {NOTEBOOKS}")
+    store = Cache(cache_dir or out / CACHE_DIR)
+    targets = None if force else _recall(params_files, which, params_dir, store)
+    if targets is not None:
+        keys = unit_keys(targets, notebooks, formats)
+        slugs = dict.fromkeys(t.slug for t in targets)
+        if all(_current(slug, targets, keys, out) for slug in slugs):
+            summary = Summary({t: [] for t in targets}, current={slug: out / slug for slug in slugs})
+            collection.write(out)
+            return summary
+    targets = plan(params_files, which, params_dir)
+    if not targets:
+        raise NothingToRender("no market to render")
+    keys = unit_keys(targets, notebooks, formats)
+    summary = _build(targets, keys, notebooks, formats, jobs, out, store, force, executor, scheduler)
+    for path in dict.fromkeys(t.params_file for t in targets):
+        remember_plan(store.root, path, which, [t for t in targets if t.params_file == path])
+    collection.write(out)
+    return summary
+
+
+def _build(targets: list[Target], keys: dict[Target, Keys], notebooks: list[Path], formats: tuple[str, ...],
+           jobs: int | None, out: Path, store: Cache, force: bool, executor: str = "local",
+           scheduler: str | None = None) -> Summary:
+    """Copy hits from the cache and run the misses for every market not already current."""
+    slugs = dict.fromkeys(t.slug for t in targets)
+    stale = [t for t in targets if force or not _current(t.slug, targets, keys, out)]
+    summary = Summary({t: [] for t in stale}, current={s: out / s for s in slugs if s not in {t.slug for t in stale}})
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    summary = Summary({t: [] for t in targets})
-    progress = _Progress(len(targets) * (len(notebooks) + 1))
-    pending: dict[Future, Target] = {}
-    remaining = {t: len(notebooks) for t in targets}
+    progress = _Progress(len(stale) * (len(notebooks) + 1))
+    batch = _Batch(summary, progress, staging, keys, store, force, formats)
     try:
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(jobs or os.cpu_count() or 1, mp_context=ctx, initializer=_quiet_worker) as pool:
-            for t in targets:
-                (staging / t.subdir / "notebooks").mkdir(parents=True, exist_ok=True)
-            for nb in notebooks:  # section-major order keeps every market moving at once
-                for t in targets:
-                    out_nb = staging / t.subdir / "notebooks" / nb.name
-                    pending[pool.submit(_run, nb, out_nb, t.params_file, t.scenario)] = t
-            while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    t = pending.pop(fut)
-                    outcome = fut.result()
-                    summary.outcomes[t].append(outcome)
-                    progress.step(t, outcome)
-                    if outcome.notebook == "export":
-                        continue
-                    remaining[t] -= 1
-                    if remaining[t] == 0:
-                        if all(o.ok for o in summary.outcomes[t]):
-                            pending[pool.submit(_publish, t, staging / t.subdir, formats, _related(t, targets))] = t
-                        else:
-                            skipped = Outcome("export", False, 0.0, "skipped: a notebook failed")
-                            summary.outcomes[t].append(skipped)
-                            progress.step(t, skipped)
+        todo = {t: batch.restore_notebooks(t, notebooks) for t in stale}
+        if executor == "dask":
+            from .cluster import render_targets
+
+            render_targets(batch, todo, scheduler, jobs)
+        else:
+            _locally(batch, todo, notebooks, jobs)
         progress.close()
+        for t in stale:
+            if all(o.ok for o in summary.outcomes[t]):
+                manifest.write(staging / t.subdir, t, keys[t], summary.outcomes[t], formats)
         _move_into_place(summary, staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return summary
+
+
+@dataclass
+class _Batch:
+    """The state both executors share: where units go, what is cached, what has happened."""
+
+    summary: Summary
+    progress: _Progress
+    staging: Path
+    keys: dict[Target, Keys]
+    store: Cache
+    force: bool
+    formats: tuple[str, ...]
+
+    def folder(self, t: Target) -> Path:
+        return self.staging / t.subdir
+
+    def finish(self, t: Target, outcome: Outcome) -> None:
+        """Record an outcome and cache what it produced."""
+        self.summary.outcomes[t].append(outcome)
+        self.progress.step(t, outcome)
+        if not outcome.ok or outcome.cached:
+            return
+        folder = self.folder(t)
+        if outcome.notebook == "export":
+            self.store.put(self.keys[t].export, folder, _exported_files(folder))
+        else:
+            name = f"{outcome.notebook}.ipynb"
+            self.store.put(self.keys[t].notebooks[name], folder / "notebooks", [name])
+
+    def restore_notebooks(self, t: Target, notebooks: list[Path]) -> list[Path]:
+        """Copy every cached notebook run into staging; the notebooks still to run."""
+        folder = self.folder(t) / "notebooks"
+        folder.mkdir(parents=True, exist_ok=True)
+        todo = []
+        for nb in notebooks:
+            if not self.force and self.store.restore(self.keys[t].notebooks[nb.name], folder) is not None:
+                self.finish(t, Outcome(nb.stem, True, 0.0, cached=True))
+            else:
+                todo.append(nb)
+        return todo
+
+    def export_done(self, t: Target) -> bool:
+        """Settle the export without running it when a notebook failed or the cache has it; False if it must batch."""
+        if not all(o.ok for o in self.summary.outcomes[t]):
+            self.finish(t, Outcome("export", False, 0.0, "skipped: a notebook failed"))
+        elif not self.force and self.store.restore(self.keys[t].export, self.folder(t)) is not None:
+            self.finish(t, Outcome("export", True, 0.0, cached=True))
+        else:
+            return False
+        return True
+
+    def export_cached(self, t: Target) -> bool:
+        return not self.force and self.store.get(self.keys[t].export) is not None
+
+    def export_args(self, t: Target) -> tuple:
+        """What _publish needs after the target and its folder."""
+        return self.formats, self.keys[t].options["related"], manifest.stamp(self.keys[t].input_hash)
+
+
+def _locally(batch: _Batch, todo: dict[Target, list[Path]], notebooks: list[Path], jobs: int | None) -> None:
+    """Process pool, one task per notebook run, so even one market uses every core."""
+    pool = _Pool(jobs)
+    pending: dict[Future, Target] = {}
+    remaining = {t: len(nbs) for t, nbs in todo.items()}
+
+    def export(t: Target) -> None:
+        if not batch.export_done(t):
+            pending[pool.submit(_publish, t, batch.folder(t), *batch.export_args(t))] = t
+
+    try:
+        for nb in notebooks:  # section-major order keeps every market moving at once
+            for t, nbs in todo.items():
+                if nb in nbs:
+                    pending[pool.submit(_run, nb, batch.folder(t) / "notebooks" / nb.name, t.params_file, t.scenario)] = t
+        for t, left in remaining.items():
+            if left == 0:
+                export(t)
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                t = pending.pop(fut)
+                outcome = fut.result()
+                batch.finish(t, outcome)
+                if outcome.notebook != "export":
+                    remaining[t] -= 1
+                    if remaining[t] == 0:
+                        export(t)
+    finally:
+        pool.close()
 
 
 def _move_into_place(summary: Summary, staging: Path, out: Path) -> None:

@@ -17,7 +17,7 @@ from pydantic import Field, PrivateAttr, ValidationError
 from .errors import ParamsError
 from .params import Params, Strict, _loc, _reason, load_params, parse_params, read_yaml
 from .migrate import current, migrate_overrides
-from .paths import resolve_params
+from .paths import resolve_params, scenario_folder
 
 BASE = "base"
 NAME_PATTERN = r"[a-z0-9][a-z0-9-]*"
@@ -107,7 +107,7 @@ def validate_scenarios(params_file: str | Path) -> None:
 
 
 def _folder(params_path: Path, slug: str) -> Path:
-    return params_path.parent / "scenarios" / slug
+    return scenario_folder(params_path, slug)
 
 
 def _names(folder: Path) -> list[str]:

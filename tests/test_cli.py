@@ -47,3 +47,29 @@ def test_unknown_scenario_is_invalid_input(tmp_path, capsys):
     assert code == 2
     assert "--scenarios: unknown scenario doom; available: conservative, optimistic" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_version_is_the_installed_packages(capsys):
+    from cmo_helpers.units import package_version
+
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"cmo-report {package_version()}"
+
+
+def test_no_notebooks_found_is_an_error_not_a_silent_success(tmp_path, monkeypatch, capsys):
+    from cmo_helpers import render
+
+    monkeypatch.setattr(render, "notebook_paths", lambda: [])
+    code = cli.main(["render", str(DEFAULT_PARAMS), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "nothing rendered: no report notebooks" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_bare_names_resolve_in_the_params_dir(market_copy, tmp_path, capsys):
+    renamed = market_copy.with_name("other-name.yaml")
+    market_copy.rename(renamed)
+    assert cli.main(["validate", "other-name", "--params-dir", str(renamed.parent)]) == 0
+    assert cli.main(["validate", "other-name"]) == 2

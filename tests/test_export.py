@@ -9,7 +9,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from pypdf import PdfReader
 
-from cmo_helpers import export
+from cmo_helpers import charts, export
 from cmo_helpers.tables import Cell, Table
 
 
@@ -113,6 +113,32 @@ def test_pdf_has_cover_contents_and_page_numbers(executed, cmo, tmp_path):
     assert "Global Healthcare Contract Manufacturing (CMO) Market" in " ".join(reader.pages[0].extract_text().split())
     assert "Market size" in reader.pages[1].extract_text()
     assert "Page 3 of 3" in reader.pages[2].extract_text()
+
+
+def test_pdf_is_tagged_with_language_title_and_chart_alt_text(cmo, tmp_path):
+    chart = charts.Chart(charts.new_figure(2, 1)[0], "Bar chart of a test market", "Caption.")
+    code = new_code_cell("cmo.charts.size_chart(p)")
+    code.outputs = [new_output("display_data", data={"text/html": chart._repr_html_()})]
+    path = tmp_path / "01-market-size.ipynb"
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Market size"), code]), path)
+    pdf = export.write_pdf(export.report_html([export.section(path)], cmo, "base"), tmp_path / "r.pdf")
+    reader = PdfReader(pdf)
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+    assert root["/Lang"] == "en"
+    assert reader.metadata.title.startswith("Global Healthcare Contract Manufacturing (CMO) Market")
+    assert "Bar chart of a test market" in _alt_texts(root["/StructTreeRoot"])
+
+
+def _alt_texts(node) -> list[str]:
+    """Every /Alt in a PDF structure tree."""
+    node = node.get_object()
+    if isinstance(node, list):
+        return [alt for child in node for alt in _alt_texts(child)]
+    if not isinstance(node, dict):
+        return []
+    own = [str(node["/Alt"])] if "/Alt" in node else []
+    return own + (_alt_texts(node["/K"]) if "/K" in node else [])
 
 
 def test_pdf_never_fetches_from_another_host(cmo, tmp_path):

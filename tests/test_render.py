@@ -1,7 +1,9 @@
 """End to end: `cmo-report render` on every market in params/, read back as a client would."""
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +12,8 @@ import nbformat
 import pytest
 from pypdf import PdfReader
 
-from cmo_helpers import render
-from cmo_helpers.paths import DEFAULT_PARAMS, market_params_files, notebook_paths
+from cmo_helpers import render, units
+from cmo_helpers.paths import DEFAULT_PARAMS, PARAMS, market_params_files, notebook_paths
 
 CLI = [sys.executable, "-m", "cmo_helpers.cli"]
 
@@ -71,9 +73,14 @@ def test_second_market_renders_in_its_own_unit(rendered):
     assert "Healthcare" not in flat and "USD" not in flat
 
 
+def _published(out: Path, pattern: str) -> list[Path]:
+    """Published files only: the cache under out/.cache holds copies, not pages a reader opens."""
+    return [p for p in out.rglob(pattern) if not p.relative_to(out).parts[0].startswith(".")]
+
+
 def test_html_pages_are_self_contained(rendered):
     out, _ = rendered
-    pages = list(out.rglob("*.html"))
+    pages = _published(out, "*.html")
     assert len(pages) >= 2 * len(notebook_paths())
     for page in pages:
         html = page.read_text()
@@ -86,7 +93,7 @@ def test_html_pages_are_self_contained(rendered):
 
 def test_every_relative_link_resolves(rendered):
     out, _ = rendered
-    for page in out.rglob("*.html"):
+    for page in _published(out, "*.html"):
         for href in re.findall(r'href="([^"#]+)', page.read_text()):
             assert (page.parent / href).resolve().exists(), f"{page.relative_to(out)} links to missing {href}"
     index = (out / "healthcare-cmo" / "index.html").read_text()
@@ -150,3 +157,79 @@ def test_problems_in_several_files_are_all_reported(tmp_path):
     lines = str(info.value).splitlines()
     assert lines[0].startswith(f"{first}: market.unit: Input should be")
     assert lines[1].startswith(f"{second}: market.slug: String should match pattern")
+
+
+def test_manifests_and_the_collection_index_cover_every_market_and_scenario(rendered):
+    out, _ = rendered
+    index = (out / "index.html").read_text()
+    for params in market_params_files():
+        data = json.loads((out / params.stem / "manifest.json").read_text())
+        assert data["inputs"][params.name] == units.inputs(params, params.stem)[params.name]
+        assert data["versions"]["weasyprint"] and data["figures"]["name"] in index.replace("&amp;", "&")
+        assert {u["unit"] for u in data["units"]} == {*(nb.stem for nb in notebook_paths()), "export"}
+        assert all(u["ok"] and not u["hit"] for u in data["units"]), "a cold render misses every unit"
+        assert set(data["files"]) >= {"report.pdf", "index.html", "notebooks/01-market-size.ipynb"}
+    for name in ("conservative", "optimistic"):
+        data = json.loads((out / "healthcare-cmo" / "scenarios" / name / "manifest.json").read_text())
+        assert data["scenario"] == name and f'href="healthcare-cmo/scenarios/{name}/report.pdf"' in index
+    assert index.count("<tr>") == 1 + len(market_params_files()) + 2
+    assert 'verdict-fail">contradictions' in index and 'verdict-pass">consistent' in index
+
+
+def test_every_report_shows_its_input_hash_and_version(rendered):
+    out, _ = rendered
+    data = json.loads((out / "healthcare-cmo" / "manifest.json").read_text())
+    short = data["input_hash"][:12]
+    reader = PdfReader(out / "healthcare-cmo" / "report.pdf")
+    last = re.sub(r"\s+", " ", reader.pages[-1].extract_text())
+    assert f"cmo-reports {data['cmo_reports']} from inputs {short}" in last
+    footer = (out / "healthcare-cmo" / "02-growth.html").read_text()
+    assert re.search(rf'<footer class="cmo-footer">.*inputs {short}.*</footer>', footer, re.S)
+
+
+def _units(out: Path, subdir: str) -> dict[str, bool]:
+    return {u["unit"]: u["hit"] for u in json.loads((out / subdir / "manifest.json").read_text())["units"]}
+
+
+def test_only_what_changed_is_rendered_again(tmp_path, monkeypatch):
+    params = tmp_path / "params"
+    shutil.copytree(PARAMS, params)
+    out = tmp_path / "out"
+    run = [*CLI, "render", "healthcare-cmo", "eu-heat-pumps", "--params-dir", str(params), "--to", "html",
+           "--out", str(out), "--jobs", "2"]
+    first = subprocess.run(run, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr
+    manifests = {slug: (out / slug / "manifest.json").read_bytes() for slug in ("healthcare-cmo", "eu-heat-pumps")}
+
+    again = subprocess.run(run, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert "up to date healthcare-cmo" in again.stdout and "up to date eu-heat-pumps" in again.stdout
+    assert "[1/" not in again.stdout, "nothing ran"
+    assert {s: (out / s / "manifest.json").read_bytes() for s in manifests} == manifests
+
+    heat = params / "eu-heat-pumps.yaml"
+    heat.write_text(heat.read_text() + "\n# reviewed by an analyst\n")
+    edited = subprocess.run(run, capture_output=True, text=True, timeout=600)
+    assert edited.returncode == 0, edited.stderr
+    assert "up to date healthcare-cmo" in edited.stdout and "rendered eu-heat-pumps" in edited.stdout
+    assert (out / "healthcare-cmo" / "manifest.json").read_bytes() == manifests["healthcare-cmo"]
+    assert not any(_units(out, "eu-heat-pumps").values()), "every unit of the edited market ran again"
+
+    monkeypatch.setattr(units, "templates_digest", lambda: "an edited template")
+    summary = render.render([heat], ("html",), 1, out)
+    assert summary.published.keys() == {"eu-heat-pumps"} and summary.current.keys() == set()
+    hits = _units(out, "eu-heat-pumps")
+    assert hits.pop("export") is False and all(hits.values()), "a template edit re-exports without re-executing"
+
+    entry = render.Cache(out / render.CACHE_DIR)._entry(json.loads(
+        (out / "eu-heat-pumps" / "manifest.json").read_text())["keys"]["notebooks"]["02-growth.ipynb"])
+    (entry / "02-growth.ipynb").write_text("{}")
+    monkeypatch.setattr(units, "templates_digest", lambda: "edited once more")
+    render.render([heat], ("html",), 1, out)
+    hits = _units(out, "eu-heat-pumps")
+    assert hits["02-growth"] is False and hits["01-market-size"] is True, "a corrupted entry is redone"
+
+    monkeypatch.setattr(render, "notebook_paths", lambda: notebook_paths()[:1])
+    forced = render.render([heat], ("html",), 1, out, force=True)
+    assert forced.published.keys() == {"eu-heat-pumps"}
+    assert not any(_units(out, "eu-heat-pumps").values()), "--force redoes every unit"

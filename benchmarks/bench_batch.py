@@ -1,0 +1,86 @@
+"""Time per market as the batch grows (1, 10, 50 synthetic markets), on the local pool and on Dask.
+
+Run: .venv/bin/python benchmarks/bench_batch.py [--sizes 1,10,50] [--jobs 2] [--to html,pdf]
+Markets are generated from the shipped ones: each copy gets its own slug and name, and every
+`value` in it is scaled by a different factor (shares and rates stay, so every copy stays
+consistent and valid). Cold renders into a fresh output folder each time; the cache plays no
+part. Read the per-market column: flat means the batch engine adds no per-batch overhead.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def _scaled(node, factor: float):
+    if isinstance(node, dict):
+        return {k: (round(v * factor, 3) if k == "value" and isinstance(v, (int, float)) else _scaled(v, factor))
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [_scaled(v, factor) for v in node]
+    return node
+
+
+def synthesize(folder: Path, count: int) -> list[Path]:
+    """`count` market files cycling over the shipped ones, each with its own slug, name and scale."""
+    shipped = sorted((ROOT / "params").glob("*.yaml"))
+    made = []
+    for n in range(count):
+        source = shipped[n % len(shipped)]
+        data = copy.deepcopy(yaml.safe_load(source.read_text()))
+        slug = f"{data['market']['slug']}-{n:03d}"
+        data = _scaled(data, 0.5 + (n * 37 % 100) / 50)
+        data["market"]["slug"] = slug
+        data["market"]["name"] = f"{data['market']['name']} (synthetic {n:03d})"
+        path = folder / f"{slug}.yaml"
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+        overlays = ROOT / "params" / "scenarios" / source.stem
+        if overlays.is_dir():
+            shutil.copytree(overlays, folder / "scenarios" / slug)
+        made.append(path)
+    return made
+
+
+def timed(files: list[Path], out: Path, jobs: int, formats: str, executor: str) -> float:
+    cmd = [str(BIN / "cmo-report"), "render", *map(str, files), "--to", formats, "--jobs", str(jobs),
+           "--out", str(out), "--executor", executor]
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--sizes", default="1,10,50")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--to", default="html,pdf")
+    ap.add_argument("--executors", default="local,dask")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"{'executor':<8} {'markets':>7} {'wall s':>8} {'s per market':>13} {'vs batch of 1':>14}")
+    for executor in args.executors.split(","):
+        first = None
+        for size in sizes:
+            with tempfile.TemporaryDirectory() as tmp:
+                tmp = Path(tmp)
+                files = synthesize(tmp / "params", size) if size else []
+                wall = timed(files, tmp / "out", args.jobs, args.to, executor)
+            per = wall / size
+            first = first or per
+            print(f"{executor:<8} {size:>7} {wall:8.1f} {per:13.2f} {per / first:13.2f}x", flush=True)
+    print("target: time per market flat as the batch grows (ratio near 1.00x or below) on both executors")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""The few market figures a manifest and the collection index show, read through the model's own functions.
+
+This is the only place the batch engine touches the model, so a change of params schema needs
+changes here and nowhere else in the pipeline.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import audit, forecast
+from .formatting import unit_label
+
+if TYPE_CHECKING:
+    from .params import Params
+
+
+def verdict(source: Params) -> str:
+    """'fail' when the published figures contradict each other, 'warn' for softer findings, else 'pass'."""
+    severities = {f.severity for f in audit.run_audit(source)}
+    return "fail" if "error" in severities else "warn" if "warning" in severities else "pass"
+
+
+def headline(source: Params, shown: Params) -> dict:
+    """Name, years, first and last total, growth rate and audit verdict of one report.
+
+    `source` is the market file as published (what the audit judges); `shown` is what the report
+    shows, the market under its scenario.
+    """
+    total = forecast.totals(shown)
+    return {
+        "name": shown.market.name,
+        "unit": unit_label(shown.market),
+        "start_year": int(total.index[0]),
+        "start_value": float(total.iloc[0]),
+        "end_year": int(total.index[-1]),
+        "end_value": float(total.iloc[-1]),
+        "cagr": float(forecast.anchor_rate(shown)),
+        "audit": verdict(source),
+    }

@@ -1,0 +1,25 @@
+"""The figures a manifest carries are the model's own, and the verdict follows the audit."""
+from __future__ import annotations
+
+from cmo_helpers import forecast, headline, scenarios
+from cmo_helpers.paths import DEFAULT_PARAMS
+
+
+def test_headline_figures_are_the_models(cmo):
+    found = headline.headline(cmo, cmo)
+    total = forecast.totals(cmo)
+    assert (found["start_year"], found["end_year"]) == (int(total.index[0]), int(total.index[-1]))
+    assert found["start_value"] == float(total.iloc[0]) and found["end_value"] == float(total.iloc[-1])
+    assert found["cagr"] == cmo.anchor_rate and found["unit"] == "USD million"
+
+
+def test_a_scenario_shows_its_own_series_but_the_sources_verdict(cmo):
+    optimistic = scenarios.apply_scenario(cmo, DEFAULT_PARAMS, "optimistic")
+    found = headline.headline(cmo, optimistic)
+    assert found["end_value"] == float(forecast.totals(optimistic).iloc[-1]) != float(forecast.totals(cmo).iloc[-1])
+    assert found["audit"] == headline.verdict(cmo)
+
+
+def test_verdicts_follow_the_audit(cmo, heat):
+    assert headline.verdict(cmo) == "fail", "the default source's CAGR contradicts its endpoints"
+    assert headline.verdict(heat) == "pass"

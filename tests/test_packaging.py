@@ -1,0 +1,81 @@
+"""A built wheel installed into a fresh venv renders from any folder: notebooks and templates ship inside."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+from cmo_helpers.paths import CHECKOUT, PARAMS
+from cmo_helpers.units import package_version
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """A venv holding only the built wheel; the pinned dependencies are borrowed from the test venv."""
+    tmp = tmp_path_factory.mktemp("wheel")
+    source = tmp / "source"  # a clean copy: setuptools' build/ folder in a checkout can hold stale modules
+    for folder in ("cmo_helpers", "notebooks"):
+        shutil.copytree(CHECKOUT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(CHECKOUT / name, source / name)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp / "dist"), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    (wheel,) = (tmp / "dist").glob("cmo_reports-*.whl")
+    env = tmp / "venv"
+    venv.create(env, with_pip=False)
+    site = Path(subprocess.run([str(env / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                               check=True, capture_output=True, text=True).stdout.strip())
+    # A plain path line: the test venv's own .pth files (its editable install of this checkout) stay inactive.
+    (site / "borrowed-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(env / "bin" / "python"), "install", "--no-deps", "-q",
+                    str(wheel)], check=True, capture_output=True, timeout=300)
+    return env / "bin"
+
+
+def _run(bin_dir: Path, args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
+    env["JUPYTER_PATH"] = str(Path(sys.prefix) / "share" / "jupyter")  # nbconvert's templates, with the borrowed packages
+    return subprocess.run([str(bin_dir / "cmo-report"), *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_the_wheel_ships_notebooks_and_templates_and_runs_its_own_copy(installed, tmp_path):
+    probe = subprocess.run([str(installed / "python"), "-c",
+                            "from cmo_helpers import paths; print(paths.NOTEBOOKS); print(paths.TEMPLATES)"],
+                           cwd=tmp_path, capture_output=True, text=True, check=True)
+    notebooks, templates = map(Path, probe.stdout.split())
+    assert notebooks.parent == templates.parent and CHECKOUT not in notebooks.parents
+    assert len(list(notebooks.glob("[0-9][0-9]-*.ipynb"))) == len(list((CHECKOUT / "notebooks").glob("[0-9][0-9]-*.ipynb")))
+    assert (templates / "report.html.j2").is_file()
+    assert _run(installed, ["--version"], tmp_path).stdout.strip() == f"cmo-report {package_version()}"
+
+
+def test_the_installed_command_renders_from_the_current_folder(installed, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(PARAMS, project / "params")
+    proc = _run(installed, ["render", "eu-heat-pumps", "--jobs", "2"], project)
+    assert proc.returncode == 0, proc.stderr
+    report = project / "outputs" / "eu-heat-pumps"
+    assert (report / "report.pdf").stat().st_size > 10_000
+    assert len(list(report.glob("[0-9][0-9]-*.html"))) == len(list((CHECKOUT / "notebooks").glob("[0-9][0-9]-*.ipynb")))
+    assert (project / "outputs" / "index.html").is_file()
+
+
+def test_params_dir_and_out_work_from_anywhere_and_missing_input_is_exit_2(installed, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    missing = _run(installed, ["render"], empty)
+    assert missing.returncode == 2 and "file not found" in missing.stderr
+    assert not (empty / "outputs").exists()
+    shutil.copytree(PARAMS, tmp_path / "p")
+    proc = _run(installed, ["validate", "eu-heat-pumps", "--params-dir", str(tmp_path / "p")], empty)
+    assert proc.returncode == 0, proc.stderr
