@@ -227,22 +227,25 @@ def check_items_total(p: Params) -> list[Finding]:
 
 
 def check_parents(p: Params) -> list[Finding]:
-    """A country can't be bigger than the region it lies in."""
+    """A country can't be bigger than the region it lies in: shares against shares, values against values."""
     out = []
+    slack = 1 + p.audit.value_tolerance_pct / 100
     for b in p.breakdowns:
         for item in (i for i in b.items if i.parent is not None):
             pb, parent = p.parents_of(b, item)[0]
-            mine, theirs = bd.point(p, b, item), bd.point(p, pb, parent)
-            if mine is None or theirs is None:
-                continue
-            year = mine.year
-            child_value = mine.value
-            parent_value = bd.value_at(p, pb, year)[parent.name]
-            numbers = {"subject": f"{item.name} within {parent.name} ({year})", "stated": child_value,
-                       "model": parent_value, "year": year}
-            head = (f"{item.name} ({number(child_value)} in {year}) lies within {parent.name} "
-                    f"({number(parent_value)} in {year}{'' if theirs.year == year else ' on the model'})")
-            if child_value > parent_value * (1 + p.audit.value_tolerance_pct / 100):
+            if item.share is not None and parent.share is not None:
+                mine, theirs, shown = item.share, parent.share, (figure_pct(item, "share"), figure_pct(parent, "share"))
+                year = bd.item_year(p, b, item)
+            else:
+                first, other = bd.point(p, b, item), bd.point(p, pb, parent)
+                if first is None or other is None:
+                    continue
+                year = first.year
+                mine, theirs = first.value, float(bd.value_at(p, pb, year)[parent.name])
+                shown = (number(mine), number(theirs))
+            numbers = {"subject": f"{item.name} within {parent.name} ({year})", "stated": mine, "model": theirs, "year": year}
+            head = f"{item.name} ({shown[0]} in {year}) lies within {parent.name} ({shown[1]})"
+            if mine > theirs * slack:
                 out.append(Finding("parent", _clash(item, parent), f"{head}, but is larger than it.", numbers))
             else:
                 out.append(Finding("parent", "info", f"{head} and is smaller, as it should be.", numbers))

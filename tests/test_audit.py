@@ -244,7 +244,7 @@ def test_country_inside_its_region_passes_and_above_it_is_an_error():
     assert ok.severity == "info"
     (bad,) = audit.check_parents(parse_with_country(0.6))  # 60 against North's 50
     assert bad.severity == "error"  # both the country and its region are sourced
-    assert (bad.numbers["stated"], bad.numbers["model"]) == pytest.approx((60.0, 50.0))
+    assert (bad.numbers["stated"], bad.numbers["model"]) == pytest.approx((0.6, 0.5)), "shares against shares"
 
 
 # --- claims against the figures ---------------------------------------------------------------------

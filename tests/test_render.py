@@ -51,7 +51,9 @@ def test_default_pdf_carries_the_headline_figures(rendered):
         assert figure in flat, figure
     assert "Market.us Media" in flat and "10 October 2025" in flat
     assert "Contents" in flat and "Sources and assumptions" in flat
-    assert "Europe (assumed)" in flat and "Assumed" in flat
+    assert "Not itemised by the source" in flat and "The source calls North America the largest region [1]" in flat
+    assert "(assumed)" not in flat, "the default market invents no items"
+    assert "Further breakdowns" not in flat, "a section with nothing to say is left out of the client's PDF"
     assert 10 <= pages <= 30
     assert f"Page {pages} of {pages}" in flat
 
@@ -71,6 +73,7 @@ def test_second_market_renders_in_its_own_unit(rendered):
     flat = re.sub(r"\s+", " ", text)
     assert "European Residential Heat Pump Market" in flat and "EUR billion" in flat
     assert "Healthcare" not in flat and "USD" not in flat
+    assert "(assumed)" in flat and "Assumed" in flat
 
 
 def _published(out: Path, pattern: str) -> list[Path]:
