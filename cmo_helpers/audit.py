@@ -357,7 +357,7 @@ def check_rollup(p: Params) -> list[Finding]:
             continue
         weights = bd.shares_stated(p, b)
         grown = sum(w / weights.sum() * compound(1, bd.rate(p, b, b.item(n)).rate, horizon) for n, w in weights.items())
-        rollup = float(grown ** (1 / horizon) - 1)
+        rollup = implied_cagr(1, grown, horizon)
         market = anchor_rate(p)
         gap = rollup - market
         numbers = {"subject": f"{b.label} growth roll-up", "stated": rollup, "model": market,

@@ -15,20 +15,50 @@ EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 def _validate(args: argparse.Namespace) -> int:
     from . import scenarios
-    from .params import load_params
+    from .migrate import is_old
+    from .params import parse_params, read_yaml
     from .paths import resolve_params
 
     status = EXIT_OK
     for name in args.files:
+        path = resolve_params(name, args.params_dir)
         try:
-            p = load_params(resolve_params(name, args.params_dir))
-            scenarios.validate_scenarios(resolve_params(name, args.params_dir))
+            raw = read_yaml(path)
+            p = parse_params(raw, path)
+            scenarios.validate_scenarios(path)
         except ParamsError as exc:
             print(exc, file=sys.stderr)
             status = EXIT_INVALID
         else:
-            print(terminal(f"ok: {name} ({p.market.name}, {len(scenarios.scenario_names(resolve_params(name, args.params_dir)))} scenarios)"))
+            note = f"; old-style file converted in memory: `cmo-report migrate {name}` updates it" if is_old(raw) else ""
+            print(terminal(f"ok: {name} ({p.market.name}, {len(scenarios.scenario_names(path))} scenarios{note})"))
     return status
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from .migrate import is_old, migrate, to_yaml
+    from .params import parse_params, read_yaml
+    from .paths import resolve_params
+
+    path = resolve_params(args.file)
+    try:
+        raw = read_yaml(path)
+        if not is_old(raw):
+            parse_params(raw, path)
+            print(terminal(f"{path}: already in the current schema; nothing to convert"), file=sys.stderr)
+            return EXIT_OK
+        new = migrate(raw)
+        parse_params(new, path)
+    except ParamsError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    text = "# Converted by `cmo-report migrate` from the first params schema; keys: params/README.md.\n" + to_yaml(new)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+    print(terminal(f"{path}: old-style file converted to the breakdowns schema -> {args.output or 'stdout'}"), file=sys.stderr)
+    return EXIT_OK
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -88,6 +118,11 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=_validate)
 
     audit_cli.add_parser(sub)
+
+    mg = sub.add_parser("migrate", help="convert an old-style params file (segments/regions) to the breakdowns schema")
+    mg.add_argument("file", help="params file or name in params/")
+    mg.add_argument("-o", "--output", type=Path, default=None, help="where to write the converted file (default: stdout)")
+    mg.set_defaults(func=_migrate)
 
     r = sub.add_parser("render", help="execute every notebook per params file and export HTML and PDF")
     r.add_argument("params", nargs="*", help=f"params files or names in params/ (default: {DEFAULT_NAME})")

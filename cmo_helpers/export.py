@@ -15,9 +15,8 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
 from . import escape
-from .formatting import long_date, unit_label
+from .formatting import long_date, source_line, unit_label
 from .paths import TEMPLATES
-from .provenance import source_line
 
 if TYPE_CHECKING:
     from .params import Params

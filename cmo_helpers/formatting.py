@@ -5,7 +5,7 @@ import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .params import Market
+    from .params import Market, Source
 
 DASH = "\u2013"
 
@@ -83,3 +83,20 @@ def money_figure(obj, market: Market, key: str = "value") -> str:
     """A stated value with its currency and scale, keeping the source's digits."""
     return f"{market.currency} {figure(obj, key)} {market.unit}"
 
+
+def dated(source: Source) -> str:
+    """When a source appeared, and when we read it; an undated page never borrows the reading date."""
+    if source.published is not None:
+        text = long_date(source.published)
+        return text + (f"; accessed {long_date(source.accessed)}" if source.accessed else "")
+    return "date not stated" + (f"; accessed {long_date(source.accessed)}" if source.accessed else "")
+
+
+def source_line(source: Source) -> str:
+    """Full reference in one line: publisher (kind), author: "title", place, date."""
+    who = source.publisher + (f" ({source.kind})" if source.kind else "")
+    if source.author:
+        who += f", {source.author}"
+    where = ", ".join(x for x in (source.place, dated(source)) if x)
+    url = f" {source.url}" if source.url else ""
+    return f"{who}: \u201c{source.title}\u201d, {where}.{url}"

@@ -4,6 +4,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import yaml
+
+from .written import WrittenFloat
+
 OLD_SPLITS = {"segments": False, "regions": True}
 
 
@@ -56,3 +60,15 @@ def migrate_overrides(overrides: dict) -> dict:
     moved = {k: v for k, v in overrides.items() if k not in OLD_SPLITS}
     moved["breakdowns"] = {**overrides.get("breakdowns", {}), **{k: overrides[k] for k in OLD_SPLITS if k in overrides}}
     return moved
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes each number as the source wrote it, so '0.620' stays '0.620' in the converted file."""
+
+
+_Dumper.add_representer(WrittenFloat, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:float", value.text))
+
+
+def to_yaml(data: dict) -> str:
+    """A params mapping as YAML in the file's own key order."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)

@@ -4,10 +4,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import breakdowns
-from .formatting import long_date
 
 if TYPE_CHECKING:
-    from .params import Basis, Breakdown, Figure, Item, Params, Source
+    from .params import Basis, Breakdown, Figure, Item, Params
 
 ASSUMED = "Assumed"
 MODELLED = "Modelled"
@@ -51,29 +50,11 @@ def series_label(p: Params, b: Breakdown, item: Item) -> str:
     return f"{item.name} (growth assumed)" if growth_assumed(p, b, item) else item.name
 
 
-def dated(source: Source) -> str:
-    """When a source appeared, and when we read it; an undated page never borrows the reading date."""
-    if source.published is not None:
-        text = long_date(source.published)
-        return text + (f"; accessed {long_date(source.accessed)}" if source.accessed else "")
-    return "date not stated" + (f"; accessed {long_date(source.accessed)}" if source.accessed else "")
-
-
 def source_year(p: Params, source_id: str) -> int:
     """The year a source speaks from: published, else accessed, else the base year."""
     s = p.source(source_id)
     when = s.published or s.accessed
     return when.year if when else p.size.base.year
-
-
-def source_line(source: Source) -> str:
-    """Full reference in one line: publisher (kind), author: "title", place, date."""
-    who = source.publisher + (f" ({source.kind})" if source.kind else "")
-    if source.author:
-        who += f", {source.author}"
-    where = ", ".join(x for x in (source.place, dated(source)) if x)
-    url = f" {source.url}" if source.url else ""
-    return f"{who}: \u201c{source.title}\u201d, {where}.{url}"
 
 
 def quoted_years(p: Params) -> dict[int, Figure]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cmo_helpers import written
 from cmo_helpers.errors import ParamsError
@@ -255,3 +256,12 @@ def test_top_level_must_be_a_mapping(tmp_path):
     bad.write_text("- a\n- b\n")
     with pytest.raises(ParamsError, match="expected a YAML mapping"):
         load_params(bad)
+
+
+def test_the_documented_example_validates(raw, build):
+    """params/README.md shows one example per kind of fact; it must stay valid."""
+    text = (ROOT_PARAMS / "README.md").read_text(encoding="utf-8")
+    example = yaml.safe_load(text.split("## One example per kind of fact")[1].split("```yaml")[1].split("```")[0])
+    p = build({"market": raw["market"], **example})
+    assert [b.id for b in p.breakdowns] == ["phase", "device", "region", "country"]
+    assert p.claims[1].bound == "at-least"

@@ -1,6 +1,7 @@
 """Citations and assumption labels: every figure says where it came from."""
 from __future__ import annotations
 
+from cmo_helpers import formatting
 from cmo_helpers import provenance as pv
 
 
@@ -29,15 +30,15 @@ def test_an_item_growing_at_its_sourced_rate_is_not_labelled(raw, build):
 
 def test_undated_source_never_borrows_the_reading_date(raw, build):
     del raw["sources"][0]["published"]
-    assert pv.dated(build(raw).sources[0]) == "date not stated"
+    assert formatting.dated(build(raw).sources[0]) == "date not stated"
     raw["sources"][0]["accessed"] = "2026-11-26"
-    assert pv.dated(build(raw).sources[0]) == "date not stated; accessed 26 November 2026"
+    assert formatting.dated(build(raw).sources[0]) == "date not stated; accessed 26 November 2026"
     raw["sources"][0]["published"] = "2025-10-10"
-    assert pv.dated(build(raw).sources[0]) == "10 October 2025; accessed 26 November 2026"
+    assert formatting.dated(build(raw).sources[0]) == "10 October 2025; accessed 26 November 2026"
 
 
 def test_source_line_is_a_full_reference(cmo):
-    assert pv.source_line(cmo.sources[0]) == (
+    assert formatting.source_line(cmo.sources[0]) == (
         "Market.us Media (news release), Trishita Deb: \u201cHealthcare CMO Market Forecast Shows Strong Growth, "
         "Surpassing USD 1.8 Billion by 2033\u201d, New York, 10 October 2025."
     )
