@@ -252,6 +252,11 @@ def check_parents(p: Params) -> list[Finding]:
     return out
 
 
+def _share_text(p: Params, b: Breakdown, item: Item, share: float) -> str:
+    """An item's share as the source wrote it, or as value / total when the source gave a value."""
+    return figure_pct(item, "share") if item.share is not None else pct(share)
+
+
 def _claim_largest(p: Params, b: Breakdown, item: Item, word: str, rank: int) -> Finding:
     """'largest' (rank 1) or 'smallest' (rank -1) against the shares the params give."""
     stated = bd.shares_stated(p, b)
@@ -261,21 +266,22 @@ def _claim_largest(p: Params, b: Breakdown, item: Item, word: str, rank: int) ->
                        "is reported as the source's and not checked.", {"subject": subject, "stated": word, "model": "-"})
     mine = stated[item.name]
     rivals = {n: s for n, s in stated.items() if n != item.name and rank * (s - mine) > 1e-12}
+    own = _share_text(p, b, item, mine)
     sourced = [n for n in rivals if not b.item(n).assumed]
     assumed = [n for n in rivals if b.item(n).assumed]
-    numbers = {"subject": subject, "stated": word, "model": pct(mine)}
+    numbers = {"subject": subject, "stated": word, "model": own}
     if sourced:
-        names = ", ".join(f"{n} ({pct(rivals[n])})" for n in sourced)
-        return Finding("claim", "error", f"{subject} contradicts the source's own figures: {names} against {pct(mine)}.", numbers)
+        names = ", ".join(f"{n} ({_share_text(p, b, b.item(n), rivals[n])})" for n in sourced)
+        return Finding("claim", "error", f"{subject} contradicts the source's own figures: {names} against {own}.", numbers)
     if assumed:
         names = ", ".join(f"{n} ({pct(rivals[n])}, assumed)" for n in assumed)
         return Finding("claim", "warning", f"{subject} is contradicted by our assumption: {names} against "
-                       f"{pct(mine)}; change the assumption, since the source says otherwise.", numbers)
+                       f"{own}; change the assumption, since the source says otherwise.", numbers)
     left = 1 - float(stated.sum())
     if rank == 1 and left > mine:
-        return Finding("claim", "info", f"{subject} fits the itemised figures ({pct(mine)}), though the "
+        return Finding("claim", "info", f"{subject} fits the itemised figures ({own}), though the "
                        f"{pct(left)} not itemised could hide a larger item.", numbers)
-    return Finding("claim", "info", f"{subject} fits the figures ({pct(mine)}).", numbers)
+    return Finding("claim", "info", f"{subject} fits the figures ({own}).", numbers)
 
 
 def _claim_growth(p: Params, b: Breakdown, item: Item, word: str) -> Finding:
@@ -286,7 +292,7 @@ def _claim_growth(p: Params, b: Breakdown, item: Item, word: str) -> Finding:
         return Finding("claim", "info", f"{subject}: the source gives no growth rate for it, so the claim is "
                        "reported as the source's and not checked.", {"subject": subject, "stated": word, "model": "-"})
     mine = item.cagr.rate
-    numbers = {"subject": subject, "stated": word, "model": pct(mine)}
+    numbers = {"subject": subject, "stated": word, "model": figure_pct(item.cagr)}
     if word == "fast-growing":
         if mine < market - _tol_rate(p):
             return Finding("claim", _clash(item.cagr), f"{subject}, yet its {figure_pct(item.cagr)} {mark(p, item.cagr)} is "
@@ -300,7 +306,7 @@ def _claim_growth(p: Params, b: Breakdown, item: Item, word: str) -> Finding:
         return Finding("claim", _clash(item.cagr), f"{subject} contradicts the stated rates: {names} against "
                        f"{figure_pct(item.cagr)}.", numbers)
     if faster:
-        names = ", ".join(f"{i.name} ({pct(i.cagr.rate)}, assumed)" for i in faster)
+        names = ", ".join(f"{i.name} ({figure_pct(i.cagr)}, assumed)" for i in faster)
         return Finding("claim", "warning", f"{subject} is contradicted by our assumption: {names} against "
                        f"{figure_pct(item.cagr)}; change the assumption, since the source says otherwise.", numbers)
     if level:

@@ -53,9 +53,9 @@ def fan_chart(m: Market) -> Chart | None:
     return Chart(fig, alt, caption(base, text, False))
 
 
-def _label(row: pd.Series) -> str:
+def _label(p: Params, row: pd.Series) -> str:
     """Driver with its setting and step; the setting never breaks across lines."""
-    setting = f"({scenario_view.driver_input(row['kind'], row['value'])} {scenario_view.step_text(row['kind'])})"
+    setting = f"({scenario_view.driver_input(p, row['kind'], row['value'])} {scenario_view.step_text(row['kind'])})"
     return textwrap.fill(f"{row['driver']} {setting.replace(' ', NBSP)}", LABEL_WIDTH)
 
 
@@ -74,7 +74,7 @@ def tornado_chart(p: Params) -> Chart:
     ax.axvline(base, color=NAVY, linewidth=1.2)
     ax.annotate(f"Report's {year} value: {number(base)}", (base, len(t) - 0.4), ha="center", va="bottom", fontsize=8, color=NAVY,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
-    ax.set_yticks(range(len(t) - 1, -1, -1), [_label(row) for _, row in t.iterrows()], fontsize=8)
+    ax.set_yticks(range(len(t) - 1, -1, -1), [_label(p, row) for _, row in t.iterrows()], fontsize=8)
     ax.set_ylim(-0.6, len(t) + 0.2)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, 0)))
     ax.set_xlabel(f"{year} market size, {unit}")

@@ -7,7 +7,7 @@ from IPython.display import Markdown
 
 from . import sensitivity
 from .escape import md
-from .formatting import DASH, money, number, pct, signed, signed_pct, unit_label
+from .formatting import DASH, money, number, pct, rate_decimals, signed, signed_pct, unit_label
 from .provenance import ASSUMED
 from .scenarios import BASE
 from .tables import Cell, Table, num, rate
@@ -22,9 +22,9 @@ def step_text(kind: str) -> str:
     return f"\u00b1{sensitivity.VALUE_STEP:.0%}" if kind == "value" else f"\u00b1{sensitivity.RATE_STEP * 100:g}\u00a0pp"
 
 
-def driver_input(kind: str, value: float) -> str:
-    """A driver's setting in its own unit: a value or a rate."""
-    return number(value) if kind == "value" else pct(value)
+def driver_input(p: Params, kind: str, value: float) -> str:
+    """A driver's setting in its own unit: a value, or a rate with as many decimals as the stated CAGR."""
+    return number(value) if kind == "value" else pct(value, rate_decimals(p))
 
 
 def tornado_table(p: Params) -> Table:
@@ -33,7 +33,7 @@ def tornado_table(p: Params) -> Table:
     year, unit, base = p.size.end.year, unit_label(p.market), sensitivity.end_value(p)
     rows = [{
         "Driver": r.driver,
-        "Setting": Cell(r.value, driver_input(r.kind, r.value)),
+        "Setting": Cell(r.value, driver_input(p, r.kind, r.value)),
         "Step": step_text(r.kind),
         f"{year}, driver low": num(r.low_end),
         f"{year}, driver high": num(r.high_end),
@@ -88,7 +88,7 @@ def scenario_comparison(m: Market) -> Table | Markdown:
     rows = [{
         "Scenario": names[r.scenario],
         f"{s.end.year} value ({unit})": num(r.end_value),
-        f"CAGR {s.base.year}\u2013{s.end.year}": rate(r.cagr),
+        f"CAGR {s.base.year}\u2013{s.end.year}": rate(r.cagr, rate_decimals(m.published)),
         "Difference to base": Cell(r.difference, signed(r.difference)) if r.assumed else DASH,
         "Difference %": Cell(r.difference_pct, signed_pct(r.difference_pct)) if r.assumed else DASH,
         "Basis": ASSUMED if r.assumed else "Market file",

@@ -203,7 +203,8 @@ def breakdown_table(p: Params, b: Breakdown) -> Table:
         row["Own CAGR"] = (Cell(item.cagr.rate, figure_pct(item.cagr) + (" (assumed)" if item.cagr.assumed else f" {cite(p, item.cagr.source)}"))
                            if item.cagr is not None else Cell(None, DASH))
         row["End value"] = Cell(item.end.value, f"{figure(item.end)} ({item.end.year})") if item.end is not None else Cell(None, DASH)
-        row[f"Modelled CAGR {p.size.base.year}\u2013{p.size.end.year}"] = rate(cagrs.get(item.name)) if item.name in cagrs.index else Cell(None, "no value given")
+        row[f"Modelled CAGR {p.size.base.year}\u2013{p.size.end.year}"] = (rate(cagrs[item.name], rate_decimals(p)) if item.name in cagrs.index
+                                                                         else Cell(None, "no value given"))
         row["Claims"] = _claims(p, item)
         row["Within"] = item.parent or DASH
         row["Basis"] = basis_label(p, item)
@@ -252,6 +253,18 @@ def history_table(p: Params, b: Breakdown) -> Table | None:
     return Table(f"{b.label}: values the source gives by year ({unit})", rows, units={c: unit for c in rows[0] if c != "Year"})
 
 
+def _item_cell(p: Params, b: Breakdown, item, year: int, value: float) -> Cell:
+    """An item's value in a year, with the source's digits in a year the source states it (and the model agrees)."""
+    stated = [f for f in (item, *item.values) if f.value is not None and (f is not item or bd.item_year(p, b, item) == year)
+              and getattr(f, "year", None) in (None, year)]
+    if item.end is not None and item.end.year == year:
+        stated.append(item.end)
+    for fig in stated:
+        if number(fig.value, fig.digits("value") or 0) == number(value, fig.digits("value") or 0):
+            return Cell(value, figure(fig))
+    return num(value)
+
+
 def breakdown_values_table(p: Params, b: Breakdown) -> Table | None:
     """Item values for every forecast year, the unitemised rest and the total; None when no item has a value."""
     v = bd.values(p, b)
@@ -264,7 +277,7 @@ def breakdown_values_table(p: Params, b: Breakdown) -> Table | None:
     for year in v.index:
         row: dict[str, Cell | str] = {"Year": str(year)}
         for item in bd.placed(p, b):
-            row[series_label(p, b, item)] = num(v.loc[year, item.name])
+            row[series_label(p, b, item)] = _item_cell(p, b, item, year, v.loc[year, item.name])
         if show_rest:
             row[bd.REST] = num(left[year]) if left[year] >= 0 else Cell(left[year], f"{number(left[year])} (items exceed the total)")
         row["Total"] = _total_cell(p, year, total[year])
