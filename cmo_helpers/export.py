@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -60,7 +61,9 @@ class Section:
         return f"{self.slug}.html"
 
 
+@functools.cache
 def _exporter() -> HTMLExporter:
+    """One exporter per process: its templates are compiled on first use, not once per notebook."""
     exporter = HTMLExporter(
         template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
