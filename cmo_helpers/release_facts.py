@@ -1,12 +1,14 @@
 """Find every figure a release states (totals, rates, shares, values, claims), each with its exact words."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from . import release_lexicon as lex
 
+MAX_SENTENCE = 2_000  # characters; a longer "sentence" is not prose, and reading it would cost time without bound
 FactKind = Literal["total", "cagr", "share", "value", "item_cagr", "claim", "scale_claim", "unplaced"]
 SCALES = {
     "thousand": "thousand", "k": "thousand", "million": "million", "mn": "million", "mln": "million", "m": "million",
@@ -33,7 +35,7 @@ RANGE = re.compile(
     re.I,
 )
 YEAR_AFTER = re.compile(
-    r"^\s*\)?,?\s*(?:(?:in|by|for|of|during|through|until|till|as of|at the end of|in the year|in fiscal year|in FY)\s+)?"
+    r"\s*\)?,?\s*(?:(?:in|by|for|of|during|through|until|till|as of|at the end of|in the year|in fiscal year|in FY)\s+)?"
     r"(?:(?:in\s+)?(?:revenue|sales)\s+(?:in|by)\s+)?(?:FY\s?)?((?:19|20)\d{2})\b", re.I)
 SHARE_YEAR_AFTER = re.compile(r"^\s*(?:share)?\s*,?\s*(?:in|for|as of|during)\s+((?:19|20)\d{2})\b", re.I)
 TO_YEAR_AFTER = re.compile(
@@ -198,7 +200,7 @@ def sentences(line: str, offset: int) -> list[tuple[str, int]]:
     """Split a paragraph at sentence ends, but not after 'U.S.', 'Inc.' or 'Oct.'."""
     out, start = [], 0
     for m in _SENTENCE_BREAK.finditer(line):
-        word = re.search(r"([\w.]+)$", line[start:m.start()])
+        word = re.search(r"([\w.]+)$", line[max(start, m.start() - 12):m.start()])
         token = word.group(1).lower() if word else ""
         if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
             continue
@@ -260,6 +262,11 @@ def _line_facts(line: str, offset: int, heading: str | None, headline: bool) -> 
     label = None
     last_item: dict[str, _Clause] = {}
     for sentence, s_start in sentences(line, offset):
+        if len(sentence) > MAX_SENTENCE:
+            facts.append(Fact("unplaced", sentence[:80].strip(), s_start + len(sentence) - len(sentence.lstrip()),
+                              note=f"a sentence of {len(sentence):,} characters was not read (longer than "
+                                   f"{MAX_SENTENCE:,}): check it by hand"))
+            continue
         clauses = _clauses(sentence, s_start)
         s_mentions = _mentions(sentence, s_start)
         _bind_years(s_mentions, line, offset)
@@ -304,16 +311,13 @@ def _paragraph_years(facts: list[Fact]) -> list[Fact]:
 
 def _bind_years(mentions: list[_Mention], line: str, offset: int) -> None:
     """A year right after an amount ('USD 504.9 Million in 2024') belongs to that amount only."""
+    years = {y.start: y for y in mentions if y.kind == "year"}
     for m in mentions:
-        if m.kind != "money":
-            continue
-        after = YEAR_AFTER.match(line[m.end - offset:])
-        if after:
-            year_at = m.end + after.start(1)
-            for y in mentions:
-                if y.kind == "year" and y.start == year_at:
-                    y.bound = True
-                    m.year = y.year
+        after = YEAR_AFTER.match(line, m.end - offset) if m.kind == "money" else None
+        year = years.get(offset + after.start(1)) if after else None
+        if year:
+            year.bound = True
+            m.year = year.year
 
 
 def _analyse(clause: _Clause, label: str | None) -> str | None:
@@ -488,8 +492,13 @@ def _unplaced(line: str, offset: int, m: _Mention, note: str, headline: bool = F
                 headline=headline)
 
 
+@functools.lru_cache(maxsize=4)
+def _sentences_of(line: str, offset: int) -> tuple[tuple[str, int], ...]:
+    return tuple(sentences(line, offset))
+
+
 def _sentence_span(line: str, offset: int, m: _Mention) -> tuple[str, int]:
-    for sentence, s_start in sentences(line, offset):
+    for sentence, s_start in _sentences_of(line, offset):
         if s_start <= m.start < s_start + len(sentence):
             quote = sentence.strip()
             return quote, s_start + sentence.index(quote)
@@ -500,9 +509,9 @@ def _money_fact(m: _Mention, clause: _Clause, free_years, s_years, line, offset,
     if m.scale is None:
         return _unplaced(line, offset, m, "an amount without million/billion: not a market size", common["headline"])
     start_at, end = m.start, m.end
-    after = YEAR_AFTER.match(line[m.end - offset:])
+    after = YEAR_AFTER.match(line, m.end - offset)
     if after and m.year:
-        year, end = m.year, m.end + after.end()
+        year, end = m.year, offset + after.end()
     elif free_years:
         near = min(free_years, key=lambda y: abs(y.start - m.start))
         year, start_at, end = near.year, min(m.start, near.start), max(m.end, near.end)
@@ -614,7 +623,7 @@ def _flat_table(line: str, offset: int, caption: str | None) -> list[Fact]:
         return []
     years = [int(y) for y in head.group("years").split()]
     k = len(years)
-    row = re.compile(rf"(?P<name>[A-Za-z][A-Za-z&.' -]*?)\s+(?P<nums>(?:(?:{NUM})(?:\s+|$)){{{k}}})")
+    row = re.compile(rf"(?P<name>[A-Za-z][A-Za-z&.' -]{{0,60}}?)\s+(?P<nums>(?:(?:{NUM})(?:\s+|$)){{{k}}})")
     facts, pos = [], head.end()
     cur = CURRENCIES.get(unit.group(1), unit.group(1).upper())
     scale = SCALES[unit.group(2).lower()]
