@@ -8,6 +8,7 @@ from typing import Literal
 
 from . import release_lexicon as lex
 
+MAX_TITLE = 200
 MAX_SENTENCE = 2_000  # characters; a longer "sentence" is not prose, and reading it would cost time without bound
 FactKind = Literal["total", "cagr", "share", "value", "item_cagr", "claim", "scale_claim", "unplaced"]
 SCALES = {
@@ -151,8 +152,9 @@ class _Clause:
 def extract(text: str) -> Release:
     """Every fact in reading order; the draft decides where each goes."""
     release = Release(text=text, meta=source_meta(text))
-    offset, heading, heading_year, first_body = 0, None, None, None
+    offset, heading, heading_year, first_body, section = 0, None, None, None, {}
     lines = text.split("\n")
+    first_line = next((k for k, line in enumerate(lines) if line.strip()), -1)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -169,27 +171,23 @@ def extract(text: str) -> Release:
         stripped = line.strip()
         if stripped:
             is_heading = len(stripped) < 70 and not stripped.endswith((".", "?", "!")) and not _BULLET.match(line)
-            headline = release.meta.title is not None and i == _first_line(lines)
+            headline = i == first_line
             listed = _inline_list(line, offset, heading, heading_year) or _flat_table(line, offset, heading)
             if listed:
                 release.facts += listed
             elif not is_heading or headline or MONEY.search(line) or PCT.search(line):
-                facts = _line_facts(line, offset, heading if first_body is not None else None, headline)
+                facts = _line_facts(line, offset, heading if first_body is not None else None, headline, section)
                 release.facts += facts
                 if first_body is None and any(f.kind == "total" for f in facts) and not headline:
                     first_body = i
             if is_heading and not listed:
-                heading = stripped
+                heading, section = stripped, {}
                 years = [int(y) for y in YEAR.findall(_mask(stripped, RANGE))]
                 heading_year = years[0] if len(years) == 1 else None
         offset += len(line) + 1
         i += 1
     release.market_name = market_name(text, release.facts)
     return release
-
-
-def _first_line(lines: list[str]) -> int:
-    return next(i for i, line in enumerate(lines) if line.strip())
 
 
 def _mask(text: str, pattern: re.Pattern) -> str:
@@ -257,7 +255,8 @@ def _mentions(text: str, base: int) -> list[_Mention]:
     return found
 
 
-def _line_facts(line: str, offset: int, heading: str | None, headline: bool) -> list[Fact]:
+def _line_facts(line: str, offset: int, heading: str | None, headline: bool, section: dict) -> list[Fact]:
+    """Facts of one paragraph; `section` carries the last 'By X' dimension to the next paragraphs under a heading."""
     facts: list[Fact] = []
     label = None
     last_item: dict[str, _Clause] = {}
@@ -282,7 +281,9 @@ def _line_facts(line: str, offset: int, heading: str | None, headline: bool) -> 
                 if last is not None:
                     clause.subject, clause.geo, clause.subjects = last.subject, last.geo, last.subjects
                     clause.subject_start, clause.dimension = clause.body, last.dimension
-            lead_dim = clause.dimension or lead_dim
+            lead_dim = clause.dimension or lead_dim or section.get("dimension")
+            if clause.dimension:
+                section["dimension"] = clause.dimension
             if clause.subject is None and prev is not None and prev.subject and clause.text[:1].islower():
                 clause.subject, clause.geo, clause.subjects = prev.subject, prev.geo, prev.subjects
                 clause.subject_start = prev.subject_start
@@ -662,6 +663,8 @@ def _table(rows: list[tuple[int, str]], caption: str | None, caption_year: int |
     table_dim = None if first.lower() in {"region", "country", "geography"} else _dimension_name(first)
     for start, line, row in cells[1:]:
         name = re.sub(r"^\W+|\W+$", "", row[0])
+        if not name or len(name) > 120:
+            continue
         geo = "country" if name in lex.COUNTRY_REGION else "region" if name in lex.REGION_SPELLINGS else None
         quote = line.strip()
         q_start = start + line.index(quote)
@@ -696,7 +699,7 @@ def source_meta(text: str) -> SourceMeta:
     """Title, publisher, date, place and URL when the release states them near its top."""
     lines = [line.strip() for line in text.split("\n")]
     nonempty = [line for line in lines if line]
-    meta = SourceMeta(title=nonempty[0] if nonempty else None)
+    meta = SourceMeta(title=_clip(nonempty[0], MAX_TITLE) if nonempty else None)
     top = "\n".join(nonempty[1:14])
     date = _DATE.search(top)
     if date:
@@ -712,6 +715,10 @@ def source_meta(text: str) -> SourceMeta:
     if re.search(r"\b(?:press|news) release\b", text[:3000], re.I):
         meta.kind = "press release"
     return meta
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _iso_date(m: re.Match) -> str | None:

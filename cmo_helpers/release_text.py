@@ -19,6 +19,8 @@ SENTENCE_END = (".", "!", "?", ":", ";")
 WRAP_MIN = 45
 _TAG = re.compile(r"<(html|body|p|div|h[1-6]|table|br|span|a|article|!doctype)\b", re.I)
 _MD = re.compile(r"^(#{1,6} |\s*[-*+] |\|.*\|\s*$)|\*\*[^*]+\*\*|\[[^\]]+\]\([^)]+\)", re.M)
+_BREAKS = re.compile(r"[\x0b\x0c\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _LIST_OR_ROW = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s|\|")
 
 
@@ -62,7 +64,13 @@ def detect_kind(name: str, raw: str) -> Kind:
 
 
 def to_text(raw: str, kind: Kind) -> str:
-    """The text a reader sees: markup gone, one paragraph per line, so quotes are single-line substrings."""
+    """The text a reader sees: markup gone, one paragraph per line, so quotes are single-line substrings.
+
+    Control characters are not text a reader sees: line-like ones (form feed, NEL, U+2028) end a line,
+    the others (ESC, BEL, ...) are dropped, so no quote can carry them into a report or a terminal.
+    """
+    raw = _BREAKS.sub("\n", raw)
+    raw = _CONTROL.sub("", raw)
     if kind == "html":
         return html_to_text(raw)
     if kind == "markdown":

@@ -161,3 +161,17 @@ def test_source_meta_reads_the_title_publisher_date_place_and_url():
 def test_market_name_comes_from_the_sentence_with_the_first_total():
     assert extract("News\n\nThe global kelp farming market was valued at USD 1.18 billion in 2024.\n").market_name \
         == "Global Kelp Farming Market"
+
+
+def test_a_by_dimension_carries_to_the_next_paragraph_under_the_same_heading():
+    text = ("T\n\nThe kelp market was valued at USD 1.2 billion in 2024.\n\nSegment analysis\n"
+            "By use, food kelp accounted for 57.8% of the market in 2024.\n"
+            "Feed kelp is anticipated to grow at a CAGR of 14.9% through 2034.\n\nOther news\n"
+            "Fertiliser kelp held 10.0% in 2024.\n")
+    assert [(f.item, f.dimension) for f in facts(text) if f.item] == [
+        ("food kelp", "use"), ("Feed kelp", "use"), ("Fertiliser kelp", None)]
+
+
+def test_a_runaway_first_line_gives_a_clipped_title():
+    title = source_meta("word " * 400 + "\n\nBody.\n").title
+    assert len(title) <= 202 and title.endswith(" …")

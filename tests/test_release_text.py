@@ -102,3 +102,10 @@ def test_read_release_refuses_what_is_not_a_release(tmp_path, content, reason):
 def test_read_release_names_a_missing_file(tmp_path):
     with pytest.raises(ReleaseError, match="cannot read"):
         read_release(str(tmp_path / "nope.txt"))
+
+
+@pytest.mark.parametrize("kind", ["text", "html", "markdown"])
+def test_control_characters_are_not_reading_text(kind):
+    text = to_text("Kelp\x1b[31m market\x07 grew\x0cfast\u2028again\x85end\n", kind)
+    assert text.split() == ["Kelp[31m", "market", "grew", "fast", "again", "end"]
+    assert not any(c in text for c in "\x1b\x07\x0c\u2028\x85")
