@@ -147,6 +147,7 @@ class _Clause:
     subjects: list[str] = field(default_factory=list)
     dimension: str | None = None
     place: str | None = None
+    claim_label: tuple[int, str] | None = None  # ('Largest region:' at offset) when a label makes the claim
 
 
 def extract(text: str) -> Release:
@@ -165,7 +166,12 @@ def extract(text: str) -> Release:
                 rows.append((offset, lines[j]))
                 offset += len(lines[j]) + 1
                 j += 1
-            release.facts += _table([r for r in rows if r[1].strip()], heading, heading_year)
+            rows = [r for r in rows if r[1].strip()]
+            if _attribute_table(rows):
+                for row_offset, row in rows:
+                    release.facts += _line_facts(row, row_offset, None, False, {})
+            else:
+                release.facts += _table(rows, heading, heading_year)
             i = j
             continue
         stripped = line.strip()
@@ -175,7 +181,7 @@ def extract(text: str) -> Release:
             listed = _inline_list(line, offset, heading, heading_year) or _flat_table(line, offset, heading)
             if listed:
                 release.facts += listed
-            elif not is_heading or headline or MONEY.search(line) or PCT.search(line):
+            elif not is_heading or headline or MONEY.search(line) or PCT.search(line) or _claim_label(stripped):
                 facts = _line_facts(line, offset, heading if first_body is not None else None, headline, section)
                 release.facts += facts
                 if first_body is None and any(f.kind == "total" for f in facts) and not headline:
@@ -334,6 +340,8 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
     lab = _LABEL.match(text[pos:])
     if lab and not MONEY.search(lab.group(1)) and not PCT.search(lab.group(1)):
         label = lab.group(1)
+        if any(pattern.search(label) for _, pattern in lex.CLAIMS):
+            clause.claim_label = (clause.start + pos, label)
         by = re.match(r"(?:By|In terms of|Based on)\s+(.+)", label)
         if by:
             clause.dimension = _dimension_name(by.group(1))
@@ -381,6 +389,11 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
         elif lowered not in lex.NON_ITEMS and not lex.DECOY.search(name):
             clause.subject, clause.subject_start = name, clause.body + start
             clause.subjects = [name]
+    if clause.subject is None and clause.claim_label:
+        named = re.match(r"(?:the\s+)?([A-Za-z][\w&/()' -]{1,60}?)\s*(?:[,(;.]|$)", body)
+        if named and not re.search(r"\d", named.group(1)):
+            clause.subject, clause.subject_start = named.group(1), clause.body + named.start(1)
+            clause.subjects = [clause.subject]
     return label
 
 
@@ -567,6 +580,11 @@ def _claims(clause: _Clause, line: str, offset: int, common: dict) -> list[Fact]
     body_at = max(clause.body, clause.subject_start or clause.body)
     body = line[body_at - offset:clause.start + len(clause.text) - offset]
     out, kinds = [], set()
+    if clause.claim_label:
+        label_at, label = clause.claim_label
+        kind = next(k for k, pattern in lex.CLAIMS if pattern.search(label))
+        quote, start = _span(line, offset, label_at, body_at + len(clause.subject))
+        return [Fact("claim", quote, start, claim=kind, **common)]
     for kind, pattern in lex.CLAIMS:
         m = pattern.search(body)
         if not m or (kind == "fast-growing" and "fastest-growing" in kinds):
@@ -642,6 +660,19 @@ def _flat_table(line: str, offset: int, caption: str | None) -> list[Fact]:
                                   geo=geo, dimension=None if geo else _dimension_name(head.group("label"))))
         pos = m.end()
     return facts
+
+
+def _claim_label(line: str) -> bool:
+    """'Fastest-growing product: freeze-dried toppers' is a fact even though it looks like a heading."""
+    label = _LABEL.match(_BULLET.sub("", line, count=1))
+    return bool(label) and any(pattern.search(label.group(1)) for _, pattern in lex.CLAIMS)
+
+
+def _attribute_table(rows: list[tuple[int, str]]) -> bool:
+    """A two-column 'Report attribute | Details' table holds sentences in cells, not one figure per column."""
+    cells = [[c.strip() for c in line.split("|")] for _, line in rows]
+    return all(len(c) == 2 for c in cells) and any(
+        (m := MONEY.search(c[1])) and m.group("scale") or lex.CAGR_CUE.search(c[1]) for c in cells[1:])
 
 
 def _caption_dimension(caption: str | None) -> str | None:

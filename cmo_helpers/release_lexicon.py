@@ -62,7 +62,7 @@ NOT_DIMENSIONS = {"share", "region", "regional market", "market", "segment", "co
 DECOY = re.compile(
     r"\b(?:acquir\w*|acquisition|bought|buys?|merger|merged|deal|raised|raises|funding|financing|investments?|invested"
     r"|series [a-f]\b|contracts?\b(?!\s+(?:manufactur|research|development|logistics))|orders?\b|reported|earmark\w*|grants?\b|licen[cs]e|prices?\b|priced|pricing|discount"
-    r"|subscription|valuation|ipo\b|employ\w*|fiscal year|'s (?:[\w-]+ ){0,3}revenue|its revenue|net sales|profit"
+    r"|subscription|valuation|ipo\b|employ\w*|fiscal year|credit (?:line|facility)|loans?\b|bonds?\b|debt\b|quarter\w*|'s (?:[\w-]+ ){0,3}revenue|its revenue|net sales|profit"
     r"|inc\.|ltd\b|llc\b|corp\b|plc\b|pages?\b|page-|respondents|surveyed|survey)", re.I)
 SCALE_CLAIM = re.compile(
     r"\b(thousands|millions|billions|trillions)\s+of\s+(?:US\s+)?(?:dollars|euros|pounds|USD)\b"

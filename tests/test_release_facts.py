@@ -175,3 +175,17 @@ def test_a_by_dimension_carries_to_the_next_paragraph_under_the_same_heading():
 def test_a_runaway_first_line_gives_a_clipped_title():
     title = source_meta("word " * 400 + "\n\nBody.\n").title
     assert len(title) <= 202 and title.endswith(" …")
+
+
+def test_a_label_can_make_the_claim():
+    text = "T\n\n- Largest region: Europe, with a 41.0% share in 2024\n- Fastest-growing type: dried kelp\n"
+    assert {(c.item, c.claim) for c in facts(text, "claim")} == {("Europe", "largest"), ("dried kelp", "fastest-growing")}
+    assert one(text, "share").item == "Europe"
+
+
+def test_a_two_column_attribute_table_is_read_as_sentences():
+    text = ("T\n\nReport Attribute | Details\nMarket size value in 2024 | USD 7.2 billion\n"
+            "Revenue forecast in 2030 | USD 23.9 billion\nGrowth rate | CAGR of 21.5% from 2025 to 2030\n"
+            "Number of pages | 140\n")
+    assert [(t.number, t.year) for t in facts(text, "total")] == [("7.2", 2024), ("23.9", 2030)]
+    assert (one(text, "cagr").from_year, one(text, "cagr").to_year) == (2025, 2030)
