@@ -15,7 +15,7 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
-from . import escape
+from . import chart_images, escape
 from .formatting import long_date, unit_label
 from .paths import TEMPLATES
 from .provenance import source_line
@@ -39,6 +39,15 @@ class DropStderr(Preprocessor):
     def preprocess_cell(self, cell, resources, index):
         if cell.get("outputs"):
             cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+        return cell, resources
+
+
+class ChartFigures(Preprocessor):
+    """Charts are image outputs in notebooks; pages show them as captioned figures with alt text."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.get("outputs"):
+            cell.outputs = chart_images.as_figures(cell.outputs)
         return cell, resources
 
 
@@ -68,6 +77,7 @@ def _exporter() -> HTMLExporter:
         template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
     exporter.register_preprocessor(DropStderr, enabled=True)
+    exporter.register_preprocessor(ChartFigures, enabled=True)
     return exporter
 
 

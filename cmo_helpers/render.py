@@ -162,14 +162,16 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
     """Worker entry point: HTML pages, the combined PDF and the headline figures from executed notebooks."""
     start = time.perf_counter()
     try:
-        from . import export, headline
+        from . import chart_images, export, headline
         from .audit import warning_html
         from .params import load_params
         from .session import load
 
         p = load(target.params_file, target.scenario)
         source = load_params(target.params_file)  # the audit judges the source, not a scenario's overrides
-        sections = [export.section(nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))]
+        notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
+        sections = [export.section(nb) for nb in notebooks]
+        chart_images.write_chart_files(notebooks, folder / "charts")
         if "html" in formats:
             export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related, stamp)
         if "pdf" in formats:

@@ -100,6 +100,20 @@ def test_every_relative_link_resolves(rendered):
     assert 'href="scenarios/conservative/index.html"' in index and 'href="report.pdf"' in index
 
 
+def test_every_chart_is_an_image_in_the_notebook_a_figure_in_the_page_and_two_files(rendered):
+    out, _ = rendered
+    folder = out / "healthcare-cmo"
+    images = [o for nb in sorted((folder / "notebooks").glob("*.ipynb")) for c in nbformat.read(nb, 4).cells
+              for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert images and all(o["metadata"]["image/png"]["alt"] and "image/svg+xml" in o["data"] for o in images)
+    pages = "".join(p.read_text() for p in sorted(folder.glob("[0-9]*.html")))
+    shown = re.findall(r'<figure class="cmo-chart".*?<img [^>]*alt="([^"]+)".*?<figcaption[^>]*>([^<]+)</figcaption>', pages, re.S)
+    assert [alt for alt, _ in shown] == [o["metadata"]["image/png"]["alt"] for o in images]
+    files = sorted(p.name for p in (folder / "charts").iterdir())
+    assert len(files) == 2 * len(images) and files[:2] == ["01-market-size-2024-2033.png", "01-market-size-2024-2033.svg"]
+    assert (folder / "scenarios" / "optimistic" / "charts" / files[0]).exists()
+
+
 def test_scenarios_land_under_the_market(rendered):
     out, _ = rendered
     for name in ("conservative", "optimistic"):
