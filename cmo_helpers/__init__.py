@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import importlib
 
-_MODULES = {"audit", "charts", "forecast", "narrative", "scenario_charts", "scenarios", "sensitivity", "splits", "tables"}
+_MODULES = {
+    "audit", "charts", "forecast", "narrative", "scenario_charts", "scenarios", "sensitivity", "splits", "tables",
+}
 _NAMES = {"Params": "params", "load_params": "params", "load": "session"}
 
 __all__ = sorted([*_MODULES, *_NAMES])

@@ -27,7 +27,8 @@ def _validate(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             status = EXIT_INVALID
         else:
-            print(terminal(f"ok: {name} ({p.market.name}, {len(scenarios.scenario_names(resolve_params(name, args.params_dir)))} scenarios)"))
+            count = len(scenarios.scenario_names(resolve_params(name, args.params_dir)))
+            print(terminal(f"ok: {name} ({p.market.name}, {count} scenarios)"))
     return status
 
 
@@ -78,7 +79,8 @@ def parser() -> argparse.ArgumentParser:
     """Subcommands share exit codes: 0 ok, 1 a report or check failed, 2 invalid input."""
     from . import audit_cli, draft_cli
 
-    ap = argparse.ArgumentParser(prog="cmo-report", description="Parameterised market reports: validate, audit, render.")
+    ap = argparse.ArgumentParser(prog="cmo-report",
+                                 description="Parameterised market reports: validate, audit, render.")
     ap.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     sub = ap.add_subparsers(dest="command", required=True)
 

@@ -38,7 +38,8 @@ class DropStderr(Preprocessor):
 
     def preprocess_cell(self, cell, resources, index):
         if cell.get("outputs"):
-            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            cell.outputs = [o for o in cell.outputs
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
         return cell, resources
 
 

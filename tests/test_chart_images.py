@@ -46,7 +46,8 @@ def test_svg_is_stable_between_runs(chart):
 
 
 def _outputs(alt: str = "Bars rising", caption: str = "Size by year.") -> list:
-    data, metadata = chart_images.image_output(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x00", "<svg/>", alt, caption, "size")
+    png_header = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x00"  # 512 pixels wide
+    data, metadata = chart_images.image_output(png_header, "<svg/>", alt, caption, "size")
     under, under_meta = chart_images.caption_output(caption, "size")
     return [new_output("display_data", data=data, metadata=metadata),
             new_output("display_data", data=under, metadata=under_meta),
@@ -62,7 +63,8 @@ def test_export_folds_chart_and_caption_into_one_figure():
 
 
 def test_figure_escapes_params_text_in_alt_and_caption():
-    html = chart_images.as_figures(_outputs(alt='x" onerror="alert(1)', caption="<script>y</script>"))[0]["data"]["text/html"]
+    hostile = _outputs(alt='x" onerror="alert(1)', caption="<script>y</script>")
+    html = chart_images.as_figures(hostile)[0]["data"]["text/html"]
     assert 'onerror="' not in html and "<script>" not in html
     assert "&lt;script&gt;y&lt;/script&gt;</figcaption>" in html
 
@@ -81,7 +83,8 @@ def test_chart_files_are_numbered_in_reading_order(chart, tmp_path):
         paths.append(tmp_path / f"{name}.ipynb")
         nbformat.write(new_notebook(cells=[cell]), paths[-1])
     written = chart_images.write_chart_files(paths, tmp_path / "charts")
-    assert [p.name for p in written] == [f"{n:02d}-market-size-2024-2033.{ext}" for n in (1, 2, 3) for ext in ("svg", "png")]
+    expected = [f"{n:02d}-market-size-2024-2033.{ext}" for n in (1, 2, 3) for ext in ("svg", "png")]
+    assert [p.name for p in written] == expected
     assert written[1].read_bytes() == base64.b64decode(data[chart_images.PNG])
     assert written[0].read_text() == data[chart_images.SVG]
 

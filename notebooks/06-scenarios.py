@@ -1,0 +1,43 @@
+# %% [markdown]
+# # Scenarios and sensitivity
+#
+# A forecast is one path among many. This section sets the market file beside the alternative cases we have written for it, then asks which single input moves the end-year market size most. Every figure a scenario changes is our own assumption and is labelled that way; the base case is the market file as it stands.
+
+# %% tags=["parameters"]
+params_file: str = "healthcare-cmo.yaml"  # a file in params/, or any path to a params file
+scenario: str = "base"  # or a scenario name from params/scenarios/<slug>/
+
+# %%
+import cmo_helpers as cmo
+
+p = cmo.load(params_file, scenario)
+cmo.narrative.subtitle(p, scenario)
+
+# %% [markdown]
+# ## Scenarios compared
+
+# %%
+cmo.sensitivity.scenario_comparison(params_file)
+
+# %%
+cmo.scenario_charts.fan_chart(params_file)
+
+# %%
+cmo.sensitivity.scenario_notes(params_file)
+
+# %% [markdown]
+# ## Sensitivity
+#
+# The tornado below is computed for the case this report shows. Each bar moves one input down and up while all others stay put; the longest bars are the inputs most worth checking against further sources.
+
+# %%
+cmo.sensitivity.tornado_summary(p)
+
+# %%
+cmo.scenario_charts.tornado_chart(p)
+
+# %%
+cmo.sensitivity.method_note()
+
+# %%
+cmo.sensitivity.tornado_table(p)
