@@ -244,9 +244,12 @@ def _period(fact: Fact) -> dict:
 
 
 def _breakdown_key(fact: Fact) -> str:
+    """Regions, countries, a dimension by its head noun ('expression platform' with 'platform'), else the section."""
     if fact.geo:
         return fact.geo
-    return item_key(fact.dimension) if fact.dimension else "segment"
+    if fact.dimension:
+        return item_key(fact.dimension).split()[-1].removesuffix("s")
+    return f"section {fact.section or ''}"
 
 
 def _by_year(items: dict[str, list[Fact]], base_year: int | None) -> dict[int | None, dict[str, list[Fact]]]:
@@ -278,10 +281,28 @@ def _breakdowns(facts: list[Fact], currency, unit, source_id: str, unplaced: lis
         groups.setdefault(key, {}).setdefault(item_key(f.item), []).append(f)
     region_names = {k: v[0].item for k, v in groups.get("region", {}).items()}
     out, ids = [], set()
-    for key, all_items in groups.items():
+    for key, all_items in _split_overfull(groups, labels).items():
         for split_year, items in _by_year(all_items, base_year).items():
             out.append(_breakdown(key, labels[key], split_year, items, ids, region_names, currency, unit, source_id,
                                   unplaced, base_year))
+    return out
+
+
+def _split_overfull(groups: dict[str, dict[str, list[Fact]]], labels: dict[str, str]) -> dict:
+    """Items with no stated dimension share a breakdown only if their shares fit in one; else each gets its own.
+
+    'Dog policies 78.5%' and 'accident and illness 87.2%' cannot be one split; nothing in the text says
+    which dimension each belongs to, so the draft does not pretend they are one.
+    """
+    out: dict[str, dict[str, list[Fact]]] = {}
+    for key, items in groups.items():
+        shares = [next((Decimal(f.number) for f in fs if f.kind == "share"), Decimal(0)) for fs in items.values()]
+        if key.startswith("section ") and sum(shares) > 100:
+            for n, (name, fs) in enumerate(items.items()):
+                out[f"{key}#{n}"] = {name: fs}
+                labels[f"{key}#{n}"] = labels[key]
+        else:
+            out[key] = items
     return out
 
 

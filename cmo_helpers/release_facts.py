@@ -72,8 +72,10 @@ _PUBLISHER = [
     re.compile(r"(?:^|\bAt )(?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4}), we\b"),
     re.compile(r"(?:^|\bby )(?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4})\s*(?:[|·–—-]|,)\s*(?:Press|News|Research Note|Newsroom|press office|\d)", re.M),
     re.compile(r"^(?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4})$", re.M),
+    re.compile(r"^About (?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4})$", re.M),
 ]
-_FIRM_WORD = re.compile(r"\b(?:Research|Insights?|Analytics|Intelligence|Economics|Media|Group|Partners|Consulting|GmbH|Ltd|Inc)\b")
+_FIRM_WORD = re.compile(r"\b(?:Research|Insights?|Analytics|Intelligence|Economics|Media|Group|Partners|Consulting|Data|Services"
+                        r"|Advisors|Associates|Institute|Labs|GmbH|Ltd|Inc)\b")
 _PLACE = re.compile(r"^(?:[^\w]*)(?P<place>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}),(?: [A-Z][A-Za-z.]+,)?\s*(?:[A-Z]{2}\s*[–—-]\s*)?"
                     r"(?=\d{1,2} [A-Z]|[A-Z][a-z]{2,8}\.? \d)")
 
@@ -101,6 +103,7 @@ class Fact:
     note: str | None = None
     headline: bool = False
     historic: bool = False
+    section: str | None = None         # the heading above an item with no stated dimension (groups such items)
 
 
 @dataclass
@@ -287,21 +290,23 @@ def _line_facts(line: str, offset: int, heading: str | None, headline: bool, sec
                 if last is not None:
                     clause.subject, clause.geo, clause.subjects = last.subject, last.geo, last.subjects
                     clause.subject_start, clause.dimension = clause.body, last.dimension
-            lead_dim = clause.dimension or lead_dim or section.get("dimension")
+            lead_dim = clause.dimension or lead_dim
             if clause.dimension:
                 section["dimension"] = clause.dimension
             if clause.subject is None and prev is not None and prev.subject and clause.text[:1].islower():
                 clause.subject, clause.geo, clause.subjects = prev.subject, prev.geo, prev.subjects
                 clause.subject_start = prev.subject_start
             if clause.dimension is None and clause.geo is None:
-                clause.dimension = lead_dim or _heading_dimension(heading) or _claim_noun(clause)
+                clause.dimension = (lead_dim or _claim_noun(clause) or section.get("dimension")
+                                    or _heading_dimension(heading))
             mentions = [m for m in s_mentions if clause.start <= m.start < clause.start + len(clause.text)]
             facts += _clause_facts(clause, mentions, s_years, line, offset, headline)
             prev = clause
             if _is_item(clause):
                 last_item[clause.geo or "segment"] = clause
         facts += _scale_claims(sentence, s_start, clauses)
-    return _paragraph_years(facts)
+    return [replace(f, section=heading or "") if f.item and not (f.dimension or f.geo) else f
+            for f in _paragraph_years(facts)]
 
 
 def _paragraph_years(facts: list[Fact]) -> list[Fact]:
@@ -770,7 +775,7 @@ def _publisher(text: str, nonempty: list[str]) -> str | None:
     counts: dict[str, int] = {}
     head = "\n".join(nonempty[:40])
     for k, pattern in enumerate(_PUBLISHER):
-        source = head if k >= 3 else text
+        source = head if k in (3, 4) else text
         for m in pattern.finditer(source):
             name = re.split(r"\.\s", m.group("p"))[0].strip(" .,")
             if k == 4 and not _FIRM_WORD.search(name):
