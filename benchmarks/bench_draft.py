@@ -44,7 +44,7 @@ def table(name: str, files: list[Path], repeat: int) -> bool:
     runs = [score_corpus(files)[1] for _ in range(repeat)]
     per_release = {f: statistics.median(r[f] for r in runs) for f in runs[0]}
     print(f"\n{name}: {len(files)} releases")
-    print(f"| kind | gold facts | drafted | precision | recall |\n|---|---|---|---|---|")
+    print("| kind | gold facts | drafted | precision | recall |\n|---|---|---|---|---|")
     for kind in FACT_KINDS:
         print(f"| {kind} | {score.gold[kind]} | {score.drafted[kind]} | {score.precision(kind):.3f} | "
               f"{score.recall(kind):.3f} |")

@@ -200,7 +200,8 @@ def _decimals(number: str) -> int:
 
 def _restates(rough: Fact, precise: Fact) -> bool:
     """A figure rounded from the precise one, or a bound ('surpassing', 'over') that the precise one meets."""
-    half = Decimal(5) * Decimal(10) ** (-_decimals(rough.number) - 1) * Decimal(1000) ** (SCALE_ORDER.index(rough.scale) + 1)
+    scale = Decimal(1000) ** (SCALE_ORDER.index(rough.scale) + 1)
+    half = Decimal(5) * Decimal(10) ** (-_decimals(rough.number) - 1) * scale
     if abs(amount(rough) - amount(precise)) <= half:
         return True
     return rough.headline and amount(rough) <= amount(precise) <= amount(rough) * Decimal("1.1")
@@ -230,7 +231,8 @@ def _market_cagr(cagrs: list[Fact], base: Fact | None, totals: list[Fact], unpla
     best = ranked[0]
     for other in ranked[1:]:
         if other.number != best.number:
-            unplaced.append({"quote": other.quote, "note": f"a second market growth rate; the draft uses {best.number}%"})
+            unplaced.append({"quote": other.quote,
+                             "note": f"a second market growth rate; the draft uses {best.number}%"})
     return best
 
 

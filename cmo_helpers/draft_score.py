@@ -26,7 +26,7 @@ class Score:
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for k in FACT_KINDS:
             self.matched[k] += other.matched[k]
             self.drafted[k] += other.drafted[k]
@@ -111,7 +111,8 @@ def gold_facts(gold: dict) -> dict[str, set[Fact]]:
         out["item_cagrs"].add((item_key(name), rate(r)))
     for claim in gold.get("claims") or []:
         if claim[0] == "scale":
-            out["claims"].add(("scale", claim[1]) if len(claim) == 2 else ("scale", claim[1], number(claim[2]), claim[3]))
+            bounded = ("scale", claim[1], number(claim[2]), claim[3]) if len(claim) > 2 else ("scale", claim[1])
+            out["claims"].add(bounded)
         else:
             out["claims"].add((item_key(claim[0]), claim[1]))
     return out
@@ -164,7 +165,7 @@ RELEASE_SUFFIXES = (".txt", ".md", ".html")
 
 
 def releases(folder: Path) -> list[Path]:
-    """Release texts in a folder that have a gold file (`NAME.gold.yaml`) or a hand-written params file (`NAME.yaml`)."""
+    """Release texts in a folder with a gold file (`NAME.gold.yaml`) or a params file written by hand (`NAME.yaml`)."""
     return sorted(p for p in folder.iterdir() if p.suffix in RELEASE_SUFFIXES and _gold_path(p))
 
 

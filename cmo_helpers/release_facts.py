@@ -25,7 +25,8 @@ _CUR = r"US\$|USD|EUR|GBP|JPY|INR|CNY|AUD|CAD|CHF|[$€£¥₹]"
 _SCALE = r"trillion|billion|million|thousand|mln|bn|mn|tn|[bmkt]"
 MONEY = re.compile(
     rf"(?<![\w.])(?P<cur>{_CUR})\s?(?P<num>{NUM})(?:\s?(?P<scale>{_SCALE})(?![\w-]))?"
-    rf"|(?<![\w.$])(?P<num2>{NUM})\s?(?P<scale2>trillion|billion|million|bn|mn)\s+(?P<cur2>USD|US dollars|dollars|EUR|euros)\b",
+    rf"|(?<![\w.$])(?P<num2>{NUM})\s?(?P<scale2>trillion|billion|million|bn|mn)\s+"
+    r"(?P<cur2>USD|US dollars|dollars|EUR|euros)\b",
     re.I,
 )
 PCT = re.compile(rf"(?<![\w.])(?P<num>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)
@@ -36,7 +37,8 @@ RANGE = re.compile(
     re.I,
 )
 YEAR_AFTER = re.compile(
-    r"\s*\)?,?\s*(?:(?:in|by|for|of|during|through|until|till|as of|at the end of|in the year|in fiscal year|in FY)\s+)?"
+    r"\s*\)?,?\s*(?:(?:in|by|for|of|during|through|until|till|as of|at the end of|in the year|in fiscal year"
+    r"|in FY)\s+)?"
     r"(?:(?:in\s+)?(?:revenue|sales)\s+(?:in|by)\s+)?(?:FY\s?)?((?:19|20)\d{2})\b", re.I)
 SHARE_YEAR_AFTER = re.compile(r"^\s*(?:share)?\s*,?\s*(?:in|for|as of|during)\s+((?:19|20)\d{2})\b", re.I)
 TO_YEAR_AFTER = re.compile(
@@ -66,17 +68,21 @@ _MONTHS = {m: i for i, ms in enumerate(
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")], start=1) for m in ms}
 _URL = re.compile(r"https?://[^\s<>\"')]+")
+_NAME = r"[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4}"
 _PUBLISHER = [
-    re.compile(r"\baccording to (?:a (?:new )?(?:report|study|analysis) (?:by|from) )?(?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4})"),
-    re.compile(r"(?:^|\.\s+|-- )(?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4}) (?:said|says|announced|has published|published|expects)\b"),
+    re.compile(rf"\baccording to (?:a (?:new )?(?:report|study|analysis) (?:by|from) )?(?P<p>{_NAME})"),
+    re.compile(rf"(?:^|\.\s+|-- )(?P<p>{_NAME}) (?:said|says|announced|has published|published|expects)\b"),
     re.compile(r"(?:^|\bAt )(?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4}), we\b"),
-    re.compile(r"(?:^|\bby )(?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4})\s*(?:[|·–—-]|,)\s*(?:Press|News|Research Note|Newsroom|press office|\d)", re.M),
+    re.compile(rf"(?:^|\bby )(?P<p>{_NAME})\s*(?:[|·–—-]|,)\s*(?:Press|News|Research Note|Newsroom|press office|\d)",
+               re.M),
     re.compile(r"^(?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4})$", re.M),
     re.compile(r"^About (?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4})$", re.M),
 ]
-_FIRM_WORD = re.compile(r"\b(?:Research|Insights?|Analytics|Intelligence|Economics|Media|Group|Partners|Consulting|Data|Services"
+_FIRM_WORD = re.compile(r"\b(?:Research|Insights?|Analytics|Intelligence|Economics|Media|Group|Partners|Consulting|Data"
+                        r"|Services"
                         r"|Advisors|Associates|Institute|Labs|GmbH|Ltd|Inc)\b")
-_PLACE = re.compile(r"^(?:[^\w]*)(?P<place>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}),(?: [A-Z][A-Za-z.]+,)?\s*(?:[A-Z]{2}\s*[–—-]\s*)?"
+_PLACE = re.compile(r"^(?:[^\w]*)(?P<place>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}),(?: [A-Z][A-Za-z.]+,)?\s*"
+                    r"(?:[A-Z]{2}\s*[–—-]\s*)?"
                     r"(?=\d{1,2} [A-Z]|[A-Z][a-z]{2,8}\.? \d)")
 
 
@@ -165,7 +171,7 @@ def extract(text: str) -> Release:
         if " | " in line:
             j = i
             rows = []
-            while j < len(lines) and (" | " in lines[j] or not lines[j].strip() and j + 1 < len(lines) and " | " in lines[j + 1]):
+            while j < len(lines) and " | " in (lines[j] if lines[j].strip() else "".join(lines[j + 1:j + 2])):
                 rows.append((offset, lines[j]))
                 offset += len(lines[j]) + 1
                 j += 1
@@ -255,7 +261,8 @@ def _mentions(text: str, base: int) -> list[_Mention]:
             take(m.start(), m.end())
     for m in RANGE.finditer(text):
         if free(m.start(1), m.end(2)) and int(m.group(1)) < int(m.group(2)):
-            found.append(_Mention("range", base + m.start(), base + m.end(), year=int(m.group(1)), year2=int(m.group(2))))
+            found.append(_Mention("range", base + m.start(), base + m.end(), year=int(m.group(1)),
+                                  year2=int(m.group(2))))
             take(m.start(), m.end())
     for m in YEAR.finditer(text):
         if free(m.start(1), m.end(1)):
@@ -629,7 +636,8 @@ def _inline_list(line: str, offset: int, heading: str | None, heading_year: int 
         name = p.group(1).strip()
         geo = "country" if name in lex.COUNTRY_REGION else "region" if name in lex.REGION_SPELLINGS else None
         facts.append(Fact("share", p.group(0), shift + p.start(), number=p.group(2), year=heading_year, item=name,
-                          geo=geo, dimension=None if geo else _heading_dimension(heading) or _caption_dimension(heading)))
+                          geo=geo,
+                          dimension=None if geo else _heading_dimension(heading) or _caption_dimension(heading)))
     return facts
 
 
@@ -660,7 +668,7 @@ def _flat_table(line: str, offset: int, caption: str | None) -> list[Fact]:
         start = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         if name.lower() not in {"total", "global", "world", "overall"}:
             geo = "country" if name in lex.COUNTRY_REGION else "region" if name in lex.REGION_SPELLINGS else None
-            for year, num in zip(years, m.group("nums").split()):
+            for year, num in zip(years, m.group("nums").split(), strict=True):
                 facts.append(Fact("value", quote, start, number=num, scale=scale, currency=cur, year=year, item=name,
                                   geo=geo, dimension=None if geo else _dimension_name(head.group("label"))))
         pos = m.end()

@@ -26,7 +26,8 @@ COUNTRY_REGION = {country: region for region, countries in REGIONS.items() for c
 # Adjectives that make a share relative to a region ("24.5% of the European market").
 REGION_ADJECTIVES = r"regional|European|North American|Asian|Latin American|African|Middle Eastern|domestic|national"
 GEO_ADJECTIVES = {
-    "global": "Global", "worldwide": "Global", "world": "Global", "european": "Europe", "north american": "North America",
+    "global": "Global", "worldwide": "Global", "world": "Global", "european": "Europe",
+    "north american": "North America",
     "asia pacific": "Asia Pacific", "asia-pacific": "Asia Pacific", "u.s.": "United States", "us": "United States",
     "american": "United States", "indian": "India", "chinese": "China", "japanese": "Japan", "german": "Germany",
     "uk": "United Kingdom", "british": "United Kingdom", "french": "France", "latin american": "Latin America",
@@ -43,10 +44,12 @@ GEO = re.compile(
 
 CLAIMS: list[tuple[str, re.Pattern]] = [
     ("fastest-growing", re.compile(
-        r"\bfastest[- ]growing\b|\b(?:fastest|highest|quickest)\s+(?:\w+\s+)?(?:CAGR|growth|rate|pace)\b|\bgrows? the fastest\b"
+        r"\bfastest[- ]growing\b|\b(?:fastest|highest|quickest)\s+(?:\w+\s+)?(?:CAGR|growth|rate|pace)\b"
+        r"|\bgrows? the fastest\b"
         r"|\bgrow(?:s|ing)? (?:at )?the fastest\b|\bmost rapid(?:ly)? grow", re.I)),
     ("fast-growing", re.compile(
-        r"(?<!\w)fast[- ]growing\b|\brapidly (?:growing|expanding|emerging)\b|\bgrow(?:s|ing) (?:rapidly|quickly|fast)\b",
+        r"(?<!\w)fast[- ]growing\b|\brapidly (?:growing|expanding|emerging)\b"
+        r"|\bgrow(?:s|ing) (?:rapidly|quickly|fast)\b",
         re.I)),
     ("smallest", re.compile(r"\bsmallest\b|\blowest share\b", re.I)),
     ("largest", re.compile(
@@ -54,15 +57,18 @@ CLAIMS: list[tuple[str, re.Pattern]] = [
         r"|majority|lion'?s share|highest share|major share)\b(?! by\b)", re.I)),
 ]
 CLAIM_NOUN = re.compile(
-    r"\b(?:largest|biggest|leading|top|dominant|fastest[- ]growing)\s+((?:[a-z][a-z-]+\s+(?!(?:with|in|of|by|and|for|at|to|over|during|on)\b)){0,1}[a-z][a-z-]+)", re.I)
+    r"\b(?:largest|biggest|leading|top|dominant|fastest[- ]growing)\s+"
+    r"((?:[a-z][a-z-]+\s+(?!(?:with|in|of|by|and|for|at|to|over|during|on)\b)){0,1}[a-z][a-z-]+)", re.I)
 NOT_DIMENSIONS = {"share", "region", "regional market", "market", "segment", "country", "country market", "revenue",
                   "contributor", "hub", "players", "vendors", "companies", "group", "groups", "category", "categories",
                   "segments", "item", "items"}
 
 DECOY = re.compile(
     r"\b(?:acquir\w*|acquisition|bought|buys?|merger|merged|deal|raised|raises|funding|financing|investments?|invested"
-    r"|series [a-f]\b|contracts?\b(?!\s+(?:manufactur|research|development|logistics))|orders?\b|reported|earmark\w*|grants?\b|licen[cs]e|prices?\b|priced|pricing|discount"
-    r"|subscription|valuation|ipo\b|employ\w*|fiscal year|credit (?:line|facility)|loans?\b|bonds?\b|debt\b|quarter\w*|'s (?:[\w-]+ ){0,3}revenue|its revenue|net sales|profit"
+    r"|series [a-f]\b|contracts?\b(?!\s+(?:manufactur|research|development|logistics))|orders?\b|reported"
+    r"|earmark\w*|grants?\b|licen[cs]e|prices?\b|priced|pricing|discount|subscription|valuation|ipo\b|employ\w*"
+    r"|fiscal year|credit (?:line|facility)|loans?\b|bonds?\b|debt\b|quarter\w*|'s (?:[\w-]+ ){0,3}revenue"
+    r"|its revenue|net sales|profit"
     r"|inc\.|ltd\b|llc\b|corp\b|plc\b|pages?\b|page-|respondents|surveyed|survey)", re.I)
 SCALE_CLAIM = re.compile(
     r"\b(thousands|millions|billions|trillions)\s+of\s+(?:US\s+)?(?:dollars|euros|pounds|USD)\b"
@@ -102,6 +108,7 @@ LEAD_IN = re.compile(
     r"|(?:Regionally|Geographically|Meanwhile|However|Additionally|In addition|Overall|Globally|Today|Currently"
     r"|Notably|Similarly|Likewise|Summary|Earlier[^,]{0,30}|Last year|This year))\s*[,:]\s+")
 HEADING_DIMENSION = re.compile(
-    r"^(?:by\s+)?([A-Za-z][A-Za-z -]{1,30}?)\s+(?:analysis|insights|highlights|snapshot|split|breakdown|segmentation)\b",
+    r"^(?:by\s+)?([A-Za-z][A-Za-z -]{1,30}?)\s+"
+    r"(?:analysis|insights|highlights|snapshot|split|breakdown|segmentation)\b",
     re.I)
 GENERIC_DIMENSIONS = {"segment", "segments", "market", "key", "regional", "region", "geographic", "geographical"}

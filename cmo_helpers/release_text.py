@@ -14,7 +14,8 @@ BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "tr", "ul",
 }
-DROPPED_TAGS = ["script", "style", "noscript", "template", "svg", "nav", "form", "button", "iframe", "aside", "footer", "head"]
+DROPPED_TAGS = ["script", "style", "noscript", "template", "svg", "nav", "form", "button", "iframe", "aside", "footer",
+                "head"]
 SENTENCE_END = (".", "!", "?", ":", ";")
 WRAP_MIN = 45
 _TAG = re.compile(r"<(html|body|p|div|h[1-6]|table|br|span|a|article|!doctype)\b", re.I)

@@ -69,7 +69,8 @@ def test_a_headline_bound_becomes_a_claim_and_decoys_and_past_rates_go_unplaced(
     assert {"text": "Surpassing USD 2.4 Billion by 2031", "scale": "billion", "value": 2.4, "year": 2031,
             "source": "tideline-research-2025"} in claims
     notes = {u["note"] for u in kelp.params["unplaced"]}
-    assert any(n.startswith("not a market figure") for n in notes) and "a past growth rate, not the forecast CAGR" in notes
+    assert any(n.startswith("not a market figure") for n in notes)
+    assert "a past growth rate, not the forecast CAGR" in notes
     assert kelp.counts == {"totals": 2, "cagr": 1, "shares": 2, "values": 2, "item_cagrs": 1, "claims": 4,
                            "unplaced": 2}
 
@@ -176,7 +177,8 @@ def _quotes(node):
 def test_items_without_a_dimension_are_grouped_by_section_and_never_overfilled():
     text = ("T\n\nThe kelp market was valued at USD 1.2 billion in 2024 and will reach USD 2.0 billion by 2030.\n\n"
             "Products\nSugar kelp held 40.0% of the market in 2024. Winged kelp took 30.0% in 2024.\n\n"
-            "Other figures\nRestaurants represented 78.5% of sales in 2024.\nRetailers held 37.0% of the market in 2024.\n\n"
+            "Other figures\nRestaurants represented 78.5% of sales in 2024.\n"
+            "Retailers held 37.0% of the market in 2024.\n\n"
             "Platforms\nFarmed kelp is the largest source platform with 70.0% in 2024. Wild kelp is the "
             "fastest-growing platform.\n")
     labels = [(b["label"], [i["name"] for i in b["items"]]) for b in build(extract(text), "k.txt").params["breakdowns"]]
