@@ -23,12 +23,16 @@ def slug(title: str, limit: int = 48) -> str:
     return words[:limit].rsplit("-", 1)[0] if len(words) > limit else words or "chart"
 
 
-def image_output(png: bytes, svg: str, alt: str, caption: str, name: str) -> tuple[dict, dict]:
-    """The image bundle and metadata a notebook keeps: PNG shown at 100 dpi, SVG for vector tools, alt on both."""
+def image_output(png: bytes, svg: str, alt: str, caption: str, name: str,
+                 data: dict | None = None) -> tuple[dict, dict]:
+    """The image bundle and metadata a notebook keeps: PNG shown at 100 dpi, SVG for vector tools, alt on both.
+
+    `data` ({"unit", "columns", "rows"}) is the chart's series, which the data pack turns into a sheet.
+    """
     width = int.from_bytes(png[16:20], "big") * 100 // PNG_DPI  # pixel width from the PNG header
-    data = {PNG: base64.b64encode(png).decode("ascii"), SVG: svg, "text/plain": alt}
-    metadata = {PNG: {"alt": alt, "width": width}, SVG: {"alt": alt}, KEY: {"name": name, "caption": caption}}
-    return data, metadata
+    bundle = {PNG: base64.b64encode(png).decode("ascii"), SVG: svg, "text/plain": alt}
+    chart = {"name": name, "caption": caption, **({"data": data} if data else {})}
+    return bundle, {PNG: {"alt": alt, "width": width}, SVG: {"alt": alt}, KEY: chart}
 
 
 def caption_output(caption: str, name: str) -> tuple[dict, dict]:

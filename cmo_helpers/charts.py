@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from . import chart_images, forecast, splits
+from . import chart_images, chart_series, forecast, splits
 from .formatting import number, pct, unit_label
 from .provenance import cite, path_assumed, quoted_years, series_label, suffix
 
@@ -59,11 +59,13 @@ class Chart:
     @property
     def name(self) -> str:
         """Readable file stem from the chart's title."""
-        ax = self.figure.axes[0]
-        return chart_images.slug(next((t for t in (ax.get_title(loc) for loc in ("left", "center", "right")) if t), self.alt))
+        return chart_images.slug(chart_series.title(self.figure) or self.alt)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
-        return chart_images.image_output(self.png(), self.svg(), self.alt, self.caption, self.name)
+        png = self.png()  # drawn first, so tick labels are final when the series are read
+        data = {"title": chart_series.title(self.figure), "unit": chart_series.value_label(self.figure),
+                "columns": chart_series.COLUMNS, "rows": chart_series.series(self.figure)}
+        return chart_images.image_output(png, self.svg(), self.alt, self.caption, self.name, data)
 
     def _ipython_display_(self) -> None:
         """The chart as an image output, then its caption as text under it."""

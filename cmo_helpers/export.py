@@ -107,13 +107,14 @@ def _context(p: Params, scenario: str, stamp: dict | None) -> dict:
 
 
 def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path, pdf: bool,
-                scenario_title: str = "", related: list[tuple[str, str]] = (), stamp: dict | None = None) -> list[Path]:
-    """One self-contained page per section, plus an index linking them, the PDF and related scenarios."""
+                scenario_title: str = "", related: list[tuple[str, str]] = (), stamp: dict | None = None,
+                workbook: str = "") -> list[Path]:
+    """One self-contained page per section, plus an index linking them, the PDF, the data pack and related scenarios."""
     sources = "; ".join(f"[{n}] {source_line(s)}" for n, s in enumerate(p.sources, 1))
     ctx = {**_context(p, scenario, stamp), "market": p.market.name, "nav": sections, "pdf": pdf, "sources": sources}
     page = _ENV.get_template("page.html.j2")
     index_body = Markup(_ENV.get_template("index_body.html.j2").render(
-        ctx, name=p.market.name, sections=sections, related=related,
+        ctx, name=p.market.name, sections=sections, related=related, workbook=workbook,
         years=f"{p.size.base.year}\u2013{p.size.end.year}", scenario_title=scenario_title or scenario,
     ))
     written = []
@@ -168,12 +169,14 @@ def report_html(sections: list[Section], p: Params, scenario: str, scenario_titl
 PDF_VARIANT = "pdf/ua-1"  # tagged, with language, title and figure alt text, so screen readers can read it
 
 
-def write_pdf(document: str, path: Path) -> Path:
-    """Lay out the print HTML with WeasyPrint as an accessible (PDF/UA-1) document."""
+def write_pdf(document: str, path: Path, attachments: list[Path] = ()) -> Path:
+    """Lay out the print HTML with WeasyPrint as an accessible (PDF/UA-1) document, files attached."""
     import weasyprint
     from weasyprint.urls import URLFetcher
 
     # Only data: URLs are fetched, so a PDF never depends on (or reaches) another host.
     html_doc = weasyprint.HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"}))
-    html_doc.write_pdf(path, pdf_variant=PDF_VARIANT)
+    files = [weasyprint.Attachment(string=f.read_bytes(), name=f.name, description="The report's figures as data")
+             for f in attachments]
+    html_doc.write_pdf(path, pdf_variant=PDF_VARIANT, attachments=files)
     return path

@@ -162,7 +162,7 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
     """Worker entry point: HTML pages, the combined PDF and the headline figures from executed notebooks."""
     start = time.perf_counter()
     try:
-        from . import chart_images, export, headline
+        from . import chart_images, datapack, export, headline
         from .audit import warning_html
         from .params import load_params
         from .session import load
@@ -172,11 +172,13 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
         notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
         sections = [export.section(nb) for nb in notebooks]
         chart_images.write_chart_files(notebooks, folder / "charts")
+        workbook = datapack.write(notebooks, folder, p)
         if "html" in formats:
-            export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related, stamp)
+            export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related, stamp,
+                               workbook.name)
         if "pdf" in formats:
             document = export.report_html(sections, p, target.scenario, target.title, warning_html(source, p), stamp)
-            export.write_pdf(document, folder / "report.pdf")
+            export.write_pdf(document, folder / "report.pdf", [workbook])
         manifest.write_figures(folder, headline.headline(source, p))
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")

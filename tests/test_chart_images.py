@@ -37,7 +37,9 @@ def test_chart_is_an_image_output_with_alt_text_in_its_metadata(chart):
     assert data[chart_images.SVG].lstrip().startswith("<?xml") and "<svg" in data[chart_images.SVG]
     alt = "Bar chart of market size from 504.9 in 2024 to 1,861.2 in 2033 USD million."
     assert metadata[chart_images.PNG]["alt"] == alt == metadata[chart_images.SVG]["alt"]
-    assert metadata[chart_images.KEY] == {"name": "market-size-2024-2033", "caption": chart.caption}
+    meta = metadata[chart_images.KEY]
+    assert (meta["name"], meta["caption"]) == ("market-size-2024-2033", chart.caption)
+    assert meta["data"]["unit"] == "USD million" and len(meta["data"]["rows"]) == 10, "one bar a year"
     assert 500 < metadata[chart_images.PNG]["width"] < 800, "shown at 100 dpi, not at the 200 dpi it is drawn"
 
 
