@@ -5,18 +5,24 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 JOBS   ?=
 PARAMS ?= params/healthcare-cmo.yaml
+LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv report report-all test lab validate audit clean
+.PHONY: help venv report report-all test lint lab validate audit clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "cmo-reports needs Python 3.11 or newer (the pinned pandas, numpy, matplotlib and ipykernel do);" >&2; \
+	  echo "'$(PYTHON)' is: $$($(PYTHON) --version 2>/dev/null || echo 'not found')." >&2; \
+	  echo "Install Python 3.11+ and run, for example: make $(MAKECMDGOALS) PYTHON=python3.11" >&2; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@# setuptools' note on editable installs is information, not a problem: keep install output quiet.
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
 venv: $(STAMP) ## create or refresh the local virtual environment
@@ -30,8 +36,11 @@ report-all: $(STAMP) ## render every market in params/ with all scenarios
 test: $(STAMP) ## run the test suite (executes every notebook with every params file)
 	$(BIN)/python -m pytest
 
-lab: $(STAMP) ## open the notebooks in JupyterLab
-	$(BIN)/jupyter lab notebooks/
+lint: $(STAMP) ## ruff check (line length 120; rules in pyproject.toml)
+	$(BIN)/ruff check .
+
+lab: $(STAMP) ## open JupyterLab at the repo root (notebooks/, params/, outputs/); flags via LAB_ARGS="--port 9999"
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 validate: $(STAMP) ## validate every params file and scenario overlay
 	$(BIN)/cmo-report validate params/*.yaml

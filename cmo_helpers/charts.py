@@ -1,9 +1,7 @@
 """House-style charts: assumed figures are hatched and labelled, values match the tables."""
 from __future__ import annotations
 
-import base64
 import functools
-import html
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +13,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from . import breakdowns as bd
-from . import forecast
+from . import chart_images, chart_series, forecast
 from .forecast import anchor_rate
 from .formatting import figure, figure_pct, number, pct, rate_decimals, unit_label
 from .provenance import cite, path_assumed, quoted_years, series_label, suffix
@@ -43,24 +41,43 @@ RC = {
 
 @dataclass
 class Chart:
-    """A figure with alt text and caption that renders itself as an embedded image."""
+    """A figure with alt text and caption, shown as image outputs that keep both (see chart_images.py)."""
 
     figure: Figure
     alt: str
     caption: str
 
-    def png(self, dpi: int = 200) -> bytes:
+    def png(self, dpi: int = chart_images.PNG_DPI) -> bytes:
         buf = io.BytesIO()
         self.figure.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
         return buf.getvalue()
 
-    def _repr_html_(self) -> str:
-        data = base64.b64encode(self.png()).decode("ascii")
-        return (
-            '<figure class="cmo-chart" style="margin: 0.5em 0 1.2em 0;">'
-            f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt)}" style="max-width: 100%;"/>'
-            f'<figcaption style="font-size: 0.85em; color: #555;">{html.escape(self.caption)}</figcaption></figure>'
-        )
+    def svg(self) -> str:
+        """Vector copy with text kept as text (editable, and twice as fast as outlined glyphs); no date, so files are stable."""
+        buf = io.StringIO()
+        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "cmo-reports"}):
+            self.figure.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+        return buf.getvalue()
+
+    @property
+    def name(self) -> str:
+        """Readable file stem from the chart's title."""
+        return chart_images.slug(chart_series.title(self.figure) or self.alt)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        png = self.png()  # drawn first, so tick labels are final when the series are read
+        data = {"title": chart_series.title(self.figure), "unit": chart_series.value_label(self.figure),
+                "columns": chart_series.COLUMNS, "rows": chart_series.series(self.figure)}
+        return chart_images.image_output(png, self.svg(), self.alt, self.caption, self.name, data)
+
+    def _ipython_display_(self) -> None:
+        """The chart as an image output, then its caption as text under it."""
+        from IPython.display import display
+
+        data, metadata = self._repr_mimebundle_()
+        display(data, raw=True, metadata=metadata)
+        data, metadata = chart_images.caption_output(self.caption, metadata[chart_images.KEY]["name"])
+        display(data, raw=True, metadata=metadata)
 
 
 def house_style(build: Callable[..., Chart]) -> Callable[..., Chart]:

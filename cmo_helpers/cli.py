@@ -106,9 +106,10 @@ def _render(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """Subcommands share exit codes: 0 ok, 1 a report or check failed, 2 invalid input."""
-    from . import audit_cli
+    from . import audit_cli, draft_cli
 
-    ap = argparse.ArgumentParser(prog="cmo-report", description="Parameterised market reports: validate, audit, render.")
+    ap = argparse.ArgumentParser(prog="cmo-report",
+                                 description="Parameterised market reports: validate, audit, render.")
     ap.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     sub = ap.add_subparsers(dest="command", required=True)
 
@@ -118,6 +119,7 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=_validate)
 
     audit_cli.add_parser(sub)
+    draft_cli.add_parser(sub)
 
     mg = sub.add_parser("migrate", help="convert an old-style params file (segments/regions) to the breakdowns schema")
     mg.add_argument("file", help="params file or name in params/")

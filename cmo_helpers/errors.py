@@ -39,3 +39,11 @@ class NothingToRender(CmoError):
 
 class ClusterError(CmoError):
     """The Dask executor cannot start: the package is missing or the scheduler cannot be reached."""
+
+
+class ReleaseError(CmoError):
+    """A release text given to `cmo-report draft` cannot be read as text."""
+
+    def __init__(self, name: str, reason: str):
+        self.name = name
+        super().__init__(f"{name}: {reason}")

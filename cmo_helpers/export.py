@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
-from . import escape
+from . import chart_images, escape
 from .formatting import long_date, source_line, unit_label
 from .paths import TEMPLATES
 
@@ -36,7 +37,17 @@ class DropStderr(Preprocessor):
 
     def preprocess_cell(self, cell, resources, index):
         if cell.get("outputs"):
-            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            cell.outputs = [o for o in cell.outputs
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+        return cell, resources
+
+
+class ChartFigures(Preprocessor):
+    """Charts are image outputs in notebooks; pages show them as captioned figures with alt text."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.get("outputs"):
+            cell.outputs = chart_images.as_figures(cell.outputs)
         return cell, resources
 
 
@@ -60,11 +71,14 @@ class Section:
         return f"{self.slug}.html"
 
 
+@functools.cache
 def _exporter() -> HTMLExporter:
+    """One exporter per process: its templates are compiled on first use, not once per notebook."""
     exporter = HTMLExporter(
         template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
     exporter.register_preprocessor(DropStderr, enabled=True)
+    exporter.register_preprocessor(ChartFigures, enabled=True)
     return exporter
 
 
@@ -116,13 +130,14 @@ def _context(p: Params, scenario: str, stamp: dict | None) -> dict:
 
 
 def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path, pdf: bool,
-                scenario_title: str = "", related: list[tuple[str, str]] = (), stamp: dict | None = None) -> list[Path]:
-    """One self-contained page per section, plus an index linking them, the PDF and related scenarios."""
+                scenario_title: str = "", related: list[tuple[str, str]] = (), stamp: dict | None = None,
+                workbook: str = "") -> list[Path]:
+    """One self-contained page per section, plus an index linking them, the PDF, the data pack and related scenarios."""
     sources = "; ".join(f"[{n}] {source_line(s)}" for n, s in enumerate(p.sources, 1))
     ctx = {**_context(p, scenario, stamp), "market": p.market.name, "nav": sections, "pdf": pdf, "sources": sources}
     page = _ENV.get_template("page.html.j2")
     index_body = Markup(_ENV.get_template("index_body.html.j2").render(
-        ctx, name=p.market.name, sections=sections, related=related,
+        ctx, name=p.market.name, sections=sections, related=related, workbook=workbook,
         years=f"{p.size.base.year}\u2013{p.size.end.year}", scenario_title=scenario_title or scenario,
     ))
     written = []
@@ -177,12 +192,14 @@ def report_html(sections: list[Section], p: Params, scenario: str, scenario_titl
 PDF_VARIANT = "pdf/ua-1"  # tagged, with language, title and figure alt text, so screen readers can read it
 
 
-def write_pdf(document: str, path: Path) -> Path:
-    """Lay out the print HTML with WeasyPrint as an accessible (PDF/UA-1) document."""
+def write_pdf(document: str, path: Path, attachments: list[Path] = ()) -> Path:
+    """Lay out the print HTML with WeasyPrint as an accessible (PDF/UA-1) document, files attached."""
     import weasyprint
     from weasyprint.urls import URLFetcher
 
     # Only data: URLs are fetched, so a PDF never depends on (or reaches) another host.
     html_doc = weasyprint.HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"}))
-    html_doc.write_pdf(path, pdf_variant=PDF_VARIANT)
+    files = [weasyprint.Attachment(string=f.read_bytes(), name=f.name, description="The report's figures as data")
+             for f in attachments]
+    html_doc.write_pdf(path, pdf_variant=PDF_VARIANT, attachments=files)
     return path

@@ -59,7 +59,8 @@ def write_figures(folder: Path, figures: dict) -> None:
 def git_commit(folder: Path) -> str | None:
     """The commit checked out in the params folder's repository, if it is one."""
     try:
-        proc = subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
+        proc = subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD"],
+                              capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return None
     return proc.stdout.strip() if proc.returncode == 0 else None
@@ -73,7 +74,7 @@ def write(folder: Path, target: Target, keys: Keys, outcomes: list[Outcome], for
         "market": target.slug,
         "scenario": target.scenario,
         "scenario_title": target.title,
-        "rendered_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "rendered_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "params_file": str(target.params_file),
         "inputs": keys.inputs,
         "input_hash": keys.input_hash,

@@ -162,17 +162,21 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
     """Worker entry point: HTML pages, the combined PDF and the headline figures from executed notebooks."""
     start = time.perf_counter()
     try:
-        from . import export, headline
+        from . import chart_images, datapack, export, headline
         from .session import load
 
         m = load(target.params_file, target.scenario)  # the audit judges m.published, not a scenario's overrides
         p = m.shown
-        sections = export.client_sections([export.section(nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))])
+        notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
+        sections = export.client_sections([export.section(nb) for nb in notebooks])
+        chart_images.write_chart_files(notebooks, folder / "charts")
+        workbook = datapack.write(notebooks, folder, p)
         if "html" in formats:
-            export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related, stamp)
+            export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related, stamp,
+                               workbook.name)
         if "pdf" in formats:
             document = export.report_html(sections, p, target.scenario, target.title, export.audit_warning(sections), stamp)
-            export.write_pdf(document, folder / "report.pdf")
+            export.write_pdf(document, folder / "report.pdf", [workbook])
         manifest.write_figures(folder, headline.headline(m.published, p))
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")

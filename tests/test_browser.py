@@ -35,11 +35,12 @@ def test_market_size_page_shows_its_chart_offline(rendered, tmp_path):
     assert proc.returncode == 0, proc.stderr
     image = screenshot(out / "healthcare-cmo" / "01-market-size.html", tmp_path / "shot.png", tmp_path / "profile")
     assert image.size == (1100, 1400)
-    assert _count_near(image, TEAL) > 2000, "the embedded bar chart (modelled years in teal) is drawn without any network"
+    assert _count_near(image, TEAL) > 2000, "the embedded bar chart (modelled years in teal) is drawn offline"
 
 
 def test_executive_summary_page_is_not_blank(rendered, tmp_path):
     out, _ = rendered
-    image = screenshot(out / "healthcare-cmo" / "00-executive-summary.html", tmp_path / "shot.png", tmp_path / "profile")
+    page = out / "healthcare-cmo" / "00-executive-summary.html"
+    image = screenshot(page, tmp_path / "shot.png", tmp_path / "profile")
     colours = image.getcolors(maxcolors=1 << 16) or []
     assert len(colours) > 50, "text, the headline box and the warning box give the page many colours"

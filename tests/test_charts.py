@@ -71,12 +71,6 @@ def test_growth_chart_shows_both_paths(cmo):
     assert "2,011.4" in _texts(chart) and "1,861.2" in _texts(chart)
 
 
-def test_chart_renders_as_embedded_png_with_alt_text(cmo):
-    html = charts.size_chart(cmo)._repr_html_()
-    assert html.count('src="data:image/png;base64,') == 1
-    assert 'alt="Bar chart of market size from 504.9 in 2024 to 1,861.2 in 2033 USD million."' in html
-
-
 @pytest.mark.parametrize("n", [0, 1])
 def test_charts_use_the_house_font(cmo, n):
     chart = charts.share_chart(cmo, cmo.breakdowns[n])

@@ -118,7 +118,8 @@ def test_pdf_has_cover_contents_and_page_numbers(executed, cmo, tmp_path):
 def test_pdf_is_tagged_with_language_title_and_chart_alt_text(cmo, tmp_path):
     chart = charts.Chart(charts.new_figure(2, 1)[0], "Bar chart of a test market", "Caption.")
     code = new_code_cell("cmo.charts.size_chart(p)")
-    code.outputs = [new_output("display_data", data={"text/html": chart._repr_html_()})]
+    data, metadata = chart._repr_mimebundle_()
+    code.outputs = [new_output("display_data", data=data, metadata=metadata)]
     path = tmp_path / "01-market-size.ipynb"
     nbformat.write(new_notebook(cells=[new_markdown_cell("# Market size"), code]), path)
     pdf = export.write_pdf(export.report_html([export.section(path)], cmo, "base"), tmp_path / "r.pdf")

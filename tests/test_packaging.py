@@ -31,7 +31,8 @@ def installed(tmp_path_factory) -> Path:
     (wheel,) = (tmp / "dist").glob("cmo_reports-*.whl")
     env = tmp / "venv"
     venv.create(env, with_pip=False)
-    site = Path(subprocess.run([str(env / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+    probe = "import sysconfig; print(sysconfig.get_path('purelib'))"
+    site = Path(subprocess.run([str(env / "bin" / "python"), "-c", probe],
                                check=True, capture_output=True, text=True).stdout.strip())
     # A plain path line: the test venv's own .pth files (its editable install of this checkout) stay inactive.
     (site / "borrowed-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
@@ -43,7 +44,8 @@ def installed(tmp_path_factory) -> Path:
 def _run(bin_dir: Path, args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
-    env["JUPYTER_PATH"] = str(Path(sys.prefix) / "share" / "jupyter")  # nbconvert's templates, with the borrowed packages
+    # nbconvert's templates, with the borrowed packages
+    env["JUPYTER_PATH"] = str(Path(sys.prefix) / "share" / "jupyter")
     return subprocess.run([str(bin_dir / "cmo-report"), *args], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=600)
 
@@ -54,7 +56,8 @@ def test_the_wheel_ships_notebooks_and_templates_and_runs_its_own_copy(installed
                            cwd=tmp_path, capture_output=True, text=True, check=True)
     notebooks, templates = map(Path, probe.stdout.split())
     assert notebooks.parent == templates.parent and CHECKOUT not in notebooks.parents
-    assert len(list(notebooks.glob("[0-9][0-9]-*.ipynb"))) == len(list((CHECKOUT / "notebooks").glob("[0-9][0-9]-*.ipynb")))
+    pattern = "[0-9][0-9]-*.ipynb"
+    assert len(list(notebooks.glob(pattern))) == len(list((CHECKOUT / "notebooks").glob(pattern)))
     assert (templates / "report.html.j2").is_file()
     assert _run(installed, ["--version"], tmp_path).stdout.strip() == f"cmo-report {package_version()}"
 

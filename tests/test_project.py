@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import tomllib
+from pathlib import Path
 
+import jupytext
 import nbformat
+import papermill
 import pytest
 import yaml
 
@@ -28,7 +32,9 @@ def test_notebook_is_stored_clean_and_parameterised(path):
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(not c.outputs and c.execution_count is None for c in code), "store notebooks without outputs"
     tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
-    assert len(tagged) == 1 and "params_file =" in tagged[0].source and "scenario =" in tagged[0].source
+    assert len(tagged) == 1
+    declared = {name: p["inferred_type_name"] for name, p in papermill.inspect_notebook(path).items()}
+    assert declared == {"params_file": "str", "scenario": "str"}, "typed, so papermill --help-notebook shows types"
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
 
 
@@ -56,10 +62,43 @@ def test_requirements_and_conda_environment_pin_the_same_versions():
 def test_pyproject_declares_every_runtime_requirement():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     declared = {re.split(r"[<>=!~ ]", d)[0].lower() for d in project["dependencies"]}
-    declared |= {re.split(r"[<>=!~ ]", d)[0].lower() for group in project["optional-dependencies"].values() for d in group}
+    declared |= {
+        re.split(r"[<>=!~ ]", d)[0].lower() for group in project["optional-dependencies"].values() for d in group
+    }
     assert set(_pins((ROOT / "requirements.txt").read_text().splitlines())) <= declared
 
 
 def test_rendered_outputs_are_ignored_but_the_folder_is_kept():
     ignore = (ROOT / ".gitignore").read_text().splitlines()
     assert "outputs/*" in ignore and "!outputs/README.md" in ignore and ".venv/" in ignore
+
+
+def test_make_refuses_an_old_python_with_a_clear_message(tmp_path: Path):
+    old = tmp_path / "python3"
+    old.write_text('#!/bin/sh\n[ "$1" = "--version" ] && echo "Python 3.10.12" && exit 0\nexit 1\n')
+    old.chmod(0o755)
+    proc = subprocess.run(
+        ["make", "-C", str(ROOT), "venv", f"PYTHON={old}", f"VENV={tmp_path / 'venv'}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode != 0 and not (tmp_path / "venv").exists()
+    assert "needs Python 3.11 or newer" in proc.stderr and "Python 3.10.12" in proc.stderr
+
+
+def test_python_requirement_is_stated_once_everywhere():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert project["requires-python"] == ">=3.11" and "python=3.11" in env["dependencies"]
+    assert "Python 3.11 or newer" in (ROOT / "README.md").read_text()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_and_its_percent_script_agree(path):
+    def cells(nb):
+        return [(c.cell_type, c.source.strip(), c.metadata.get("tags", [])) for c in nb.cells]
+
+    twin = path.with_suffix(".py")
+    assert twin.exists(), f"run: .venv/bin/jupytext --sync {path.relative_to(ROOT)}"
+    assert cells(jupytext.read(twin)) == cells(nbformat.read(path, as_version=4)), "run jupytext --sync"

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from cmo_helpers import render, units
+from cmo_helpers import forecast, render, units
+from cmo_helpers.params import load_params
 from cmo_helpers.paths import DEFAULT_PARAMS, PARAMS, market_params_files, notebook_paths
 
 CLI = [sys.executable, "-m", "cmo_helpers.cli"]
@@ -101,6 +103,60 @@ def test_every_relative_link_resolves(rendered):
             assert (page.parent / href).resolve().exists(), f"{page.relative_to(out)} links to missing {href}"
     index = (out / "healthcare-cmo" / "index.html").read_text()
     assert 'href="scenarios/conservative/index.html"' in index and 'href="report.pdf"' in index
+
+
+def test_every_chart_is_an_image_in_the_notebook_a_figure_in_the_page_and_two_files(rendered):
+    out, _ = rendered
+    folder = out / "healthcare-cmo"
+    images = [o for nb in sorted((folder / "notebooks").glob("*.ipynb")) for c in nbformat.read(nb, 4).cells
+              for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert images and all(o["metadata"]["image/png"]["alt"] and "image/svg+xml" in o["data"] for o in images)
+    pages = "".join(p.read_text() for p in sorted(folder.glob("[0-9]*.html")))
+    figure = r'<figure class="cmo-chart".*?<img [^>]*alt="([^"]+)".*?<figcaption[^>]*>([^<]+)</figcaption>'
+    shown = re.findall(figure, pages, re.S)
+    assert [alt for alt, _ in shown] == [o["metadata"]["image/png"]["alt"] for o in images]
+    files = sorted(p.name for p in (folder / "charts").iterdir())
+    assert len(files) == 2 * len(images)
+    assert files[:2] == ["01-market-size-2024-2033.png", "01-market-size-2024-2033.svg"]
+    assert (folder / "scenarios" / "optimistic" / "charts" / files[0]).exists()
+
+
+def _as_shown(value: float, number_format: str) -> str:
+    """The text the report prints for a workbook value, from its Excel number format."""
+    first = number_format.split(";")[0]
+    decimals = len(first.split(".")[1].split("%")[0].split('"')[0]) if "." in first else 0
+    shown = value * 100 if "%" in first else value
+    text = f"{shown:{'+' if first.startswith('+') else ''}{',' if '#,##' in first else ''}.{decimals}f}"
+    return text + ("%" if "%" in first else " pp" if "pp" in first else "\u00d7" if "\u00d7" in first else "")
+
+
+def test_data_pack_numbers_equal_the_model_and_the_pdf_and_travel_inside_it(rendered):
+    out, _ = rendered
+    folder = out / "healthcare-cmo"
+    workbook = folder / "healthcare-cmo-data.xlsx"
+    wb = load_workbook(workbook)
+    size = wb["01 Size by year"]
+    assert [c.value for c in size[2]] == ["Year", "Market size (USD million)", "Change (USD million)", "Growth",
+                                          "Basis"]
+    years = list(size.iter_rows(min_row=3, values_only=True))
+    model = forecast.totals(load_params(DEFAULT_PARAMS))
+    assert [(y, v) for y, v, *_ in years] == [(int(y), round(float(v), 1)) for y, v in model.items()]
+    text = re.sub(r"\s+", " ", _pdf_text(folder / "report.pdf")[0])
+    checked = 0
+    for sheet in wb.sheetnames[1:]:
+        if "Chart" in sheet or sheet in ("Sources", "Assumptions"):
+            continue
+        for row in wb[sheet].iter_rows(min_row=3):
+            for cell in row:
+                if isinstance(cell.value, (int, float)):
+                    assert _as_shown(cell.value, cell.number_format) in text, f"{sheet}!{cell.coordinate}"
+                    checked += 1
+    assert checked > 200, "every table figure is checked against the PDF"
+    attached = PdfReader(folder / "report.pdf").attachments
+    assert attached[workbook.name] == [workbook.read_bytes()]
+    assert f'href="{workbook.name}"' in (folder / "index.html").read_text()
+    csvs = sorted((folder / "data").glob("*.csv"))
+    assert len(csvs) == len([s for s in wb.sheetnames if s[:2].isdigit() and "Chart" not in s])
 
 
 def test_scenarios_land_under_the_market(rendered):

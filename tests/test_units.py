@@ -68,7 +68,8 @@ def test_code_and_package_versions_are_in_every_notebook_key(params, monkeypatch
 
 def test_a_remembered_plan_is_forgotten_when_any_input_changes(params, tmp_path):
     path = params / "healthcare-cmo.yaml"
-    targets = [Target(path, "healthcare-cmo", "base", "Base"), Target(path, "healthcare-cmo", "optimistic", "Optimistic")]
+    targets = [Target(path, "healthcare-cmo", "base", "Base"),
+               Target(path, "healthcare-cmo", "optimistic", "Optimistic")]
     units.remember_plan(tmp_path / "cache", path, "all", targets)
     assert units.recall_plan(tmp_path / "cache", path, "all") == targets
     assert units.recall_plan(tmp_path / "cache", path, "none") is None, "another scenario selection is another plan"
