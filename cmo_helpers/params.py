@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
@@ -137,7 +138,7 @@ Share = Annotated[float, Field(ge=0, le=1)]
 
 
 class Figure(Basis):
-    """A market total the source states for a year."""
+    """A value the source states for a year: a market total, an item's value in another year, its end value."""
 
     NUMBERS: ClassVar[dict[str, bool]] = {"value": False}
     year: Year
@@ -145,6 +146,8 @@ class Figure(Basis):
 
 
 class StatedCagr(Basis):
+    """A growth rate with the period the source gave it for, of the market or of one item."""
+
     NUMBERS: ClassVar[dict[str, bool]] = {"rate": True}
     rate: Rate
     from_year: Year | None = None
@@ -163,6 +166,10 @@ class Size(Strict):
             raise ValueError(f"end.year ({self.end.year}) must be after base.year ({self.base.year})")
         if self.anchor == "cagr" and self.cagr is None:
             raise ValueError("anchor is 'cagr' but no 'cagr' is given")
+        implied = math.exp(math.log(self.end.value / self.base.value) / self.years) - 1
+        if not MIN_RATE <= implied <= MAX_RATE:
+            raise ValueError(f"base.value {self.base.value:g} and end.value {self.end.value:g} imply {implied:.1%} a year, "
+                             f"outside the {MIN_RATE:.0%} to {MAX_RATE:+.0%} a growth rate may take; check the unit and digits")
         return self
 
     @property
@@ -175,27 +182,6 @@ class Claim(Basis):
 
     claim: Literal["largest", "fastest-growing", "fast-growing", "smallest"]
     basis: Literal["sourced"] = "sourced"
-
-
-class ItemCagr(Basis):
-    NUMBERS: ClassVar[dict[str, bool]] = {"rate": True}
-    rate: Rate
-    from_year: Year | None = None
-    to_year: Year | None = None
-
-
-class ItemEnd(Basis):
-    NUMBERS: ClassVar[dict[str, bool]] = {"value": False}
-    year: Year
-    value: Value
-
-
-class ItemValue(Basis):
-    """A value the source gives for an item in another year, e.g. one column of a regional table."""
-
-    NUMBERS: ClassVar[dict[str, bool]] = {"value": False}
-    year: Year
-    value: Value
 
 
 def _inherit(data: dict, key: str, wrap: str | None = None) -> None:
@@ -219,9 +205,9 @@ class Item(Basis):
     year: Year | None = None
     share: Share | None = None
     value: Value | None = None
-    cagr: ItemCagr | None = None
-    end: ItemEnd | None = None
-    values: list[ItemValue] = Field(default_factory=list)
+    cagr: StatedCagr | None = None
+    end: Figure | None = None
+    values: list[Figure] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     parent: Line | None = None
 

@@ -265,3 +265,21 @@ def test_the_documented_example_validates(raw, build):
     p = build({"market": raw["market"], **example})
     assert [b.id for b in p.breakdowns] == ["phase", "device", "region", "country"]
     assert p.claims[1].bound == "at-least"
+
+
+def test_endpoints_implying_an_impossible_rate_are_refused(raw, build):
+    raw["size"]["base"]["value"] = 1e-300
+    assert "size: base.value 1e-300 and end.value 1861.2 imply" in _error(build, raw)
+    raw["size"]["base"]["value"] = 504.9
+    raw["size"]["end"]["value"] = 1.0  # -49.9 % a year over nine years: allowed, a shrinking market
+    assert build(raw).size.end.value == 1.0
+    raw["size"]["end"]["value"] = 0.5  # -51.7 % a year
+    assert "outside the -50% to +200%" in _error(build, raw)
+
+
+@pytest.mark.parametrize("bad", [".inf", ".nan", "1e400"])
+def test_non_finite_numbers_are_refused(tmp_path, bad):
+    path = tmp_path / "inf.yaml"
+    path.write_text((ROOT_PARAMS / "healthcare-cmo.yaml").read_text().replace('value: "1,861.2"', f"value: {bad}"))
+    with pytest.raises(ParamsError, match=r"size\.end"):
+        load_params(path)
