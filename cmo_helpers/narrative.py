@@ -193,6 +193,8 @@ def breakdown_summary(p: Params, b: Breakdown) -> Markdown:
     assumed = [i for i in b.items if i.assumed]
     covered = bd.itemised_share(p, b)
     parts = []
+    stated = bd.shares_stated(p, b)
+    ours = sum(stated[i.name] for i in assumed if i.name in stated.index)
     if not placed:
         parts.append(f"The source gives no share or value for any {md(b.label.lower())}, so none is drawn.")
     elif bd.complete(p, b):
@@ -200,10 +202,13 @@ def breakdown_summary(p: Params, b: Breakdown) -> Markdown:
     elif covered > 1:
         parts.append(f"The items add up to {pct(covered)} of the market, more than all of it: see the source audit.")
     else:
-        parts.append(f"The items given cover {pct(covered)} of the market; the other {pct(1 - covered)} is not itemised "
-                     "by the source and is shown in grey, unnamed.")
+        own = f"; we add {pct(ours)} as our assumption" if ours else ""
+        decimals = max([1] + [i.digits("share") or 0 for i in sourced])  # a sum of shares keeps the source's digits
+        parts.append(f"The source itemises {pct(covered - ours, decimals)} of the market{own}; the other {pct(1 - covered)} is not "
+                     "itemised by the source and is shown in grey, unnamed.")
     if assumed:
-        parts.append(f"{len(assumed)} of the {len(b.items)} items are our assumptions, marked as such; the rest come from the source."
+        n = len(assumed)
+        parts.append(f"{n} of the {len(b.items)} items {'is our assumption' if n == 1 else 'are our assumptions'}, marked as such."
                      if sourced else f"All {len(b.items)} items are our assumptions, so none is ranked.")
     parts += breakdown_sentences(p, b)
     only_rate = [i for i in b.items if i.cagr is not None and not i.has_point]

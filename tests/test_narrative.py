@@ -39,7 +39,7 @@ def test_headline_box_labels_each_figure(cmo, heat):
 
 def test_breakdown_summary_says_what_is_not_itemised(cmo, heat):
     service = narrative.breakdown_summary(cmo, cmo.breakdowns[0]).data
-    assert "cover 62.0% of the market; the other 38.0% is not itemised by the source" in service
+    assert "The source itemises 62.0% of the market; the other 38.0% is not itemised by the source" in service
     assert "All 6 items are our assumptions, so none is ranked" in narrative.breakdown_summary(heat, heat.breakdowns[1]).data
 
 
