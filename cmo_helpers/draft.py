@@ -4,12 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import yaml
 
-from .release_facts import Fact, Release
+from .release_facts import EVERY, Fact, Release
 
 SCALE_ORDER = ["thousand", "million", "billion", "trillion"]
 NOT_STATED = "not stated in the release"
@@ -84,7 +84,7 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     name = release.market_name or (meta.title or "Unnamed market").split(":")[0]
     geography = _geography(name)
     facts = [_whole_market_share(f, geography, unplaced) for f in facts]
-    facts = [f for f in facts if f is not None]
+    facts = _expand_every([f for f in facts if f is not None], unplaced)
     bounds = [f for f in facts if f.kind == "total" and f.bound]
     totals = [f for f in facts if f.kind == "total" and not f.bound]
     currency, unit = _currency_unit(totals or bounds, facts)
@@ -135,6 +135,28 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     counts = count_facts(params)
     missing = _missing(params, meta, currency, unit)
     return Draft(params, to_yaml(params, missing, source_name), counts, missing, unplaced)
+
+
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _expand_every(facts: list[Fact], unplaced: list[dict]) -> list[Fact]:
+    """'All five regions grow at 6.75%': each region the release names gets that rate, if five are named."""
+    out = []
+    for f in facts:
+        if f.item != EVERY:
+            out.append(f)
+            continue
+        names = list(dict.fromkeys(g.item for g in facts if g.geo == f.geo and g.item and g.item != EVERY))
+        count = f.note.removeprefix("every ")
+        stated = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
+        if f.kind != "item_cagr" or not names or stated is not None and stated != len(names):
+            kind = "regions" if f.geo == "region" else "countries"
+            unplaced.append({"quote": f.quote, "note": f"said of all {kind} ({len(names)} named): place it by hand"})
+            continue
+        out += [replace(f, item=name, note=None) for name in names]
+    return out
 
 
 def _whole_market_share(fact: Fact, geography: str, unplaced: list[dict]) -> Fact | None:

@@ -157,6 +157,7 @@ class _Clause:
     dimension: str | None = None
     place: str | None = None
     claim_label: tuple[int, str] | None = None  # ('Largest region:' at offset) when a label makes the claim
+    every: str | None = None                     # "five" in "all five regions"
 
 
 def extract(text: str) -> Release:
@@ -389,6 +390,12 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
             parents = [r for r in regions if lex.REGION_SPELLINGS.get(r) == lex.COUNTRY_REGION.get(subject)]
             clause.place = parents[0] if clause.geo == "country" and parents else None
             return label
+    every = _EVERY.match(body)
+    if every:
+        clause.subject, clause.subject_start, clause.subjects = EVERY, clause.body, [EVERY]
+        clause.geo = "region" if every.group("kind").lower().startswith("region") else "country"
+        clause.every = (every.group("count") or "").lower() or "all"
+        return label
     if re.match(r"(?:the|this)\s+(?:region|country|segment|category)\b", body, re.I):
         clause.subject = "back-reference"
     elif np:
@@ -466,6 +473,11 @@ def _claim_noun(clause: _Clause) -> str | None:
     return None if noun in lex.NOT_DIMENSIONS or noun.split()[-1] in lex.NOT_DIMENSIONS else noun
 
 
+EVERY = "*every*"  # subject of 'all five regions ...': the draft gives the figure to each region it found
+_EVERY = re.compile(r"(?:in the forecast,\s+)?(?:all|each of the|every one of the)\s+(?:(?P<count>\w+)\s+)?"
+                    r"(?P<kind>regions|countries)\b", re.I)
+
+
 def _is_item(clause: _Clause) -> bool:
     return clause.subject is not None and clause.subject != "market"
 
@@ -479,7 +491,7 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
     ranges = [m for m in mentions if m.kind == "range"]
     common = dict(item=clause.subject if _is_item(clause) else None, geo=clause.geo if _is_item(clause) else None,
                   parent=clause.place if clause.geo == "country" else None, dimension=clause.dimension,
-                  headline=headline)
+                  headline=headline, note=f"every {clause.every}" if clause.every else None)
     item_start = clause.subject_start if _is_item(clause) else None
     numbers = [m for m in mentions if m.kind in ("money", "pct")]
     for k, m in enumerate(numbers):
@@ -495,7 +507,7 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
             money_year = next((n.year for n in numbers if n.kind == "money" and n.year), None)
             facts.append(_pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common,
                                    item_start, headline, money_year))
-    if not decoy and _is_item(clause) and len(set(clause.subjects)) <= 1:
+    if not decoy and _is_item(clause) and clause.subject != EVERY and len(set(clause.subjects)) <= 1:
         facts += _claims(clause, line, offset, common)
     return facts
 

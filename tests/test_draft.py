@@ -184,3 +184,14 @@ def test_items_without_a_dimension_are_grouped_by_section_and_never_overfilled()
     labels = [(b["label"], [i["name"] for i in b["items"]]) for b in build(extract(text), "k.txt").params["breakdowns"]]
     assert labels == [("Product", ["Sugar kelp", "Winged kelp"]), ("Segment", ["Restaurants"]),
                       ("Segment", ["Retailers"]), ("Source platform", ["Farmed kelp", "Wild kelp"])]
+
+
+@pytest.mark.parametrize("count, placed", [("two", True), ("three", False), ("", True)])
+def test_a_rate_said_of_all_regions_goes_to_each_region_named(count, placed):
+    text = ("T\n\nThe kelp market was valued at USD 1.2 billion in 2024 and will reach USD 2.0 billion by 2030.\n"
+            f"Europe held 41.0% of the market in 2024. Asia Pacific held 30.0% in 2024. All {count} regions are "
+            "forecast to grow at the same CAGR of 8.9%.\n").replace("All  regions", "All regions")
+    draft = build(extract(text), "k.txt")
+    rates = [i.get("cagr", {}).get("rate") for i in draft.params["breakdowns"][0]["items"]]
+    assert rates == (["8.9%", "8.9%"] if placed else [None, None])
+    assert any("said of all regions" in u["note"] for u in draft.unplaced) is not placed
