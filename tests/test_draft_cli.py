@@ -105,3 +105,14 @@ def test_draft_then_render_needs_no_hand_edits(tmp_path):
     pages = " ".join(p.read_text() for p in out.rglob("*.html"))
     for figure in ("1.20", "2.40", "9.05", "41.5", "Tideline Research"):
         assert figure in pages
+
+
+def test_a_slug_already_used_in_params_is_pointed_out(tmp_path, capsys, monkeypatch):
+    params = tmp_path / "params"
+    params.mkdir()
+    (params / "smart-thermostat.yaml").write_text("market: {}\n")
+    monkeypatch.setattr("cmo_helpers.paths.PARAMS", params)
+    cli.main(["draft", str(RELEASE), "-o", str(tmp_path / "t.yaml")])
+    assert "has the same slug" in capsys.readouterr().out
+    cli.main(["draft", str(RELEASE), "-o", str(tmp_path / "u.yaml"), "--slug", "thermo-b"])
+    assert "has the same slug" not in capsys.readouterr().out
