@@ -77,7 +77,7 @@ def _render(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """Subcommands share exit codes: 0 ok, 1 a report or check failed, 2 invalid input."""
-    from . import audit_cli, draft_cli
+    from . import audit_cli, draft_cli, params_cli
 
     ap = argparse.ArgumentParser(prog="cmo-report",
                                  description="Parameterised market reports: validate, audit, render.")
@@ -91,6 +91,7 @@ def parser() -> argparse.ArgumentParser:
 
     audit_cli.add_parser(sub)
     draft_cli.add_parser(sub)
+    params_cli.add_parser(sub)
 
     r = sub.add_parser("render", help="execute every notebook per params file and export HTML and PDF")
     r.add_argument("params", nargs="*", help=f"params files or names in params/ (default: {DEFAULT_NAME})")

@@ -265,6 +265,9 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 
 def read_yaml(path: Path) -> dict:
     """Read one YAML mapping, reporting syntax errors with their line."""
+    if Path(path).suffix.lower() == ".xlsx":  # a workbook made by `cmo-report params to-xlsx`
+        from .params_xlsx import read_workbook
+        return read_workbook(Path(path))[0]
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
     except FileNotFoundError:
@@ -291,4 +294,7 @@ def load_params(path: str | Path) -> Params:
     from .paths import resolve_params
 
     path = resolve_params(path)
+    if path.suffix.lower() == ".xlsx":  # errors then name the workbook's sheet and cell
+        from .params_xlsx import load
+        return load(path)
     return parse_params(read_yaml(path), path)
