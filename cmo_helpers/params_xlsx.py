@@ -19,6 +19,7 @@ from .paths import PARAMS
 LAYOUT = "_layout"
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 DATE_FORMAT = "yyyy-mm-dd"
+MAX_INFLATED = 20 * 2**20  # bytes of sheet XML once unzipped
 FLOAT_FORMAT = "0.0###############"  # marks a whole-number float (5.0), which Excel would otherwise read back as 5
 
 
@@ -244,14 +245,29 @@ def _where(sheet: str, cell: str) -> str:
     return f"{sheet}!{cell}"
 
 
+def _check_size(path: Path) -> None:
+    """A params workbook is a few kilobytes: refuse a huge file or a zip that inflates far beyond one."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+    except FileNotFoundError:
+        raise ParamsError(path, [("", "file not found")]) from None
+    except (zipfile.BadZipFile, OSError):
+        raise ParamsError(path, [("", "not a readable .xlsx workbook (not a zip archive)")]) from None
+    if inflated > MAX_INFLATED:
+        raise ParamsError(path, [("", f"holds {inflated // 2**20} MB of sheets; a params workbook is far smaller "
+                                      f"(limit {MAX_INFLATED // 2**20} MB)")])
+
+
 def read_workbook(path: Path) -> tuple[dict, dict[str, str]]:
     """The params mapping a workbook holds, and for each key path the cell it came from ('Regions!C4')."""
     from openpyxl import load_workbook
 
+    _check_size(path)
     try:
         wb = load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise ParamsError(path, [("", "file not found")]) from None
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a file that is not a workbook
         raise ParamsError(path, [("", f"not a readable .xlsx workbook ({type(exc).__name__})")]) from None
     if LAYOUT not in wb.sheetnames:

@@ -72,13 +72,19 @@ def test_a_missing_key_names_its_row(workbook):
 
 
 @pytest.mark.parametrize(("content", "reason"), [(b"not a zip", "not a readable .xlsx workbook"),
-                                                 (None, "no _layout sheet")])
+                                                 (None, "no _layout sheet"),
+                                                 ("bomb", "a params workbook is far smaller")])
 def test_a_workbook_not_made_by_to_xlsx_is_refused_clearly(tmp_path, content, reason):
     path = tmp_path / "p.xlsx"
     if content is None:
         from openpyxl import Workbook
 
         Workbook().save(path)
+    elif content == "bomb":  # 21 MB of zeros that zip down to a few kilobytes
+        import zipfile
+
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("xl/worksheets/sheet1.xml", b"0" * (params_xlsx.MAX_INFLATED + 1))
     else:
         path.write_bytes(content)
     with pytest.raises(ParamsError, match=reason):
