@@ -418,7 +418,8 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
 
 _NP = re.compile(
     rf"^(?:the\s+|The\s+)?(?P<np>[A-Za-z(][\w()&/'.-]*(?:\s+(?!(?:{lex.SUBJECT_VERBS})\b)[\w()&/'.-]+){{0,6}}?)"
-    rf"(?:\s+(?:segment|sub-segment|category|group))?(?=\s*,|\s+(?:alone\s+|also\s+|together\s+)?(?:{lex.SUBJECT_VERBS})\b)")
+    rf"(?:\s+(?:segment|sub-segment|category|group))?(?:\s*\([^)]{{1,40}}\))?"
+    rf"(?=\s*,|\s+(?:alone\s+|also\s+|together\s+)?(?:{lex.SUBJECT_VERBS})\b)")
 
 
 def _noun_phrase(body: str) -> tuple[int, str] | None:
@@ -434,7 +435,7 @@ def _noun_phrase(body: str) -> tuple[int, str] | None:
 
 _LINKS = "|".join(sorted(lex.ELLIPSIS_LINKS))
 _ELLIPTIC_NP = re.compile(
-    rf"^(?:and\s+)?(?P<np>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,4}}?)\s+(?:(?:{_LINKS})\s+){{0,4}}(?:{NUM})\s?%")
+    rf"^(?:and\s+)?(?P<np>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,4}}?)\s+(?:(?:{_LINKS})\s+){{0,4}}\(?(?:{NUM})\s?%")
 
 
 def _elliptic_subject(body: str) -> tuple[int, str] | None:

@@ -106,7 +106,7 @@ LEAD_IN = re.compile(
     r"^(?:(?P<by>By|In terms of|Based on|On the basis of|Segmented by|Analysed by|Analyzed by)\s+(?P<dim>[^,:]{2,40})"
     r"|(?P<place>In|Within|Across|Among)\s+(?P<where>[^,]{2,40})"
     r"|(?:Regionally|Geographically|Meanwhile|However|Additionally|In addition|Overall|Globally|Today|Currently"
-    r"|Notably|Similarly|Likewise|Summary|Earlier[^,]{0,30}|Last year|This year))\s*[,:]\s+")
+    r"|Notably|Similarly|Likewise|Summary|Earlier[^,]{0,30}|Last year|This year|[A-Z][a-z]+-wise))\s*[,:]\s+")
 HEADING_DIMENSION = re.compile(
     r"^(?:by\s+)?([A-Za-z][A-Za-z -]{1,30}?)\s+"
     r"(?:analysis|insights|highlights|snapshot|split|breakdown|segmentation)\b",
