@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import yaml
 
-from .release_facts import EVERY, Fact, Release
+from .release_facts import EVERY, Release
+from .release_patterns import Fact
 
 SCALE_ORDER = ["thousand", "million", "billion", "trillion"]
 NOT_STATED = "not stated in the release"
