@@ -36,31 +36,45 @@ def test_cli_round_trip_gives_the_same_params(workbook, tmp_path):
     assert load_params(workbook).model_dump() == load_params("healthcare-cmo").model_dump(), "the same figures"
 
 
+def _items_sheet(wb) -> tuple[str, str, list]:
+    """The first table of split items (a share and a basis column), whatever the schema calls its parts."""
+    for name, path, kind in wb[params_xlsx.LAYOUT].iter_rows(min_row=2, values_only=True):
+        header = [c.value for c in wb[name][1]]
+        if kind == "table" and {"share", "basis"} <= set(header):
+            return name, path, header
+    raise AssertionError("no items table with share and basis")
+
+
 def test_workbook_has_a_sheet_per_part_headers_drop_downs_and_notes(workbook):
     wb = load_workbook(workbook)
-    assert wb.sheetnames[:4] == ["Market", "Sources", "Size", "Segments"]
-    assert "Regions items" in wb.sheetnames and wb[params_xlsx.LAYOUT].sheet_state == "hidden"
-    items = wb["Regions items"]
-    assert [c.value for c in items[1]][:3] == ["name", "share", "value"]
-    checks = {str(dv.sqref): dv.formula1 for dv in items.data_validations.dataValidation}
-    assert checks == {"E2:E205": '"sourced,assumed"'}
-    assert "share in the split year" in items["B1"].comment.text
+    data = read_yaml(ROOT / "params" / "healthcare-cmo.yaml")
+    parts = [name for name in wb.sheetnames if " " not in name and name != params_xlsx.LAYOUT]
+    assert parts == [key[:1].upper() + key[1:] for key in data if isinstance(data[key], (dict, list))]
+    assert wb[params_xlsx.LAYOUT].sheet_state == "hidden"
+    name, _, header = _items_sheet(wb)
+    basis = chr(ord("A") + header.index("basis"))
+    checks = {str(dv.sqref): dv.formula1 for dv in wb[name].data_validations.dataValidation}
+    assert checks[f"{basis}2:{basis}{wb[name].max_row + 199}"] == '"sourced,assumed"'
+    share = wb[name].cell(1, header.index("share") + 1)
+    assert "share in the split year" in share.comment.text
     units = {dv.formula1 for dv in wb["Market"].data_validations.dataValidation}
-    assert units == {'"thousand,million,billion"'}
+    assert '"thousand,million,billion"' in units
 
 
 def test_errors_name_the_workbook_sheet_and_cell(workbook, capsys):
     wb = load_workbook(workbook)
-    wb["Regions items"]["B4"] = 1.7
-    wb["Regions items"]["E5"] = "guess"
+    name, path, header = _items_sheet(wb)
+    share, basis = (chr(ord("A") + header.index(k)) for k in ("share", "basis"))
+    wb[name][f"{share}3"] = 1.7
+    wb[name][f"{basis}3"] = "guess"
     wb.save(workbook)
     with pytest.raises(ParamsError) as caught:
         load_params(workbook)
-    lines = str(caught.value).splitlines()
-    assert lines[0].startswith(f"{workbook}: Regions items!B4 (regions.items[2].share): ")
-    assert lines[1].startswith(f"{workbook}: Regions items!E5 (regions.items[3].basis): ")
+    text = str(caught.value)
+    assert f"{workbook}: {name}!{share}3 ({path}[1].share): " in text
+    assert f"{workbook}: {name}!{basis}3 ({path}[1].basis): Input should be 'sourced' or 'assumed'" in text
     assert cli.main(["validate", str(workbook)]) == 2
-    assert "Regions items!E5" in capsys.readouterr().err
+    assert f"{name}!{basis}3" in capsys.readouterr().err
 
 
 def test_a_missing_key_names_its_row(workbook):
