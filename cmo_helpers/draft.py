@@ -65,8 +65,11 @@ def pct(number: str) -> str:
 
 
 def item_key(name: str) -> str:
-    """Item names compared as a reader would: case, hyphens, 'the' and a trailing 'segment' ignored."""
-    name = re.sub(r"[-‐–]", " ", str(name).casefold())
+    """Item names compared as a reader would: case, hyphens, 'the', a trailing 'segment' and 'U.S.'/'US' ignored."""
+    from .release_lexicon import SAME_PLACE
+
+    name = SAME_PLACE.get(str(name).strip(), str(name))
+    name = re.sub(r"[-‐–]", " ", name.casefold())
     name = re.sub(r"^the\s+", "", name)
     name = re.sub(r"\s+(?:segment|sub segment|category)$", "", name)
     return " ".join(name.split())
@@ -86,6 +89,7 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     geography = _geography(name)
     facts = [_whole_market_share(f, geography, unplaced) for f in facts]
     facts = _expand_every([f for f in facts if f is not None], unplaced)
+    facts = [f for f in facts if not _other_market(f, name, unplaced)]
     bounds = [f for f in facts if f.kind == "total" and f.bound]
     totals = [f for f in facts if f.kind == "total" and not f.bound]
     currency, unit = _currency_unit(totals or bounds, facts)
@@ -171,6 +175,22 @@ def _whole_market_share(fact: Fact, geography: str, unplaced: list[dict]) -> Fac
         return fact
     unplaced.append({"quote": fact.quote, "note": f"a share of {fact.share_of}, not of the whole market"})
     return None
+
+
+def _other_market(fact: Fact, name: str, unplaced: list[dict]) -> bool:
+    """A total said of 'the broader digital health market' is not this market's total."""
+    if fact.kind != "total" or not fact.market:
+        return False
+    words = set(_content_words(fact.market))
+    if not words or words & set(_content_words(name)):
+        return False
+    unplaced.append({"quote": fact.quote, "note": f"a total of another market ('{fact.market}')"})
+    return True
+
+
+def _content_words(text: str) -> list[str]:
+    stop = {"the", "a", "an", "global", "worldwide", "market", "overall", "total", "entire", "whole", "of", "and"}
+    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop]
 
 
 def _unique(items, key):

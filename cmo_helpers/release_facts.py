@@ -482,8 +482,12 @@ def _money_fact(m: _Mention, clause: _Clause, free_years, s_years, line, offset,
     if bound:
         start_at = min(start_at, m.start - len(before) + bound.start())
     quote, start = _span(line, offset, start_at, end)
+    named = list(_MARKET_PHRASE.finditer(line, clause.start - offset, m.start - offset))
     return Fact("total", quote, start, number=m.number, scale=m.scale, currency=m.currency, year=year,
-                headline=common["headline"], bound=bool(bound))
+                headline=common["headline"], bound=bool(bound), market=named[-1].group(0) if named else None)
+
+
+_MARKET_PHRASE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w.&/()'-]+\s+){0,6}?[Mm]arket\b(?!\s+[A-Z])")
 
 
 def _pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common, item_start, headline,

@@ -23,6 +23,11 @@ REGION_SPELLINGS: dict[str, str] = {
     "MEA": "Middle East and Africa", "Rest of the World": "Rest of the World", "Rest of World": "Rest of the World",
 }
 COUNTRY_REGION = {country: region for region, countries in REGIONS.items() for country in countries}
+# Other spellings of one and the same place, so 'U.S.' and 'United States' in one release are one item.
+SAME_PLACE = {"U.S.": "United States", "US": "United States", "USA": "United States", "UK": "United Kingdom",
+              "U.K.": "United Kingdom", "UAE": "United Arab Emirates", "Asia-Pacific": "Asia Pacific",
+              "APAC": "Asia Pacific", "Asia Pacific (APAC)": "Asia Pacific", "MEA": "Middle East and Africa",
+              "Middle East & Africa": "Middle East and Africa", "Rest of World": "Rest of the World"}
 # Adjectives that make a share relative to a region ("24.5% of the European market").
 REGION_ADJECTIVES = r"regional|European|North American|Asian|Latin American|African|Middle Eastern|domestic|national"
 GEO_ADJECTIVES = {

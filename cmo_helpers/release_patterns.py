@@ -61,6 +61,7 @@ class Fact:
     headline: bool = False
     historic: bool = False
     section: str | None = None         # the heading above an item with no stated dimension (groups such items)
+    market: str | None = None          # "the broader digital health market": which market a total is said of
 
 
 def mask(text: str, pattern: re.Pattern) -> str:
