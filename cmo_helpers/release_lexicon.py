@@ -89,7 +89,7 @@ SUBJECT_VERBS = (
     r"|took|takes?|commanded|commands?|led|leads?|dominated|dominates?|was|were|is|are|remained|remains?|generated"
     r"|generates?|contributed|contributes?|registered|registers?|will|should|grew|grows?|emerged|continues?|continued"
     r"|posted|saw|reached|secured|has|have|followed|carried|processed|recorded|claimed|occupied|garnered|witnessed"
-    r"|comprised|making\s+up|accounting\s+for|representing|holding|taking|valued|worth"
+    r"|comprised|making\s+up|accounting\s+for|representing|holding|taking|valued|worth|ranked|ranks?|came|comes"
 )
 NON_ITEMS = {
     "it", "this", "that", "these", "those", "they", "which", "revenue", "revenues", "demand", "growth", "sales",
