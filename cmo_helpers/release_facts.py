@@ -463,6 +463,8 @@ def _sentence_span(line: str, offset: int, m: _Mention) -> tuple[str, int]:
 def _money_fact(m: _Mention, clause: _Clause, free_years, s_years, line, offset, common, item_start) -> Fact:
     if m.scale is None:
         return _unplaced(line, offset, m, "an amount without million/billion: not a market size", common["headline"])
+    if lex.INCREMENT_BEFORE.search(line, max(0, m.start - offset - 40), m.start - offset):
+        return _unplaced(line, offset, m, "a growth over a period, not a size", common["headline"])
     start_at, end = m.start, m.end
     after = YEAR_AFTER.match(line, m.end - offset)
     if after and m.year:

@@ -106,6 +106,10 @@ QUANTIFIERS = {"which", "what", "how", "who", "why", "where", "a", "an", "our", 
                "on", "at", "by", "from", "as", "after", "before", "despite", "amid", "given", "when", "if", "since"}
 ELLIPSIS_LINKS = {"with", "at", "a", "an", "more", "modest", "slower", "faster", "only", "just", "about", "around",
                   "nearly", "roughly", "some"}
+# "increase by USD 4.8 billion", "add USD 4.8 billion", "an incremental USD 4.8 billion": a growth, not a size.
+INCREMENT_BEFORE = re.compile(
+    r"\b(?:(?:increase|grow|rise|expand|climb|jump|gain)\w*\s+by|add(?:s|ing|ed)?|incremental(?:\s+growth\s+of)?"
+    r"|additional|(?:absolute|dollar)\s+growth\s+of)\s+(?:an?\s+)?(?:estimated\s+|approximately\s+|around\s+)?$", re.I)
 BOUND_BEFORE = re.compile(r"\b(?:surpass\w*|exceed\w*|topp?\w*|cross\w*|over|more than|above|beyond)\s+$", re.I)
 LEAD_IN = re.compile(
     r"^(?:(?P<by>By|In terms of|Based on|On the basis of|Segmented by|Analysed by|Analyzed by)\s+(?P<dim>[^,:]{2,40})"

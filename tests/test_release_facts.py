@@ -140,3 +140,14 @@ def test_a_label_can_make_the_claim():
     claims = {(c.item, c.claim) for c in facts(text, "claim")}
     assert claims == {("Europe", "largest"), ("dried kelp", "fastest-growing")}
     assert one(text, "share").item == "Europe"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The kelp market is forecast to increase by USD 4.8 billion by 2029.",
+    "The kelp market will add USD 4.8 billion in 2029.",
+    "The kelp market offers an incremental growth of USD 4.8 billion by 2029.",
+    "The kelp market in India reached INR 12,500 crore in 2024.",
+])
+def test_growth_amounts_and_unknown_scales_are_not_totals(sentence):
+    assert facts("T\n\n" + sentence + "\n", "total") == []
+    assert facts("T\n\n" + sentence + "\n", "unplaced")
