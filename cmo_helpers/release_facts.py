@@ -101,6 +101,7 @@ def extract(text: str) -> Release:
     offset, heading, heading_year, first_body, section = 0, None, None, None, {}
     lines = text.split("\n")
     first_line = next((k for k, line in enumerate(lines) if line.strip()), -1)
+    question = None
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -124,13 +125,14 @@ def extract(text: str) -> Release:
             is_heading = len(stripped) < 70 and not stripped.endswith((".", "?", "!")) and not BULLET.match(line)
             headline = i == first_line
             listed = inline_list(line, offset, heading, heading_year) or flat_table(line, offset, heading)
-            if listed:
-                release.facts += listed
-            elif not is_heading or headline or MONEY.search(line) or PCT.search(line) or _claim_label(stripped):
+            facts = listed
+            if not listed and (not is_heading or headline or MONEY.search(line) or PCT.search(line)
+                               or _claim_label(stripped)):
                 facts = _line_facts(line, offset, heading if first_body is not None else None, headline, section)
-                release.facts += facts
                 if first_body is None and any(f.kind == "total" for f in facts) and not headline:
                     first_body = i
+            release.facts += facts + (_answered(question, line, offset, facts) if question else [])
+            question = _question(stripped, offset + line.index(stripped))
             if is_heading and not listed:
                 heading, section = stripped, {}
                 years = [int(y) for y in YEAR.findall(mask(stripped, RANGE))]
@@ -556,6 +558,32 @@ def _scale_claims(sentence: str, s_start: int, clauses: list[_Clause]) -> list[F
         start = s_start + (len(sentence[:m.end()]) - len(sentence[:m.end()].lstrip())) + cut
         out.append(Fact("scale_claim", quote[cut:], start, scale=scale))
     return out
+
+
+def _question(line: str, start: int) -> tuple[str, str, int] | None:
+    """'Which region grows fastest?': an FAQ question whose answer names the item the claim is about."""
+    body = BULLET.sub("", line)
+    if not line.endswith("?") or not re.match(r"(?:which|what)\b", body, re.I):
+        return None
+    kind = next((k for k, pattern in lex.CLAIMS if pattern.search(body)), None)
+    return (kind, line, start) if kind else None
+
+
+def _answered(question: tuple[str, str, int], line: str, offset: int, facts: list[Fact]) -> list[Fact]:
+    """The item the answer starts with ('Behind-the-ear devices, with 57.1% in 2024.') gets the question's claim."""
+    kind, quote, start = question
+    body = BULLET.sub("", line).strip()
+    at = offset + line.index(body)
+    first = next((f for f in facts if f.item and f.item != EVERY and f.start == at), None)
+    if first:
+        return [Fact("claim", quote, start, claim=kind, item=first.item, geo=first.geo, dimension=first.dimension,
+                     section=first.section)]
+    named = re.match(r"(?:the\s+)?([A-Z][\w&/()' -]{1,60}?)\s*(?:[,(;.]|$)", body)
+    if not named or re.search(r"\d|\band\b", named.group(1)):
+        return []
+    name = named.group(1)
+    geo = "country" if name in lex.COUNTRY_REGION else "region" if lex.GEO.fullmatch(name) else None
+    return [Fact("claim", quote, start, claim=kind, item=name, geo=geo)]
 
 
 def _claim_label(line: str) -> bool:

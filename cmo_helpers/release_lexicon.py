@@ -50,7 +50,7 @@ GEO = re.compile(
 CLAIMS: list[tuple[str, re.Pattern]] = [
     ("fastest-growing", re.compile(
         r"\bfastest[- ]growing\b|\b(?:fastest|highest|quickest)\s+(?:\w+\s+)?(?:CAGR|growth|rate|pace)\b"
-        r"|\bgrows? the fastest\b"
+        r"|\bgrows?\s+(?:the\s+)?fastest\b"
         r"|\bgrow(?:s|ing)? (?:at )?the fastest\b|\bmost rapid(?:ly)? grow", re.I)),
     ("fast-growing", re.compile(
         r"(?<!\w)fast[- ]growing\b|\brapidly (?:growing|expanding|emerging)\b"
@@ -59,7 +59,7 @@ CLAIMS: list[tuple[str, re.Pattern]] = [
     ("smallest", re.compile(r"\bsmallest\b|\blowest share\b", re.I)),
     ("largest", re.compile(
         r"(?<!second )(?<!third )(?<!second-)\b(?:largest|biggest|dominat\w*|dominant|leads?|leading|led|top"
-        r"|majority|lion'?s share|highest share|major share)\b(?! by\b)", re.I)),
+        r"|majority|lion'?s share|highest (?:\w+ )?share|major share)\b(?! by\b)", re.I)),
 ]
 CLAIM_NOUN = re.compile(
     r"\b(?:largest|biggest|leading|top|dominant|fastest[- ]growing)\s+"

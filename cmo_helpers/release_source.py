@@ -118,12 +118,15 @@ def _publisher(text: str, nonempty: list[str]) -> str | None:
 def market_name(text: str, facts: list[Fact]) -> str | None:
     """'The global smart thermostat market' in the sentence that gives the first market total."""
     totals = [f for f in facts if f.kind == "total" and not f.headline] or [f for f in facts if f.kind == "total"]
+    said = re.match(r"(?:the|an?)\s+((?:[\w.&/()'-]+\s+){1,7}?)market$", totals[0].market or "", re.I) if totals else None
+    if said and not re.search(r"\d", said.group(1)):
+        return _title(said.group(1).strip() + " market")
     spots = [totals[0].start] if totals else []
     for at in spots + [0]:
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         window = text[line_start:line_end if line_end >= 0 else len(text)]
-        m = re.search(r"\b[Tt]he\s+((?:[\w.&/()'-]+\s+){0,7}?)market\b", window, re.I)
+        m = re.search(r"\b[Tt]he\s+((?:[\w.&/()'-]+\s+){0,7}?)market\b(?!(?-i:\s+[A-Z]))", window, re.I)
         if m and not re.search(r"\d", m.group(1)) and m.group(1).strip():
             return _title(m.group(1).strip() + " market")
         m = re.search(r"^((?:[\w.&/()'-]+\s+){1,7}?)market\b", window, re.I)

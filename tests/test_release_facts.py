@@ -151,3 +151,12 @@ def test_a_label_can_make_the_claim():
 def test_growth_amounts_and_unknown_scales_are_not_totals(sentence):
     assert facts("T\n\n" + sentence + "\n", "total") == []
     assert facts("T\n\n" + sentence + "\n", "unplaced")
+
+
+def test_an_faq_answer_takes_the_claim_of_its_question():
+    text = ("T\n\nWhich product held the largest share?\nBehind-the-ear devices, with 57.1% in 2024.\n\n"
+            "Which region grows fastest?\nAsia Pacific, helped by ageing populations.\n\n"
+            "Which regions dominate the market?\nNorth America and Europe dominate. However, Asia Pacific is "
+            "emerging as a fast-growing region.\n")
+    assert {(c.item, c.claim) for c in facts(text, "claim")} == {
+        ("Behind-the-ear devices", "largest"), ("Asia Pacific", "fastest-growing"), ("Asia Pacific", "fast-growing")}

@@ -28,3 +28,9 @@ def test_a_runaway_first_line_gives_a_clipped_title():
 def test_nothing_stated_gives_none_not_a_guess():
     meta = source_meta("Kelp news\n\nThe kelp market was valued at USD 1.2 billion in 2024.\n")
     assert (meta.publisher, meta.published, meta.place, meta.url, meta.kind) == (None, None, None, None, None)
+
+
+def test_the_market_is_named_by_the_words_of_its_first_total_not_by_a_publisher():
+    text = ("T\n\nAccording to the latest study by Pinecrest Market Insights, the cloud gaming market size was "
+            "USD 7,860 million in 2024.\n")
+    assert extract(text).market_name == "Cloud Gaming Market"
