@@ -118,7 +118,8 @@ def _publisher(text: str, nonempty: list[str]) -> str | None:
 def market_name(text: str, facts: list[Fact]) -> str | None:
     """'The global smart thermostat market' in the sentence that gives the first market total."""
     totals = [f for f in facts if f.kind == "total" and not f.headline] or [f for f in facts if f.kind == "total"]
-    said = re.match(r"(?:the|an?)\s+((?:[\w.&/()'-]+\s+){1,7}?)market$", totals[0].market or "", re.I) if totals else None
+    phrase = totals[0].market or "" if totals else ""
+    said = re.match(r"(?:the|an?)\s+((?:[\w.&/()'-]+\s+){1,7}?)market$", phrase, re.I)
     if said and not re.search(r"\d", said.group(1)):
         return _title(said.group(1).strip() + " market")
     spots = [totals[0].start] if totals else []
