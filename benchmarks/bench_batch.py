@@ -34,6 +34,7 @@ def _scaled(node, factor: float):
 
 def synthesize(folder: Path, count: int) -> list[Path]:
     """`count` market files cycling over the shipped ones, each with its own slug, name and scale."""
+    folder.mkdir(parents=True, exist_ok=True)
     shipped = sorted((ROOT / "params").glob("*.yaml"))
     made = []
     for n in range(count):

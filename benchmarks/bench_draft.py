@@ -1,7 +1,7 @@
 """Precision and recall of `cmo-report draft` by kind of fact, and its time per release.
 
 Run: .venv/bin/python benchmarks/bench_draft.py [--repeat 5]
-Corpora: tests/data/releases (our 26 releases, each with NAME.gold.yaml) and tests/data/releases7 (issue 7's
+Corpora: tests/data/releases (our 32 releases, each with NAME.gold.yaml) and tests/data/releases7 (issue 7's
 releases, scored against the sourced figures of the params files written by hand from them). When
 ../shared/releases/healthcare-cmo-marketus.txt is present, its draft is checked against the default market.
 The machine is shared and noisy: the time is the median of --repeat runs after one warm-up run.

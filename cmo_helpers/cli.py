@@ -106,7 +106,7 @@ def _render(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """Subcommands share exit codes: 0 ok, 1 a report or check failed, 2 invalid input."""
-    from . import audit_cli, draft_cli
+    from . import audit_cli, draft_cli, params_cli
 
     ap = argparse.ArgumentParser(prog="cmo-report",
                                  description="Parameterised market reports: validate, audit, render.")
@@ -120,6 +120,7 @@ def parser() -> argparse.ArgumentParser:
 
     audit_cli.add_parser(sub)
     draft_cli.add_parser(sub)
+    params_cli.add_parser(sub)
 
     mg = sub.add_parser("migrate", help="convert an old-style params file (segments/regions) to the breakdowns schema")
     mg.add_argument("file", help="params file or name in params/")

@@ -129,11 +129,13 @@ class _StylerTables(HTMLParser):
 
 
 def _assumed_ids(fragment: str) -> set[str]:
-    """Cell ids the Styler shades as assumed (rules that set the assumed background)."""
+    """Cell ids the Styler shades as assumed (rules that set the assumed background); linear in the input."""
     found: set[str] = set()
-    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", fragment):
-        if ASSUMED_FILL.lower() in body.lower():
-            found.update(re.findall(r"#([\w-]+)", selectors))
+    for style in re.findall(r"<style[^>]*>(.*?)</style>", fragment, re.S):
+        for rule in style.split("}"):
+            selectors, _, body = rule.partition("{")
+            if ASSUMED_FILL.lower() in body.lower():
+                found.update(re.findall(r"#([\w-]+)", selectors))
     return found
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import yaml
 
-from .release_facts import Fact, Release
+from .release_facts import EVERY, Release
+from .release_patterns import Fact
 
 SCALE_ORDER = ["thousand", "million", "billion", "trillion"]
 NOT_STATED = "not stated in the release"
@@ -64,8 +65,11 @@ def pct(number: str) -> str:
 
 
 def item_key(name: str) -> str:
-    """Item names compared as a reader would: case, hyphens, 'the' and a trailing 'segment' ignored."""
-    name = re.sub(r"[-‐–]", " ", str(name).casefold())
+    """Item names compared as a reader would: case, hyphens, 'the', a trailing 'segment' and 'U.S.'/'US' ignored."""
+    from .release_lexicon import SAME_PLACE
+
+    name = SAME_PLACE.get(str(name).strip(), str(name))
+    name = re.sub(r"[-‐–]", " ", name.casefold())
     name = re.sub(r"^the\s+", "", name)
     name = re.sub(r"\s+(?:segment|sub segment|category)$", "", name)
     return " ".join(name.split())
@@ -84,7 +88,8 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     name = release.market_name or (meta.title or "Unnamed market").split(":")[0]
     geography = _geography(name)
     facts = [_whole_market_share(f, geography, unplaced) for f in facts]
-    facts = [f for f in facts if f is not None]
+    facts = _expand_every([f for f in facts if f is not None], unplaced)
+    facts = [f for f in facts if not _other_market(f, name, unplaced)]
     bounds = [f for f in facts if f.kind == "total" and f.bound]
     totals = [f for f in facts if f.kind == "total" and not f.bound]
     currency, unit = _currency_unit(totals or bounds, facts)
@@ -137,6 +142,28 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     return Draft(params, to_yaml(params, missing, source_name), counts, missing, unplaced)
 
 
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _expand_every(facts: list[Fact], unplaced: list[dict]) -> list[Fact]:
+    """'All five regions grow at 6.75%': each region the release names gets that rate, if five are named."""
+    out = []
+    for f in facts:
+        if f.item != EVERY:
+            out.append(f)
+            continue
+        names = list(dict.fromkeys(g.item for g in facts if g.geo == f.geo and g.item and g.item != EVERY))
+        count = f.note.removeprefix("every ")
+        stated = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
+        if f.kind != "item_cagr" or not names or stated is not None and stated != len(names):
+            kind = "regions" if f.geo == "region" else "countries"
+            unplaced.append({"quote": f.quote, "note": f"said of all {kind} ({len(names)} named): place it by hand"})
+            continue
+        out += [replace(f, item=name, note=None) for name in names]
+    return out
+
+
 def _whole_market_share(fact: Fact, geography: str, unplaced: list[dict]) -> Fact | None:
     """A share 'of the European market' is of the whole market only when the market is Europe's."""
     if fact.kind != "share" or not fact.share_of:
@@ -148,6 +175,22 @@ def _whole_market_share(fact: Fact, geography: str, unplaced: list[dict]) -> Fac
         return fact
     unplaced.append({"quote": fact.quote, "note": f"a share of {fact.share_of}, not of the whole market"})
     return None
+
+
+def _other_market(fact: Fact, name: str, unplaced: list[dict]) -> bool:
+    """A total said of 'the broader digital health market' is not this market's total."""
+    if fact.kind != "total" or not fact.market:
+        return False
+    words = set(_content_words(fact.market))
+    if not words or words & set(_content_words(name)):
+        return False
+    unplaced.append({"quote": fact.quote, "note": f"a total of another market ('{fact.market}')"})
+    return True
+
+
+def _content_words(text: str) -> list[str]:
+    stop = {"the", "a", "an", "global", "worldwide", "market", "overall", "total", "entire", "whole", "of", "and"}
+    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop]
 
 
 def _unique(items, key):

@@ -61,6 +61,10 @@ def handler(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     print(f"drafted {terminal(out)} from {terminal(name)}")
     print(summary(draft))
+    twin = PARAMS / f"{draft.params['market']['slug']}.yaml"
+    if twin.exists() and twin.resolve() != out.resolve():
+        print(f"note: {terminal(twin)} has the same slug; rendering this draft writes to the same outputs/ folder "
+              "(pass --slug to keep both)")
     return check(out)
 
 

@@ -430,7 +430,10 @@ def parse_yaml(text: str, path: Path | str) -> dict:
 
 
 def read_yaml(path: Path) -> dict:
-    """Read one YAML mapping from a file."""
+    """Read one YAML mapping from a file, or from a workbook made by `cmo-report params to-xlsx`."""
+    if Path(path).suffix.lower() == ".xlsx":
+        from .params_xlsx import read_workbook
+        return read_workbook(Path(path))[0]
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -454,4 +457,7 @@ def load_params(path: str | Path) -> Params:
     from .paths import resolve_params
 
     path = resolve_params(path)
+    if path.suffix.lower() == ".xlsx":  # errors then name the workbook's sheet and cell
+        from .params_xlsx import load
+        return load(path)
     return parse_params(read_yaml(path), path)

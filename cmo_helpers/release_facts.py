@@ -7,121 +7,56 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from . import release_lexicon as lex
+from .release_patterns import (
+    BULLET,
+    CURRENCIES,
+    LABEL,
+    MONEY,
+    NUM,
+    PCT,
+    RANGE,
+    SCALES,
+    YEAR,
+    Fact,
+    dimension_name,
+    heading_dimension,
+    mask,
+)
+from .release_source import SourceMeta, market_name, source_meta
+from .release_tables import attribute_table, flat_table, inline_list, table
 
-MAX_TITLE = 200
 MAX_SENTENCE = 2_000  # characters; a longer "sentence" is not prose, and reading it would cost time without bound
-FactKind = Literal["total", "cagr", "share", "value", "item_cagr", "claim", "scale_claim", "unplaced"]
-SCALES = {
-    "thousand": "thousand", "k": "thousand", "million": "million", "mn": "million", "mln": "million", "m": "million",
-    "billion": "billion", "bn": "billion", "b": "billion", "trillion": "trillion", "tn": "trillion", "t": "trillion",
-}
-CURRENCIES = {
-    "US$": "USD", "USD": "USD", "$": "USD", "US dollars": "USD", "dollars": "USD", "EUR": "EUR", "€": "EUR",
-    "euros": "EUR", "GBP": "GBP", "£": "GBP", "JPY": "JPY", "¥": "JPY", "INR": "INR", "₹": "INR", "CNY": "CNY",
-    "AUD": "AUD", "CAD": "CAD", "CHF": "CHF",
-}
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR = r"US\$|USD|EUR|GBP|JPY|INR|CNY|AUD|CAD|CHF|[$€£¥₹]"
-_SCALE = r"trillion|billion|million|thousand|mln|bn|mn|tn|[bmkt]"
-MONEY = re.compile(
-    rf"(?<![\w.])(?P<cur>{_CUR})\s?(?P<num>{NUM})(?:\s?(?P<scale>{_SCALE})(?![\w-]))?"
-    rf"|(?<![\w.$])(?P<num2>{NUM})\s?(?P<scale2>trillion|billion|million|bn|mn)\s+"
-    r"(?P<cur2>USD|US dollars|dollars|EUR|euros)\b",
-    re.I,
-)
-PCT = re.compile(rf"(?<![\w.])(?P<num>{NUM})\s?(?:%|percent\b|per cent\b)", re.I)
-YEAR = re.compile(r"(?<![\w.,$])(?:FY\s?)?((?:19|20)\d{2})(?![\w%]|\.\d|,\d)")
-RANGE = re.compile(
-    r"(?:(?:from|between|over|during|for|in)\s+(?:the\s+)?(?:(?:forecast|projection)\s+period\s+)?(?:of\s+|from\s+)?)?"
-    r"\(?(?:FY\s?)?((?:19|20)\d{2})\s*(?:-|–|—|to|and|through|till|until)\s*(?:FY\s?)?((?:19|20)\d{2})\)?(?![\w%])",
-    re.I,
-)
 YEAR_AFTER = re.compile(
     r"\s*\)?,?\s*(?:(?:in|by|for|of|during|through|until|till|as of|at the end of|in the year|in fiscal year"
     r"|in FY)\s+)?"
     r"(?:(?:in\s+)?(?:revenue|sales)\s+(?:in|by)\s+)?(?:FY\s?)?((?:19|20)\d{2})\b", re.I)
+
+
 SHARE_YEAR_AFTER = re.compile(r"^\s*(?:share)?\s*,?\s*(?:in|for|as of|during)\s+((?:19|20)\d{2})\b", re.I)
 TO_YEAR_AFTER = re.compile(
     r"^\s*(?:(?:annually|a year|per year|per annum|CAGR)\s+)?(?:through|to|until|till|by)\s+((?:19|20)\d{2})\b", re.I)
+
+
 _ABBREV = {"u.s", "u.k", "inc", "ltd", "corp", "co", "calif", "sept", "oct", "nov", "dec", "jan", "feb", "mar", "apr",
            "aug", "jun", "jul", "no", "vs", "approx", "e.g", "i.e", "st", "mr", "ms", "dr", "est", "u.s.a"}
+
+
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[\"“(]?[A-Z0-9•$€£])")
 _NOT_NP = rf"(?!(?:with|at|a|an|and|of|in|for|to|by|or|on|from|as|{lex.SUBJECT_VERBS})\b)"
 _ELLIPSIS = (rf"{_NOT_NP}[A-Za-z][\w-]*(?:\s+{_NOT_NP}[A-Za-z][\w-]*){{0,4}}\s+(?:with\s+|at\s+)?(?:{NUM})\s?%"
              r"(?:\s+share)?\s*(?:[,.;]|and\b|$)")
+
+
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:while|whereas|but|although|though|followed by|and|of which)\s+|;\s+|\s+(?:while|whereas)\s+"
     r"|,\s+with\s+(?=[\w-]+(?:\s+[\w-]+){0,4}\s+(?:making up|accounting for|representing|holding|taking)\b)"
     rf"|,\s+(?:and\s+)?(?={_ELLIPSIS})|\s+and\s+(?={_ELLIPSIS})")
-_BULLET = re.compile(r"^\s*(?:[•*·▪–-]|\d+[.)])\s+|^\s*[QA]:\s+")
+
+
 _DATE_TEXT = r"(?:\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
 _DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .]{{1,30}}?(?:,\s*[A-Z][A-Za-z.]{{1,15}})?(?:\s*[,–—-]+\s*{_DATE_TEXT})?\s*(?:/[^/]{{1,30}}/)?"
     r"\s*(?:--|–|—)\s+")
-_LABEL = re.compile(r"^([A-Z][\w&/ -]{0,40}?):\s+(?=\S)")
-_DATE = re.compile(
-    r"\b(?:(?P<d1>\d{1,2})[ -](?P<m1>[A-Z][a-z]{2,8})\.?[ ,-]*(?P<y1>20\d{2})"
-    r"|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>20\d{2})"
-    r"|(?P<y3>20\d{2})-(?P<m3>\d{2})-(?P<d3>\d{2}))\b")
-_MONTHS = {m: i for i, ms in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")], start=1) for m in ms}
-_URL = re.compile(r"https?://[^\s<>\"')]+")
-_NAME = r"[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4}"
-_PUBLISHER = [
-    re.compile(rf"\baccording to (?:a (?:new )?(?:report|study|analysis) (?:by|from) )?(?P<p>{_NAME})"),
-    re.compile(rf"(?:^|\.\s+|-- )(?P<p>{_NAME}) (?:said|says|announced|has published|published|expects)\b"),
-    re.compile(r"(?:^|\bAt )(?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4}), we\b"),
-    re.compile(rf"(?:^|\bby )(?P<p>{_NAME})\s*(?:[|·–—-]|,)\s*(?:Press|News|Research Note|Newsroom|press office|\d)",
-               re.M),
-    re.compile(r"^(?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4})$", re.M),
-    re.compile(r"^About (?P<p>[A-Z][\w.&'-]*(?: [A-Z&][\w.&'-]*){0,4})$", re.M),
-]
-_FIRM_WORD = re.compile(r"\b(?:Research|Insights?|Analytics|Intelligence|Economics|Media|Group|Partners|Consulting|Data"
-                        r"|Services"
-                        r"|Advisors|Associates|Institute|Labs|GmbH|Ltd|Inc)\b")
-_PLACE = re.compile(r"^(?:[^\w]*)(?P<place>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}),(?: [A-Z][A-Za-z.]+,)?\s*"
-                    r"(?:[A-Z]{2}\s*[–—-]\s*)?"
-                    r"(?=\d{1,2} [A-Z]|[A-Z][a-z]{2,8}\.? \d)")
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One figure or claim with where it sits in the text; `quote` is always text[start:start+len(quote)]."""
-
-    kind: FactKind
-    quote: str
-    start: int
-    number: str | None = None          # digits as written: "1,861.2", "62.0"
-    share_of: str | None = None        # a share stated of a region ("of the European market"), not of the whole
-    bound: bool = False                # "surpassing USD 1.8 billion": a bound, not the figure
-    scale: str | None = None           # thousand | million | billion | trillion (money only)
-    currency: str | None = None
-    year: int | None = None
-    from_year: int | None = None
-    to_year: int | None = None
-    item: str | None = None
-    geo: Literal["region", "country"] | None = None
-    parent: str | None = None
-    dimension: str | None = None
-    claim: str | None = None
-    note: str | None = None
-    headline: bool = False
-    historic: bool = False
-    section: str | None = None         # the heading above an item with no stated dimension (groups such items)
-
-
-@dataclass
-class SourceMeta:
-    """What the release says about itself; None where it says nothing."""
-
-    title: str | None = None
-    publisher: str | None = None
-    published: str | None = None
-    place: str | None = None
-    url: str | None = None
-    kind: str | None = None
 
 
 @dataclass
@@ -157,6 +92,7 @@ class _Clause:
     dimension: str | None = None
     place: str | None = None
     claim_label: tuple[int, str] | None = None  # ('Largest region:' at offset) when a label makes the claim
+    every: str | None = None                     # "five" in "all five regions"
 
 
 def extract(text: str) -> Release:
@@ -165,6 +101,7 @@ def extract(text: str) -> Release:
     offset, heading, heading_year, first_body, section = 0, None, None, None, {}
     lines = text.split("\n")
     first_line = next((k for k, line in enumerate(lines) if line.strip()), -1)
+    question = None
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -176,37 +113,34 @@ def extract(text: str) -> Release:
                 offset += len(lines[j]) + 1
                 j += 1
             rows = [r for r in rows if r[1].strip()]
-            if _attribute_table(rows):
+            if attribute_table(rows):
                 for row_offset, row in rows:
                     release.facts += _line_facts(row, row_offset, None, False, {})
             else:
-                release.facts += _table(rows, heading, heading_year)
+                release.facts += table(rows, heading, heading_year)
             i = j
             continue
         stripped = line.strip()
         if stripped:
-            is_heading = len(stripped) < 70 and not stripped.endswith((".", "?", "!")) and not _BULLET.match(line)
+            is_heading = len(stripped) < 70 and not stripped.endswith((".", "?", "!")) and not BULLET.match(line)
             headline = i == first_line
-            listed = _inline_list(line, offset, heading, heading_year) or _flat_table(line, offset, heading)
-            if listed:
-                release.facts += listed
-            elif not is_heading or headline or MONEY.search(line) or PCT.search(line) or _claim_label(stripped):
+            listed = inline_list(line, offset, heading, heading_year) or flat_table(line, offset, heading)
+            facts = listed
+            if not listed and (not is_heading or headline or MONEY.search(line) or PCT.search(line)
+                               or _claim_label(stripped)):
                 facts = _line_facts(line, offset, heading if first_body is not None else None, headline, section)
-                release.facts += facts
                 if first_body is None and any(f.kind == "total" for f in facts) and not headline:
                     first_body = i
+            release.facts += facts + (_answered(question, line, offset, facts) if question else [])
+            question = _question(stripped, offset + line.index(stripped))
             if is_heading and not listed:
                 heading, section = stripped, {}
-                years = [int(y) for y in YEAR.findall(_mask(stripped, RANGE))]
+                years = [int(y) for y in YEAR.findall(mask(stripped, RANGE))]
                 heading_year = years[0] if len(years) == 1 else None
         offset += len(line) + 1
         i += 1
     release.market_name = market_name(text, release.facts)
     return release
-
-
-def _mask(text: str, pattern: re.Pattern) -> str:
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def sentences(line: str, offset: int) -> list[tuple[str, int]]:
@@ -305,7 +239,7 @@ def _line_facts(line: str, offset: int, heading: str | None, headline: bool, sec
                 clause.subject_start = prev.subject_start
             if clause.dimension is None and clause.geo is None:
                 clause.dimension = (lead_dim or _claim_noun(clause) or section.get("dimension")
-                                    or _heading_dimension(heading))
+                                    or heading_dimension(heading))
             mentions = [m for m in s_mentions if clause.start <= m.start < clause.start + len(clause.text)]
             facts += _clause_facts(clause, mentions, s_years, line, offset, headline)
             prev = clause
@@ -343,29 +277,29 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
     """Strip bullets, labels and lead-ins, then find what the clause is about."""
     text = clause.text
     pos = 0
-    bullet = _BULLET.match(text)
+    bullet = BULLET.match(text)
     if bullet:
         pos = bullet.end()
     dateline = _DATELINE.match(text[pos:])
     if dateline:
         pos += dateline.end()
-    lab = _LABEL.match(text[pos:])
+    lab = LABEL.match(text[pos:])
     if lab and not MONEY.search(lab.group(1)) and not PCT.search(lab.group(1)):
         label = lab.group(1)
         if any(pattern.search(label) for _, pattern in lex.CLAIMS):
             clause.claim_label = (clause.start + pos, label)
         by = re.match(r"(?:By|In terms of|Based on)\s+(.+)", label)
         if by:
-            clause.dimension = _dimension_name(by.group(1))
+            clause.dimension = dimension_name(by.group(1))
         else:
-            heading_dim = _heading_dimension(label)
+            heading_dim = heading_dimension(label)
             if heading_dim:
                 clause.dimension = heading_dim
         pos += lab.end()
     lead = lex.LEAD_IN.match(text[pos:])
     if lead:
         if lead.group("by"):
-            clause.dimension = _dimension_name(lead.group("dim"))
+            clause.dimension = dimension_name(lead.group("dim"))
         if lead.group("place"):
             clause.place = lead.group("where")
         pos += lead.end()
@@ -389,6 +323,12 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
             parents = [r for r in regions if lex.REGION_SPELLINGS.get(r) == lex.COUNTRY_REGION.get(subject)]
             clause.place = parents[0] if clause.geo == "country" and parents else None
             return label
+    every = _EVERY.match(body)
+    if every:
+        clause.subject, clause.subject_start, clause.subjects = EVERY, clause.body, [EVERY]
+        clause.geo = "region" if every.group("kind").lower().startswith("region") else "country"
+        clause.every = (every.group("count") or "").lower() or "all"
+        return label
     if re.match(r"(?:the|this)\s+(?:region|country|segment|category)\b", body, re.I):
         clause.subject = "back-reference"
     elif np:
@@ -411,7 +351,8 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
 
 _NP = re.compile(
     rf"^(?:the\s+|The\s+)?(?P<np>[A-Za-z(][\w()&/'.-]*(?:\s+(?!(?:{lex.SUBJECT_VERBS})\b)[\w()&/'.-]+){{0,6}}?)"
-    rf"(?:\s+(?:segment|sub-segment|category|group))?(?=\s*,|\s+(?:alone\s+|also\s+|together\s+)?(?:{lex.SUBJECT_VERBS})\b)")
+    rf"(?:\s+(?:segment|sub-segment|category|group))?(?:\s*\([^)]{{1,40}}\))?"
+    rf"(?=\s*,|\s+(?:alone\s+|also\s+|together\s+)?(?:{lex.SUBJECT_VERBS})\b)")
 
 
 def _noun_phrase(body: str) -> tuple[int, str] | None:
@@ -427,7 +368,7 @@ def _noun_phrase(body: str) -> tuple[int, str] | None:
 
 _LINKS = "|".join(sorted(lex.ELLIPSIS_LINKS))
 _ELLIPTIC_NP = re.compile(
-    rf"^(?:and\s+)?(?P<np>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,4}}?)\s+(?:(?:{_LINKS})\s+){{0,4}}(?:{NUM})\s?%")
+    rf"^(?:and\s+)?(?P<np>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,4}}?)\s+(?:(?:{_LINKS})\s+){{0,4}}\(?(?:{NUM})\s?%")
 
 
 def _elliptic_subject(body: str) -> tuple[int, str] | None:
@@ -441,21 +382,6 @@ def _elliptic_subject(body: str) -> tuple[int, str] | None:
     return m.start("np"), m.group("np")
 
 
-def _dimension_name(text: str) -> str | None:
-    text = re.sub(r"\s+", " ", text).strip(" ,:")
-    return None if text.lower() in lex.GENERIC_DIMENSIONS else text
-
-
-def _heading_dimension(heading: str | None) -> str | None:
-    if not heading:
-        return None
-    m = lex.HEADING_DIMENSION.match(heading.strip())
-    if m:
-        return _dimension_name(m.group(1))
-    plural = re.fullmatch(r"([A-Z][a-z]{3,})s", heading.strip())
-    return _dimension_name(plural.group(1)) if plural else None
-
-
 def _claim_noun(clause: _Clause) -> str | None:
     m = lex.CLAIM_NOUN.search(clause.text)
     if not m:
@@ -464,6 +390,11 @@ def _claim_noun(clause: _Clause) -> str | None:
     if noun.split()[-1] in lex.ELLIPSIS_LINKS | lex.QUANTIFIERS:
         return None
     return None if noun in lex.NOT_DIMENSIONS or noun.split()[-1] in lex.NOT_DIMENSIONS else noun
+
+
+EVERY = "*every*"  # subject of 'all five regions ...': the draft gives the figure to each region it found
+_EVERY = re.compile(r"(?:in the forecast,\s+)?(?:all|each of the|every one of the)\s+(?:(?P<count>\w+)\s+)?"
+                    r"(?P<kind>regions|countries)\b", re.I)
 
 
 def _is_item(clause: _Clause) -> bool:
@@ -479,7 +410,7 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
     ranges = [m for m in mentions if m.kind == "range"]
     common = dict(item=clause.subject if _is_item(clause) else None, geo=clause.geo if _is_item(clause) else None,
                   parent=clause.place if clause.geo == "country" else None, dimension=clause.dimension,
-                  headline=headline)
+                  headline=headline, note=f"every {clause.every}" if clause.every else None)
     item_start = clause.subject_start if _is_item(clause) else None
     numbers = [m for m in mentions if m.kind in ("money", "pct")]
     for k, m in enumerate(numbers):
@@ -495,7 +426,7 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
             money_year = next((n.year for n in numbers if n.kind == "money" and n.year), None)
             facts.append(_pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common,
                                    item_start, headline, money_year))
-    if not decoy and _is_item(clause) and len(set(clause.subjects)) <= 1:
+    if not decoy and _is_item(clause) and clause.subject != EVERY and len(set(clause.subjects)) <= 1:
         facts += _claims(clause, line, offset, common)
     return facts
 
@@ -534,6 +465,8 @@ def _sentence_span(line: str, offset: int, m: _Mention) -> tuple[str, int]:
 def _money_fact(m: _Mention, clause: _Clause, free_years, s_years, line, offset, common, item_start) -> Fact:
     if m.scale is None:
         return _unplaced(line, offset, m, "an amount without million/billion: not a market size", common["headline"])
+    if lex.INCREMENT_BEFORE.search(line, max(0, m.start - offset - 40), m.start - offset):
+        return _unplaced(line, offset, m, "a growth over a period, not a size", common["headline"])
     start_at, end = m.start, m.end
     after = YEAR_AFTER.match(line, m.end - offset)
     if after and m.year:
@@ -553,8 +486,12 @@ def _money_fact(m: _Mention, clause: _Clause, free_years, s_years, line, offset,
     if bound:
         start_at = min(start_at, m.start - len(before) + bound.start())
     quote, start = _span(line, offset, start_at, end)
+    named = list(_MARKET_PHRASE.finditer(line, clause.start - offset, m.start - offset))
     return Fact("total", quote, start, number=m.number, scale=m.scale, currency=m.currency, year=year,
-                headline=common["headline"], bound=bool(bound))
+                headline=common["headline"], bound=bool(bound), market=named[-1].group(0) if named else None)
+
+
+_MARKET_PHRASE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w.&/()'-]+\s+){0,6}?[Mm]arket\b(?!\s+[A-Z])")
 
 
 def _pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common, item_start, headline,
@@ -623,206 +560,33 @@ def _scale_claims(sentence: str, s_start: int, clauses: list[_Clause]) -> list[F
     return out
 
 
-def _inline_list(line: str, offset: int, heading: str | None, heading_year: int | None) -> list[Fact]:
-    """'Hardware: 52.3%; Software: 28.1%; Services: 19.6%' under a dated caption."""
-    body = _BULLET.sub("", line, count=1)
-    pairs = list(re.finditer(rf"([A-Z][\w &()/'-]{{0,40}}?):\s*({NUM})\s?%", body))
-    rest = re.sub(rf"([A-Z][\w &()/'-]{{0,40}}?):\s*({NUM})\s?%", "", body)
-    if len(pairs) < 2 or re.search(r"\w", rest):
+def _question(line: str, start: int) -> tuple[str, str, int] | None:
+    """'Which region grows fastest?': an FAQ question whose answer names the item the claim is about."""
+    body = BULLET.sub("", line)
+    if not line.endswith("?") or not re.match(r"(?:which|what)\b", body, re.I):
+        return None
+    kind = next((k for k, pattern in lex.CLAIMS if pattern.search(body)), None)
+    return (kind, line, start) if kind else None
+
+
+def _answered(question: tuple[str, str, int], line: str, offset: int, facts: list[Fact]) -> list[Fact]:
+    """The item the answer starts with ('Behind-the-ear devices, with 57.1% in 2024.') gets the question's claim."""
+    kind, quote, start = question
+    body = BULLET.sub("", line).strip()
+    at = offset + line.index(body)
+    first = next((f for f in facts if f.item and f.item != EVERY and f.start == at), None)
+    if first:
+        return [Fact("claim", quote, start, claim=kind, item=first.item, geo=first.geo, dimension=first.dimension,
+                     section=first.section)]
+    named = re.match(r"(?:the\s+)?([A-Z][\w&/()' -]{1,60}?)\s*(?:[,(;.]|$)", body)
+    if not named or re.search(r"\d|\band\b", named.group(1)):
         return []
-    shift = offset + len(line) - len(body)
-    facts = []
-    for p in pairs:
-        name = p.group(1).strip()
-        geo = "country" if name in lex.COUNTRY_REGION else "region" if name in lex.REGION_SPELLINGS else None
-        facts.append(Fact("share", p.group(0), shift + p.start(), number=p.group(2), year=heading_year, item=name,
-                          geo=geo,
-                          dimension=None if geo else _heading_dimension(heading) or _caption_dimension(heading)))
-    return facts
-
-
-_FLAT_HEAD = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{1,20}?)\s+(?P<years>(?:(?:19|20)\d{2}\s+){1,8})")
-
-
-def _flat_table(line: str, offset: int, caption: str | None) -> list[Fact]:
-    """'Region 2021 2022 2023 North America 287.79 301.44 321.78 Europe ...': a table flattened to one line.
-
-    The caption above it ('Revenue by region, USD million') gives the currency and scale of every cell.
-    """
-    head = _FLAT_HEAD.match(line)
-    unit = re.search(rf"({_CUR})\s*({_SCALE})\b", caption or "", re.I)
-    if not head or not unit:
-        return []
-    years = [int(y) for y in head.group("years").split()]
-    k = len(years)
-    row = re.compile(rf"(?P<name>[A-Za-z][A-Za-z&.' -]{{0,60}}?)\s+(?P<nums>(?:(?:{NUM})(?:\s+|$)){{{k}}})")
-    facts, pos = [], head.end()
-    cur = CURRENCIES.get(unit.group(1), unit.group(1).upper())
-    scale = SCALES[unit.group(2).lower()]
-    while pos < len(line):
-        m = row.match(line, pos)
-        if not m:
-            return []
-        name = m.group("name").strip()
-        quote = m.group(0).strip()
-        start = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        if name.lower() not in {"total", "global", "world", "overall"}:
-            geo = "country" if name in lex.COUNTRY_REGION else "region" if name in lex.REGION_SPELLINGS else None
-            for year, num in zip(years, m.group("nums").split(), strict=True):
-                facts.append(Fact("value", quote, start, number=num, scale=scale, currency=cur, year=year, item=name,
-                                  geo=geo, dimension=None if geo else _dimension_name(head.group("label"))))
-        pos = m.end()
-    return facts
+    name = named.group(1)
+    geo = "country" if name in lex.COUNTRY_REGION else "region" if lex.GEO.fullmatch(name) else None
+    return [Fact("claim", quote, start, claim=kind, item=name, geo=geo)]
 
 
 def _claim_label(line: str) -> bool:
     """'Fastest-growing product: freeze-dried toppers' is a fact even though it looks like a heading."""
-    label = _LABEL.match(_BULLET.sub("", line, count=1))
+    label = LABEL.match(BULLET.sub("", line, count=1))
     return bool(label) and any(pattern.search(label.group(1)) for _, pattern in lex.CLAIMS)
-
-
-def _attribute_table(rows: list[tuple[int, str]]) -> bool:
-    """A two-column 'Report attribute | Details' table holds sentences in cells, not one figure per column."""
-    cells = [[c.strip() for c in line.split("|")] for _, line in rows]
-    return all(len(c) == 2 for c in cells) and any(
-        (m := MONEY.search(c[1])) and m.group("scale") or lex.CAGR_CUE.search(c[1]) for c in cells[1:])
-
-
-def _caption_dimension(caption: str | None) -> str | None:
-    if not caption:
-        return None
-    m = re.match(r"^([A-Za-z][A-Za-z -]{1,30}?)\s+(?:snapshot|by|share|split|mix)\b", caption.strip(), re.I)
-    return _dimension_name(m.group(1)) if m else None
-
-
-def _table(rows: list[tuple[int, str]], caption: str | None, caption_year: int | None) -> list[Fact]:
-    """Rows 'name | cell | cell' under a header row; the header says what each column holds."""
-    cells = [(start, line, [c.strip() for c in line.split("|")]) for start, line in rows]
-    cells = [c for c in cells if not all(re.fullmatch(r":?-*:?", x) for x in c[2])]
-    if len(cells) < 2:
-        return []
-    header = cells[0][2]
-    facts: list[Fact] = []
-    first = header[0]
-    table_dim = None if first.lower() in {"region", "country", "geography"} else _dimension_name(first)
-    for start, line, row in cells[1:]:
-        name = re.sub(r"^\W+|\W+$", "", row[0])
-        if not name or len(name) > 120:
-            continue
-        geo = "country" if name in lex.COUNTRY_REGION else "region" if name in lex.REGION_SPELLINGS else None
-        quote = line.strip()
-        q_start = start + line.index(quote)
-        for col, cell in enumerate(row[1:], start=1):
-            head = header[col] if col < len(header) else ""
-            num = re.fullmatch(rf"(?:{_CUR})?\s?({NUM})\s?(%?)", cell)
-            if not num:
-                continue
-            head_years = [int(y) for y in YEAR.findall(_mask(head, RANGE))]
-            year = head_years[0] if len(head_years) == 1 else caption_year
-            period = RANGE.search(head)
-            common = dict(quote=quote, start=q_start, number=num.group(1), item=name, geo=geo,
-                          dimension=None if geo else table_dim)
-            if lex.CAGR_CUE.search(head) or re.search(r"\bgrowth\b", head, re.I):
-                facts.append(Fact("item_cagr", from_year=int(period.group(1)) if period else None,
-                                  to_year=int(period.group(2)) if period else None, **common))
-            elif num.group(2) or re.search(r"share|%", head, re.I):
-                facts.append(Fact("share", year=year, **common))
-            else:
-                scale = re.search(rf"\b({_SCALE})\b", head, re.I)
-                cur = re.search(rf"({_CUR})", head)
-                if scale and cur:
-                    facts.append(Fact("value", year=year, scale=SCALES[scale.group(1).lower()],
-                                      currency=CURRENCIES[cur.group(1)], **common))
-                else:
-                    facts.append(Fact("unplaced", quote, q_start, number=num.group(1),
-                                      note=f"table cell under '{head}' with no unit"))
-    return facts
-
-
-def source_meta(text: str) -> SourceMeta:
-    """Title, publisher, date, place and URL when the release states them near its top."""
-    lines = [line.strip() for line in text.split("\n")]
-    nonempty = [line for line in lines if line]
-    meta = SourceMeta(title=_clip(nonempty[0], MAX_TITLE) if nonempty else None)
-    top = "\n".join(nonempty[1:14])
-    date = _DATE.search(top)
-    if date:
-        meta.published = _iso_date(date)
-        for line in nonempty[1:14]:
-            place = _PLACE.match(line)
-            if place and _DATE.search(line):
-                meta.place = place.group("place").title() if place.group("place").isupper() else place.group("place")
-                break
-    url = _URL.search(text)
-    meta.url = url.group(0).rstrip(".,") if url else None
-    meta.publisher = _publisher(text, nonempty)
-    if re.search(r"\b(?:press|news) release\b", text[:3000], re.I):
-        meta.kind = "press release"
-    return meta
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
-
-
-def _iso_date(m: re.Match) -> str | None:
-    g = m.groupdict()
-    if g["y3"]:
-        y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
-    else:
-        y = int(g["y1"] or g["y2"])
-        mo = _MONTHS.get((g["m1"] or g["m2"]).lower())
-        d = int(g["d1"] or g["d2"])
-    if not mo or not 1 <= mo <= 12 or not 1 <= d <= 31:
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
-
-
-def _publisher(text: str, nonempty: list[str]) -> str | None:
-    """The firm the text names most often in a publisher's position; None rather than a guess."""
-    counts: dict[str, int] = {}
-    head = "\n".join(nonempty[:40])
-    for k, pattern in enumerate(_PUBLISHER):
-        source = head if k in (3, 4) else text
-        for m in pattern.finditer(source):
-            name = re.split(r"\.\s", m.group("p"))[0].strip(" .,")
-            if k == 4 and not _FIRM_WORD.search(name):
-                continue
-            if "market" in name.lower() and not _FIRM_WORD.search(name) or len(name) < 3 or lex.GEO.fullmatch(name):
-                continue
-            counts[name] = counts.get(name, 0) + (2 if _FIRM_WORD.search(name) or "." in name else 1)
-    if not counts:
-        return None
-    best = max(counts, key=lambda n: (counts[n], -list(counts).index(n)))
-    return best if counts[best] >= 2 else None
-
-
-def market_name(text: str, facts: list[Fact]) -> str | None:
-    """'The global smart thermostat market' in the sentence that gives the first market total."""
-    totals = [f for f in facts if f.kind == "total" and not f.headline] or [f for f in facts if f.kind == "total"]
-    spots = [totals[0].start] if totals else []
-    for at in spots + [0]:
-        line_start = text.rfind("\n", 0, at) + 1
-        line_end = text.find("\n", at)
-        window = text[line_start:line_end if line_end >= 0 else len(text)]
-        m = re.search(r"\b[Tt]he\s+((?:[\w.&/()'-]+\s+){0,7}?)market\b", window, re.I)
-        if m and not re.search(r"\d", m.group(1)) and m.group(1).strip():
-            return _title(m.group(1).strip() + " market")
-        m = re.search(r"^((?:[\w.&/()'-]+\s+){1,7}?)market\b", window, re.I)
-        if m and not re.search(r"\d", m.group(1)):
-            return _title(m.group(1).strip() + " market")
-    return None
-
-
-def _title(name: str) -> str:
-    small = {"and", "of", "for", "the", "in", "on", "to", "a"}
-    words = name.split()
-    out = []
-    for i, w in enumerate(words):
-        if w.isupper() and len(w) > 1 and i > 0 or any(c.isupper() for c in w[1:]):
-            out.append(w)
-        elif w.lower() in small and i > 0:
-            out.append(w.lower())
-        else:
-            out.append(w[:1].upper() + w[1:].lower() if w.isupper() and len(w) > 3 else w[:1].upper() + w[1:])
-    return " ".join(out)

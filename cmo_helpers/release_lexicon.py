@@ -23,6 +23,11 @@ REGION_SPELLINGS: dict[str, str] = {
     "MEA": "Middle East and Africa", "Rest of the World": "Rest of the World", "Rest of World": "Rest of the World",
 }
 COUNTRY_REGION = {country: region for region, countries in REGIONS.items() for country in countries}
+# Other spellings of one and the same place, so 'U.S.' and 'United States' in one release are one item.
+SAME_PLACE = {"U.S.": "United States", "US": "United States", "USA": "United States", "UK": "United Kingdom",
+              "U.K.": "United Kingdom", "UAE": "United Arab Emirates", "Asia-Pacific": "Asia Pacific",
+              "APAC": "Asia Pacific", "Asia Pacific (APAC)": "Asia Pacific", "MEA": "Middle East and Africa",
+              "Middle East & Africa": "Middle East and Africa", "Rest of World": "Rest of the World"}
 # Adjectives that make a share relative to a region ("24.5% of the European market").
 REGION_ADJECTIVES = r"regional|European|North American|Asian|Latin American|African|Middle Eastern|domestic|national"
 GEO_ADJECTIVES = {
@@ -45,7 +50,7 @@ GEO = re.compile(
 CLAIMS: list[tuple[str, re.Pattern]] = [
     ("fastest-growing", re.compile(
         r"\bfastest[- ]growing\b|\b(?:fastest|highest|quickest)\s+(?:\w+\s+)?(?:CAGR|growth|rate|pace)\b"
-        r"|\bgrows? the fastest\b"
+        r"|\bgrows?\s+(?:the\s+)?fastest\b"
         r"|\bgrow(?:s|ing)? (?:at )?the fastest\b|\bmost rapid(?:ly)? grow", re.I)),
     ("fast-growing", re.compile(
         r"(?<!\w)fast[- ]growing\b|\brapidly (?:growing|expanding|emerging)\b"
@@ -54,7 +59,7 @@ CLAIMS: list[tuple[str, re.Pattern]] = [
     ("smallest", re.compile(r"\bsmallest\b|\blowest share\b", re.I)),
     ("largest", re.compile(
         r"(?<!second )(?<!third )(?<!second-)\b(?:largest|biggest|dominat\w*|dominant|leads?|leading|led|top"
-        r"|majority|lion'?s share|highest share|major share)\b(?! by\b)", re.I)),
+        r"|majority|lion'?s share|highest (?:\w+ )?share|major share)\b(?! by\b)", re.I)),
 ]
 CLAIM_NOUN = re.compile(
     r"\b(?:largest|biggest|leading|top|dominant|fastest[- ]growing)\s+"
@@ -84,7 +89,7 @@ SUBJECT_VERBS = (
     r"|took|takes?|commanded|commands?|led|leads?|dominated|dominates?|was|were|is|are|remained|remains?|generated"
     r"|generates?|contributed|contributes?|registered|registers?|will|should|grew|grows?|emerged|continues?|continued"
     r"|posted|saw|reached|secured|has|have|followed|carried|processed|recorded|claimed|occupied|garnered|witnessed"
-    r"|comprised|making\s+up|accounting\s+for|representing|holding|taking|valued|worth"
+    r"|comprised|making\s+up|accounting\s+for|representing|holding|taking|valued|worth|ranked|ranks?|came|comes"
 )
 NON_ITEMS = {
     "it", "this", "that", "these", "those", "they", "which", "revenue", "revenues", "demand", "growth", "sales",
@@ -101,12 +106,16 @@ QUANTIFIERS = {"which", "what", "how", "who", "why", "where", "a", "an", "our", 
                "on", "at", "by", "from", "as", "after", "before", "despite", "amid", "given", "when", "if", "since"}
 ELLIPSIS_LINKS = {"with", "at", "a", "an", "more", "modest", "slower", "faster", "only", "just", "about", "around",
                   "nearly", "roughly", "some"}
+# "increase by USD 4.8 billion", "add USD 4.8 billion", "an incremental USD 4.8 billion": a growth, not a size.
+INCREMENT_BEFORE = re.compile(
+    r"\b(?:(?:increase|grow|rise|expand|climb|jump|gain)\w*\s+by|add(?:s|ing|ed)?|incremental(?:\s+growth\s+of)?"
+    r"|additional|(?:absolute|dollar)\s+growth\s+of)\s+(?:an?\s+)?(?:estimated\s+|approximately\s+|around\s+)?$", re.I)
 BOUND_BEFORE = re.compile(r"\b(?:surpass\w*|exceed\w*|topp?\w*|cross\w*|over|more than|above|beyond)\s+$", re.I)
 LEAD_IN = re.compile(
     r"^(?:(?P<by>By|In terms of|Based on|On the basis of|Segmented by|Analysed by|Analyzed by)\s+(?P<dim>[^,:]{2,40})"
     r"|(?P<place>In|Within|Across|Among)\s+(?P<where>[^,]{2,40})"
     r"|(?:Regionally|Geographically|Meanwhile|However|Additionally|In addition|Overall|Globally|Today|Currently"
-    r"|Notably|Similarly|Likewise|Summary|Earlier[^,]{0,30}|Last year|This year))\s*[,:]\s+")
+    r"|Notably|Similarly|Likewise|Summary|Earlier[^,]{0,30}|Last year|This year|[A-Z][a-z]+-wise))\s*[,:]\s+")
 HEADING_DIMENSION = re.compile(
     r"^(?:by\s+)?([A-Za-z][A-Za-z -]{1,30}?)\s+"
     r"(?:analysis|insights|highlights|snapshot|split|breakdown|segmentation)\b",

@@ -257,9 +257,9 @@ def render(
         keys = unit_keys(targets, notebooks, formats)
         slugs = dict.fromkeys(t.slug for t in targets)
         if all(_current(slug, targets, keys, out) for slug in slugs):
-            summary = Summary({t: [] for t in targets}, current={slug: out / slug for slug in slugs})
-            collection.write(out)
-            return summary
+            if not (out / collection.NAME).is_file():  # nothing changed, so an existing index is current
+                collection.write(out)
+            return Summary({t: [] for t in targets}, current={slug: out / slug for slug in slugs})
     targets = plan(params_files, which, params_dir)
     if not targets:
         raise NothingToRender("no market to render")

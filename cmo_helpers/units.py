@@ -42,23 +42,45 @@ class Target:
         return self.slug if self.scenario == "base" else f"{self.slug}/{self.scenario}"
 
 
+@functools.cache
+def _installed() -> dict[str, str]:
+    """Installed distributions by normalised name, from the *.dist-info folder names on sys.path.
+
+    Reading names is an order of magnitude cheaper than importlib.metadata.version() per package,
+    which parses each package's METADATA; the no-op render checks these on every run.
+    """
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info") and "-" in name:
+                dist, version = name[: -len(".dist-info")].split("-", 1)
+                found.setdefault(dist.lower().replace("_", "-").replace(".", "-"), version)
+    return found
+
+
+def _version(name: str, installed: dict[str, str]) -> str:
+    try:
+        return installed.get(name) or metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
 def package_version() -> str:
     """The installed cmo-reports version, shown on every report beside its input hash."""
-    try:
-        return metadata.version("cmo-reports")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
+    version = _version("cmo-reports", _installed())
+    return "0+unknown" if version == "absent" else version
 
 
 @functools.cache
 def versions() -> dict[str, str]:
-    """Python and each output-shaping package, read from metadata without importing them."""
+    """Python and each output-shaping package, read without importing them."""
+    installed = _installed()
     found = {"python": ".".join(map(str, sys.version_info[:3])), "cmo-reports": package_version()}
-    for name in OUTPUT_SHAPING:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "absent"
+    found.update({name: _version(name, installed) for name in OUTPUT_SHAPING})
     return found
 
 

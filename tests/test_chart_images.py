@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from cmo_helpers import chart_images, charts
+from cmo_helpers import chart_images, chart_series, charts
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def test_chart_is_an_image_output_with_alt_text_in_its_metadata(chart):
     alt = "Bar chart of market size from 504.9 in 2024 to 1,861.2 in 2033 USD million."
     assert metadata[chart_images.PNG]["alt"] == alt == metadata[chart_images.SVG]["alt"]
     meta = metadata[chart_images.KEY]
-    assert (meta["name"], meta["caption"]) == ("market-size-2024-2033", chart.caption)
+    assert (meta["name"], meta["caption"]) == (chart_images.slug(chart_series.title(chart.figure)), chart.caption)
     assert meta["data"]["unit"] == "USD million" and len(meta["data"]["rows"]) == 10, "one bar a year"
     assert 500 < metadata[chart_images.PNG]["width"] < 800, "shown at 100 dpi, not at the 200 dpi it is drawn"
 
@@ -85,7 +85,8 @@ def test_chart_files_are_numbered_in_reading_order(chart, tmp_path):
         paths.append(tmp_path / f"{name}.ipynb")
         nbformat.write(new_notebook(cells=[cell]), paths[-1])
     written = chart_images.write_chart_files(paths, tmp_path / "charts")
-    expected = [f"{n:02d}-market-size-2024-2033.{ext}" for n in (1, 2, 3) for ext in ("svg", "png")]
+    name = metadata[chart_images.KEY]["name"]
+    expected = [f"{n:02d}-{name}.{ext}" for n in (1, 2, 3) for ext in ("svg", "png")]
     assert [p.name for p in written] == expected
     assert written[1].read_bytes() == base64.b64decode(data[chart_images.PNG])
     assert written[0].read_text() == data[chart_images.SVG]

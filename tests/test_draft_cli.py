@@ -85,3 +85,34 @@ def test_an_inconsistent_release_drafts_but_exits_1_on_the_audit(tmp_path, capsy
     out = tmp_path / "k.yaml"
     assert cli.main(["draft", str(release), "-o", str(out)]) == 1
     assert out.exists() and "error" in capsys.readouterr().out
+
+
+@needs_v2
+@pytest.mark.slow
+def test_draft_then_render_needs_no_hand_edits(tmp_path):
+    """The two commands of the README: a draft with partial breakdowns renders, showing the source's digits."""
+    import subprocess
+    import sys
+
+    release = tmp_path / "kelp.txt"
+    release.write_text(CLEAN)
+    params = tmp_path / "params" / "kelp.yaml"
+    assert cli.main(["draft", str(release), "-o", str(params)]) == 0
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "cmo_helpers.cli", "render", str(params), "--to", "html",
+                           "--out", str(out), "--jobs", "1"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    pages = " ".join(p.read_text() for p in out.rglob("*.html"))
+    for figure in ("1.20", "2.40", "9.05", "41.5", "Tideline Research"):
+        assert figure in pages
+
+
+def test_a_slug_already_used_in_params_is_pointed_out(tmp_path, capsys, monkeypatch):
+    params = tmp_path / "params"
+    params.mkdir()
+    (params / "smart-thermostat.yaml").write_text("market: {}\n")
+    monkeypatch.setattr("cmo_helpers.paths.PARAMS", params)
+    cli.main(["draft", str(RELEASE), "-o", str(tmp_path / "t.yaml")])
+    assert "has the same slug" in capsys.readouterr().out
+    cli.main(["draft", str(RELEASE), "-o", str(tmp_path / "u.yaml"), "--slug", "thermo-b"])
+    assert "has the same slug" not in capsys.readouterr().out
