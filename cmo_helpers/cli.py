@@ -16,15 +16,15 @@ EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 def _validate(args: argparse.Namespace) -> int:
     from . import scenarios
     from .migrate import is_old
-    from .params import parse_params, read_yaml
+    from .params import load_params, parse_params, read_yaml
     from .paths import resolve_params
 
     status = EXIT_OK
     for name in args.files:
         path = resolve_params(name, args.params_dir)
         try:
-            raw = read_yaml(path)
-            p = parse_params(raw, path)
+            raw = {} if path.suffix.lower() == ".xlsx" else read_yaml(path)
+            p = load_params(path) if path.suffix.lower() == ".xlsx" else parse_params(raw, path)  # a workbook names its cells
             scenarios.validate_scenarios(path)
         except ParamsError as exc:
             print(exc, file=sys.stderr)

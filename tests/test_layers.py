@@ -11,14 +11,16 @@ from cmo_helpers.paths import PACKAGE
 # Text helpers with no knowledge of markets: anyone may use them.
 BASE = {"errors", "escape", "formatting", "paths", "written", "chart_images", "chart_series"}
 LAYERS = {
-    "inputs": {"params", "migrate", "scenarios", "session",
-               "release_text", "release_lexicon", "release_facts", "draft", "draft_score"},  # a release drafted into params
+    "inputs": {"params", "params_xlsx", "migrate", "scenarios", "session",
+               # a release drafted into params
+               "release_text", "release_lexicon", "release_patterns", "release_tables", "release_source", "release_facts",
+               "draft", "draft_score"},
     "model": {"forecast", "breakdowns", "provenance", "audit", "sensitivity"},
     "report": {"tables", "charts", "scenario_charts", "narrative", "sections", "audit_view", "scenario_view"},
     "pipeline": {"execute", "export", "render", "units", "cache", "manifest", "collection", "cluster", "datapack"},
 }
 # Commands sit on top of everything: `audit` prints findings, `render` runs the pipeline.
-ENTRY = {"cli", "audit_cli", "draft_cli"}
+ENTRY = {"cli", "audit_cli", "draft_cli", "params_cli"}
 ORDER = ["inputs", "model", "report"]
 # The pipeline's one door into the model: the few figures a manifest and the collection index show.
 BRIDGES = {"headline": "model"}

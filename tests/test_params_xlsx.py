@@ -57,25 +57,25 @@ def test_workbook_has_a_sheet_per_part_headers_drop_downs_and_notes(workbook):
     checks = {str(dv.sqref): dv.formula1 for dv in wb[name].data_validations.dataValidation}
     assert checks[f"{basis}2:{basis}{wb[name].max_row + 199}"] == '"sourced,assumed"'
     share = wb[name].cell(1, header.index("share") + 1)
-    assert "share in the split year" in share.comment.text
+    assert "share of the **whole market**" in share.comment.text
     units = {dv.formula1 for dv in wb["Market"].data_validations.dataValidation}
-    assert '"thousand,million,billion"' in units
+    assert '"thousand,million,billion,trillion"' in units
 
 
 def test_errors_name_the_workbook_sheet_and_cell(workbook, capsys):
     wb = load_workbook(workbook)
     name, path, header = _items_sheet(wb)
     share, basis = (chr(ord("A") + header.index(k)) for k in ("share", "basis"))
-    wb[name][f"{share}3"] = 1.7
-    wb[name][f"{basis}3"] = "guess"
+    wb[name][f"{share}2"] = 1.7
+    wb[name][f"{basis}2"] = "guess"
     wb.save(workbook)
     with pytest.raises(ParamsError) as caught:
         load_params(workbook)
     text = str(caught.value)
-    assert f"{workbook}: {name}!{share}3 ({path}[1].share): " in text
-    assert f"{workbook}: {name}!{basis}3 ({path}[1].basis): Input should be 'sourced' or 'assumed'" in text
+    assert f"{workbook}: {name}!{share}2 ({path}[0].share): " in text
+    assert f"{workbook}: {name}!{basis}2 ({path}[0].basis): Input should be 'sourced' or 'assumed'" in text
     assert cli.main(["validate", str(workbook)]) == 2
-    assert f"{name}!{basis}3" in capsys.readouterr().err
+    assert f"{name}!{basis}2" in capsys.readouterr().err
 
 
 def test_a_missing_key_names_its_row(workbook):
