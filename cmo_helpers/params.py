@@ -9,6 +9,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from . import source_files
 from .errors import ParamsError
 from .forecast import project
 
@@ -269,9 +270,9 @@ def read_yaml(path: Path) -> dict:
         from .params_xlsx import read_workbook
         return read_workbook(Path(path))[0]
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
-    except FileNotFoundError:
-        raise ParamsError(path, [("", "file not found")]) from None
+        data = yaml.load(source_files.yaml_text(path), Loader=_UniqueKeyLoader)
+    except TypeError:  # an unhashable key (a list or mapping) reaches the duplicate-key check
+        raise ParamsError(path, [("", "a key is a list or mapping; keys must be plain words")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(yaml)"
