@@ -1,7 +1,6 @@
 """Executed notebooks to client-ready HTML pages and one combined PDF, code hidden."""
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import html
 import re
@@ -19,6 +18,7 @@ from . import chart_images, escape
 from .formatting import long_date, unit_label
 from .paths import TEMPLATES
 from .provenance import source_line
+from .report_date import report_date
 
 if TYPE_CHECKING:
     from .params import Params
@@ -85,6 +85,8 @@ def _exporter() -> HTMLExporter:
 def section(notebook: Path) -> Section:
     """Body HTML of one executed notebook, titled by its first heading."""
     nb = nbformat.read(notebook, as_version=4)
+    # papermill's injected cell has a random id, which would become an HTML id: same inputs, other bytes
+    nb.cells = [c for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
     body, _ = _exporter().from_notebook_node(nb)
     match = _HEADING.search(body)
     title = _text(match.group(3)) if match else notebook.stem
@@ -100,7 +102,7 @@ def _context(p: Params, scenario: str, stamp: dict | None) -> dict:
         "market": p.market,
         "unit": unit_label(p.market),
         "scenario": scenario,
-        "rendered": long_date(dt.date.today()),
+        "rendered": long_date(report_date()),
         "css": css(),
         "stamp": stamp,
     }

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from IPython.display import HTML, Markdown
 
-from . import forecast, splits
+from . import escape, forecast, splits
 from .formatting import money, multiple, number, pct, pp, unit_label
 from .provenance import basis_label, cite, source_line, suffix
 
@@ -28,7 +28,8 @@ def mark(p: Params, obj: Basis) -> str:
 def subtitle(p: Params, scenario: str = "base") -> Markdown:
     """The market, geography, unit and any scenario under each section heading."""
     case = "" if scenario == "base" else f" \u00b7 **scenario: {scenario}** (our assumptions)"
-    return Markdown(f"**{p.market.name}** \u00b7 {p.market.geography} \u00b7 values in {unit_label(p.market)}{case}")
+    return Markdown(f"**{escape.md(p.market.name)}** \u00b7 {escape.md(p.market.geography)} \u00b7 values in "
+                    f"{unit_label(p.market)}{case}")
 
 
 def _tile(label: str, value: str, note: str) -> str:
@@ -157,7 +158,7 @@ def bullets(lines: list[str]) -> Markdown:
     """A Markdown list, or a note that the params give none."""
     if not lines:
         return Markdown("_None recorded in the params file._")
-    return Markdown("\n".join(f"- {line}" for line in lines))
+    return Markdown("\n".join(f"- {escape.md(line)}" for line in lines))
 
 
 def _figures(p: Params):
@@ -177,10 +178,10 @@ def _figures(p: Params):
 
 def sources_appendix(p: Params) -> Markdown:
     """Numbered references, then every input figure with its basis and our rationale."""
-    refs = "\n".join(f"{n}. {source_line(s)}" for n, s in enumerate(p.sources, 1))
+    refs = "\n".join(f"{n}. {escape.md(source_line(s))}" for n, s in enumerate(p.sources, 1))
     rows = ["| Figure | Value | Basis | Note |", "|---|---|---|---|"]
     for label, value, obj in _figures(p):
-        rows.append(f"| {label} | {value} | {basis_label(p, obj)} | {obj.rationale or ''} |")
+        rows.append(f"| {escape.md(label)} | {value} | {basis_label(p, obj)} | {escape.md(obj.rationale or '')} |")
     for split in (p.segments, p.regions):
         for item in split.items:
             if item.cagr_assumed:

@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .errors import ParamsError
 
 MAX_BYTES = 1_000_000  # the largest shipped market file is ~10 KB; a 50 MB file took minutes and 845 MB
@@ -70,6 +68,8 @@ def read_text(path: Path) -> str:
 
 def yaml_text(path: Path) -> str:
     """The file's text after checking its YAML events: aliases and deep nesting are refused before building."""
+    import yaml  # here, so a render with nothing to do never imports it
+
     text = read_text(path)
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -79,7 +79,8 @@ def yaml_text(path: Path) -> str:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise ParamsError(path, [(f"line {event.start_mark.line + 1}", f"nested more than {MAX_DEPTH} levels deep")])
+                where = f"line {event.start_mark.line + 1}"
+                raise ParamsError(path, [(where, f"nested more than {MAX_DEPTH} levels deep")])
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return text
