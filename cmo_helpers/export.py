@@ -18,7 +18,7 @@ from . import chart_images, escape
 from .formatting import long_date, unit_label
 from .paths import TEMPLATES
 from .provenance import source_line
-from .report_date import report_date
+from .report_date import report_date, report_moment
 
 if TYPE_CHECKING:
     from .params import Params
@@ -178,7 +178,9 @@ def write_pdf(document: str, path: Path, attachments: list[Path] = ()) -> Path:
 
     # Only data: URLs are fetched, so a PDF never depends on (or reaches) another host.
     html_doc = weasyprint.HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"}))
-    files = [weasyprint.Attachment(string=f.read_bytes(), name=f.name, description="The report's figures as data")
+    day = report_moment()  # not the clock: the same inputs give the same PDF bytes
+    files = [weasyprint.Attachment(string=f.read_bytes(), name=f.name, description="The report's figures as data",
+                                   created=day, modified=day)
              for f in attachments]
     html_doc.write_pdf(path, pdf_variant=PDF_VARIANT, attachments=files)
     return path

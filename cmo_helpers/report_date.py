@@ -13,6 +13,12 @@ def report_date() -> dt.date:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
+def report_moment() -> dt.datetime:
+    """Midnight UTC of the report date, for file dates inside outputs (PDF attachments, zip entries)."""
+    day = report_date()
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
 def pinned() -> str | None:
     """The fixed date as ISO text, or None when reports carry the day they are made."""
     return report_date().isoformat() if os.environ.get(ENV) else None

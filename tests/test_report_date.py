@@ -1,4 +1,4 @@
-"""The report date comes from --date or SOURCE_DATE_EPOCH, so the same inputs give the same bytes."""
+"""The report date comes from --date or SOURCE_DATE_EPOCH, so the same inputs give the same bytes (HTML, PDF, data)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -38,7 +38,7 @@ def test_a_bad_epoch_is_refused_before_anything_runs(tmp_path):
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.suffix in {".html", ".pdf"}}
+            if p.suffix in {".html", ".pdf", ".xlsx", ".csv", ".svg"}}
 
 
 def test_two_renders_of_the_same_inputs_give_identical_html_and_pdf(tmp_path):
