@@ -100,11 +100,12 @@ def _render(args: argparse.Namespace) -> int:
             if not o.ok:
                 print(terminal(clip(f"FAILED {target.label} {o.notebook}: {o.error}", 600)), file=sys.stderr)
     for slug, path in summary.current.items():
-        print(f"up to date {slug}: {path}")
+        print(terminal(f"up to date {slug}: {path}"))
     for slug, path in summary.published.items():
-        print(f"rendered {slug}: {path}")
+        print(terminal(f"rendered {slug}: {path}"))
     for slug, path in summary.failed.items():
-        print(f"failed {slug}: executed notebooks with errors in {path}; previous outputs kept", file=sys.stderr)
+        print(terminal(f"failed {slug}: executed notebooks with errors in {path}; previous outputs kept"),
+              file=sys.stderr)
     return EXIT_OK if summary.ok else EXIT_FAILED
 
 

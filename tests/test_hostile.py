@@ -202,6 +202,17 @@ def test_terminal_never_gets_control_characters(raw, tmp_path):
     assert "\x1b" not in proc.stderr + proc.stdout and "\\x1b[31m" in proc.stderr
 
 
+def test_validate_and_audit_output_show_control_characters_visibly(raw, tmp_path):
+    raw["market"]["name"] = "Evil \x1b[2J market"
+    raw["segments"]["items"][0]["name"] = "Pharma \x1b]0;owned\x07"
+    path = tmp_path / "esc\x1bname.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True))
+    for command in ("validate", "audit"):
+        proc = subprocess.run([*CLI, command, str(path)], capture_output=True, text=True, timeout=120)
+        assert proc.returncode in (0, 1), proc.stderr
+        assert "\x1b" not in proc.stdout + proc.stderr and "\\x1b" in proc.stdout, command
+
+
 def test_an_expanded_value_never_floods_the_message(raw):
     raw["market"]["unit"] = "x" * 5_000_000
     with pytest.raises(ParamsError) as info:
