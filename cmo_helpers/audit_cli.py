@@ -9,6 +9,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from .errors import ParamsError
+from .escape import terminal
 
 if TYPE_CHECKING:
     from .audit import Finding
@@ -57,7 +58,7 @@ def handler(args: argparse.Namespace) -> int:
             status = EXIT_ERRORS
         report.append({"file": name, "findings": [dataclasses.asdict(f) for f in findings]})
         if args.format == "table":
-            print(f"{name}\n{format_table(findings)}\n")
+            print(terminal(f"{name}\n{format_table(findings)}\n"))  # item names may hold control characters
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
     return status

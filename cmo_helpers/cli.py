@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
-from .errors import ClusterError, NothingToRender, ParamsError
+from . import report_date
+from .errors import ClusterError, NothingToRender, OutputError, ParamsError, Stopped
 from .escape import clip, terminal
+from .execute import CELL_TIMEOUT
 from .paths import DEFAULT_NAME, OUTPUTS, PARAMS
 from .units import package_version
 
@@ -14,24 +17,28 @@ EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from . import scenarios
+    from . import glyphs, scenarios, source_files
     from .migrate import is_old
-    from .params import load_params, parse_params, read_yaml
+    from .params import load_params, read_yaml
     from .paths import resolve_params
 
     status = EXIT_OK
     for name in args.files:
         path = resolve_params(name, args.params_dir)
         try:
-            raw = {} if path.suffix.lower() == ".xlsx" else read_yaml(path)
-            p = load_params(path) if path.suffix.lower() == ".xlsx" else parse_params(raw, path)  # a workbook names its cells
-            scenarios.validate_scenarios(path)
+            with source_files.one_read_each():
+                p = load_params(path)  # a workbook names its sheet and cell
+                old = path.suffix.lower() != ".xlsx" and is_old(read_yaml(path))  # the snapshot, not a second read
+                scenarios.validate_scenarios(path)
+                count = len(scenarios.scenario_names(path))
         except ParamsError as exc:
             print(exc, file=sys.stderr)
             status = EXIT_INVALID
         else:
-            note = f"; old-style file converted in memory: `cmo-report migrate {name}` updates it" if is_old(raw) else ""
-            print(terminal(f"ok: {name} ({p.market.name}, {len(scenarios.scenario_names(path))} scenarios{note})"))
+            note = f"; old-style file converted in memory: `cmo-report migrate {name}` updates it" if old else ""
+            print(terminal(f"ok: {name} ({p.market.name}, {count} scenarios{note})"))
+            for line in glyphs.warnings(path):
+                print(f"warning: {terminal(line)}", file=sys.stderr)
     return status
 
 
@@ -77,30 +84,57 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--date takes YYYY-MM-DD; got {value!r}") from None
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds < 86_400:
+        raise argparse.ArgumentTypeError(f"--cell-timeout takes seconds between 0 and 86400; got {value!r}")
+    return seconds
+
+
 def _render(args: argparse.Namespace) -> int:
     from .render import render
 
     params = args.params or [(args.params_dir or PARAMS) / DEFAULT_NAME]
+    if args.date is not None:
+        report_date.pin(args.date)
+    problem = report_date.check()
+    if problem:
+        print(f"nothing rendered: {problem}", file=sys.stderr)
+        return EXIT_INVALID
     try:
         summary = render(params, args.to, args.jobs, args.out, args.scenarios, force=args.force,
                          cache_dir=args.cache_dir, params_dir=args.params_dir, executor=args.executor,
-                         scheduler=args.scheduler)
+                         scheduler=args.scheduler, cell_timeout=args.cell_timeout)
     except ParamsError as exc:
         print(f"nothing rendered: invalid input\n{exc}", file=sys.stderr)
         return EXIT_INVALID
-    except (NothingToRender, ClusterError) as exc:
+    except (NothingToRender, ClusterError, OutputError) as exc:
         print(f"nothing rendered: {exc}", file=sys.stderr)
         return EXIT_INVALID
+    except Stopped as exc:
+        print(f"stopped (signal {exc.signum}): nothing left running, previous outputs kept", file=sys.stderr)
+        return exc.exit_code
     for target, outcomes in summary.outcomes.items():
         for o in outcomes:
             if not o.ok:
                 print(terminal(clip(f"FAILED {target.label} {o.notebook}: {o.error}", 600)), file=sys.stderr)
     for slug, path in summary.current.items():
-        print(f"up to date {slug}: {path}")
+        print(terminal(f"up to date {slug}: {path}"))
     for slug, path in summary.published.items():
-        print(f"rendered {slug}: {path}")
+        print(terminal(f"rendered {slug}: {path}"))
     for slug, path in summary.failed.items():
-        print(f"failed {slug}: executed notebooks with errors in {path}; previous outputs kept", file=sys.stderr)
+        print(terminal(f"failed {slug}: executed notebooks with errors in {path}; previous outputs kept"),
+              file=sys.stderr)
     return EXIT_OK if summary.ok else EXIT_FAILED
 
 
@@ -140,6 +174,10 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
     r.add_argument("--cache-dir", type=Path, default=None, help="where rendered units are cached (default: OUT/.cache)")
+    r.add_argument("--date", type=_day, default=None,
+                   help="report date YYYY-MM-DD (default: $SOURCE_DATE_EPOCH if set, else today)")
+    r.add_argument("--cell-timeout", type=_seconds, default=CELL_TIMEOUT,
+                   help=f"seconds one notebook cell may run before it counts as failed (default {CELL_TIMEOUT:g})")
     r.set_defaults(func=_render)
     return ap
 

@@ -19,6 +19,7 @@ import nbformat
 
 from . import chart_images
 from .formatting import long_date, source_line, unit_label
+from .reproducible import fix_zip_times
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -344,6 +345,7 @@ def write_workbook(tables_: list[Table], charts_: list[dict], pack: Pack, path: 
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
     wb.save(partial)
+    fix_zip_times(partial)  # openpyxl stamps the clock time; the same inputs must give the same bytes
     partial.replace(path)  # never a half-written workbook under the final name
     return path
 

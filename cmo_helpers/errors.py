@@ -10,6 +10,23 @@ class CmoError(Exception):
     """Base of every error this package raises on purpose."""
 
 
+class Stopped(CmoError):
+    """SIGINT or SIGTERM arrived; the run was cleaned up and exits 128 + the signal number."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        self.exit_code = 128 + signum
+        super().__init__(f"stopped by signal {signum}")
+
+
+class OutputError(CmoError):
+    """The output folder cannot be used: not a folder, not writable, or holds something we did not make."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = Path(path)
+        super().__init__(_line(self.path, "", reason))
+
+
 class ParamsError(CmoError):
     """A params or scenario file is unreadable or invalid; lists every problem found."""
 

@@ -18,6 +18,7 @@ CLEAR = """def _cmo_clear(ns=get_ipython().user_ns, hidden=get_ipython().user_ns
     for name in [n for n in ns if not n.startswith("_") and n not in hidden]:
         del ns[name]
 _cmo_clear(); del _cmo_clear"""
+CELL_TIMEOUT = 120.0  # seconds; the slowest cell of a shipped notebook takes about 2 s
 _kernel = None
 
 
@@ -75,10 +76,11 @@ def _drop_clear(output: Path) -> None:
     nbformat.write(nb, output)
 
 
-def execute(notebook: Path, output: Path, params_file: Path, scenario: str = "base") -> Outcome:
-    """Execute a notebook with injected parameters; a failing cell becomes an Outcome, not a crash."""
+def execute(notebook: Path, output: Path, params_file: Path, scenario: str = "base",
+            cell_timeout: float = CELL_TIMEOUT) -> Outcome:
+    """Execute a notebook with injected parameters; a failing or hanging cell becomes an Outcome, not a crash."""
     import papermill
-    from nbclient.exceptions import DeadKernelError
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     logging.getLogger("papermill").setLevel(logging.WARNING)
@@ -93,11 +95,34 @@ def execute(notebook: Path, output: Path, params_file: Path, scenario: str = "ba
             log_output=False,
             cwd=str(NOTEBOOKS),
             km=kernel(),
+            execution_timeout=cell_timeout,
         )
     except PapermillExecutionError as exc:
         return Outcome(notebook.stem, False, time.perf_counter() - start, f"{exc.ename}: {exc.evalue}")
+    except CellTimeoutError:
+        _shutdown()  # the kernel is still busy in that cell; the next notebook gets a fresh one
+        return Outcome(notebook.stem, False, time.perf_counter() - start,
+                       f"{_running_cell(output)} did not finish within --cell-timeout {cell_timeout:g} s")
     except DeadKernelError as exc:
         return Outcome(notebook.stem, False, time.perf_counter() - start, f"kernel died: {exc}")
     finally:
         _drop_clear(output)
     return Outcome(notebook.stem, True, time.perf_counter() - start)
+
+
+def _running_cell(output: Path) -> str:
+    """Name the cell that was running, as JupyterLab numbers it, with its first line of code."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(output, as_version=4)
+    except (OSError, ValueError):
+        return "a cell"
+    hidden = {"injected-parameters", CLEAR_TAG}  # cells papermill or we add, not the analyst's
+    cells = [c for c in nb.cells if not hidden & set(c.metadata.get("tags", []))]
+    started = [n for n, c in enumerate(cells, 1) if c.metadata.get("papermill", {}).get("start_time")]
+    if not started:
+        return "a cell"
+    n = started[-1]
+    first = next((line for line in cells[n - 1].source.splitlines() if line.strip()), "")
+    return f"cell {n} ({first.strip()[:60]!r})"

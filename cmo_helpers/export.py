@@ -1,7 +1,6 @@
 """Executed notebooks to client-ready HTML pages and one combined PDF, code hidden."""
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import html
 import re
@@ -18,6 +17,7 @@ from nbconvert.preprocessors import Preprocessor
 from . import chart_images, escape
 from .formatting import long_date, source_line, unit_label
 from .paths import TEMPLATES
+from .report_date import report_date, report_moment
 
 if TYPE_CHECKING:
     from .params import Params
@@ -85,6 +85,8 @@ def _exporter() -> HTMLExporter:
 def section(notebook: Path) -> Section:
     """Body HTML of one executed notebook, titled by its first heading."""
     nb = nbformat.read(notebook, as_version=4)
+    # papermill's injected cell has a random id, which would become an HTML id: same inputs, other bytes
+    nb.cells = [c for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
     body, _ = _exporter().from_notebook_node(nb)
     match = _HEADING.search(body)
     title = _text(match.group(3)) if match else notebook.stem
@@ -123,7 +125,7 @@ def _context(p: Params, scenario: str, stamp: dict | None) -> dict:
         "market": p.market,
         "unit": unit_label(p.market),
         "scenario": scenario,
-        "rendered": long_date(dt.date.today()),
+        "rendered": long_date(report_date()),
         "css": css(),
         "stamp": stamp,
     }
@@ -199,7 +201,9 @@ def write_pdf(document: str, path: Path, attachments: list[Path] = ()) -> Path:
 
     # Only data: URLs are fetched, so a PDF never depends on (or reaches) another host.
     html_doc = weasyprint.HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"}))
-    files = [weasyprint.Attachment(string=f.read_bytes(), name=f.name, description="The report's figures as data")
+    day = report_moment()  # not the clock: the same inputs give the same PDF bytes
+    files = [weasyprint.Attachment(string=f.read_bytes(), name=f.name, description="The report's figures as data",
+                                   created=day, modified=day)
              for f in attachments]
     html_doc.write_pdf(path, pdf_variant=PDF_VARIANT, attachments=files)
     return path

@@ -11,7 +11,7 @@ from typing import Annotated, Any, ClassVar, Literal
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
-from . import written
+from . import source_files, written
 from .errors import ParamsError
 
 MIN_RATE, MAX_RATE = -0.5, 2.0
@@ -416,10 +416,15 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:float", _UniqueKeyLoader.construct_yaml_float)
 
 
-def parse_yaml(text: str, path: Path | str) -> dict:
-    """One YAML mapping from text, reporting syntax errors with their line."""
+def read_yaml(path: Path) -> dict:
+    """Read one YAML mapping (or a workbook made by `cmo-report params to-xlsx`), reporting syntax errors with their line."""
+    if Path(path).suffix.lower() == ".xlsx":
+        from .params_xlsx import read_workbook
+        return read_workbook(Path(path))[0]
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)
+        data = yaml.load(source_files.yaml_text(path), Loader=_UniqueKeyLoader)
+    except TypeError:  # an unhashable key (a list or mapping) reaches the duplicate-key check
+        raise ParamsError(path, [("", "a key is a list or mapping; keys must be plain words")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(yaml)"
@@ -427,18 +432,6 @@ def parse_yaml(text: str, path: Path | str) -> dict:
     if not isinstance(data, dict):
         raise ParamsError(path, [("", "expected a YAML mapping of keys at the top level")])
     return data
-
-
-def read_yaml(path: Path) -> dict:
-    """Read one YAML mapping from a file, or from a workbook made by `cmo-report params to-xlsx`."""
-    if Path(path).suffix.lower() == ".xlsx":
-        from .params_xlsx import read_workbook
-        return read_workbook(Path(path))[0]
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ParamsError(path, [("", "file not found")]) from None
-    return parse_yaml(text, path)
 
 
 def parse_params(data: dict, path: Path | str = "<params>") -> Params:

@@ -10,19 +10,21 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import collection, manifest
+from . import collection, manifest, publish, source_files, stopping
 from .cache import Cache
 from .errors import NothingToRender, ParamsError
 from .escape import clip, terminal
-from .execute import Outcome
+from .execute import CELL_TIMEOUT, Outcome
 from .paths import NOTEBOOKS, OUTPUTS, notebook_paths, resolve_params
+from .report_date import pinned
 from .units import Target, export_key, input_hash, inputs, notebook_key, recall_plan, remember_plan
 
 FORMATS = ("html", "pdf")
@@ -59,7 +61,7 @@ class Keys:
 
 def plan(params_files: list[str | Path], which: str = "none", params_dir: Path | None = None) -> list[Target]:
     """Validate every params and overlay file first, so nothing runs when any is bad."""
-    from . import scenarios
+    from . import glyphs, scenarios
     from .params import load_params
 
     targets: list[Target] = []
@@ -77,6 +79,8 @@ def plan(params_files: list[str | Path], which: str = "none", params_dir: Path |
             problems.append(ParamsError(path, [("market.slug", f"'{p.market.slug}' is also used by {seen[p.market.slug]}")]))
             continue
         seen[p.market.slug] = path
+        for line in glyphs.warnings(path):
+            print(f"warning: {terminal(line)}", file=sys.stderr)
         targets.append(Target(path, p.market.slug, "base", "Base"))
         overlays = scenarios.overlays(path)
         for name in _scenario_selection(path, list(overlays), which):
@@ -128,7 +132,7 @@ def unit_keys(targets: list[Target], notebooks: list[Path], formats: tuple[str, 
         files = inputs(t.params_file, t.slug)
         digest = input_hash(files)
         nb_keys = {nb.name: notebook_key(nb, t, digest) for nb in notebooks}
-        options = {"title": t.title, "related": _related(t, targets), "input_hash": digest[:12]}
+        options = {"title": t.title, "related": _related(t, targets), "input_hash": digest[:12], "date": pinned()}
         keys[t] = Keys(files, digest, nb_keys, export_key(list(nb_keys.values()), formats, options), options)
     return keys
 
@@ -142,18 +146,26 @@ def _current(slug: str, targets: list[Target], keys: dict[Target, Keys], out: Pa
     return all(manifest.matches(out / t.subdir, keys[t].as_dict()) for t in mine)
 
 
-def _quiet_worker() -> None:
-    """Kernels inherit the worker's stderr and log connection chatter; failures come back as Outcomes."""
+def _quiet_worker(runtime_dir: str) -> None:
+    """Kernels inherit the worker's stderr and log connection chatter; failures come back as Outcomes.
+
+    Ctrl-C reaches the whole terminal process group: only the parent acts on it, by killing workers and
+    kernels. Kernel connection files (and kernels' temporary files) go to the staging folder, so a
+    killed run leaves none behind.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.makedirs(runtime_dir, exist_ok=True)
+    os.environ["JUPYTER_RUNTIME_DIR"] = os.environ["TMPDIR"] = tempfile.tempdir = runtime_dir
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
 
 
-def _run(notebook: Path, output: Path, params_file: Path, scenario: str) -> Outcome:
+def _run(notebook: Path, output: Path, params_file: Path, scenario: str, cell_timeout: float = CELL_TIMEOUT) -> Outcome:
     """Worker entry point: any crash, not just a cell error, becomes a failed Outcome."""
     from .execute import execute
 
     try:
-        return execute(notebook, output, params_file, scenario)
+        return execute(notebook, output, params_file, scenario, cell_timeout)
     except Exception as exc:  # noqa: BLE001 - a worker must report, never take the run down
         return Outcome(notebook.stem, False, 0.0, f"{type(exc).__name__}: {exc}")
 
@@ -186,7 +198,7 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
 def _exported_files(folder: Path) -> list[str]:
     """What an export wrote: everything in the target's folder but its notebooks and scenario folders."""
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                  if p.is_file() and p.relative_to(folder).parts[0] not in {"notebooks", "scenarios"})
+                  if p.is_file() and p.relative_to(folder).parts[0] not in {"notebooks", "scenarios", publish.INPUTS, publish.MARKER})
 
 
 class _Progress:
@@ -220,18 +232,20 @@ class _Progress:
 class _Pool:
     """A process pool started only when some unit actually has to run."""
 
-    def __init__(self, jobs: int | None):
-        self.jobs, self.pool = jobs or os.cpu_count() or 1, None
+    def __init__(self, jobs: int | None, runtime_dir: Path):
+        self.jobs, self.pool, self.runtime_dir = jobs or os.cpu_count() or 1, None, str(runtime_dir)
 
     def submit(self, fn, *args) -> Future:
         if self.pool is None:
             ctx = multiprocessing.get_context("spawn")
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_quiet_worker)
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_quiet_worker,
+                                            initargs=(self.runtime_dir,))
         return self.pool.submit(fn, *args)
 
-    def close(self) -> None:
+    def close(self, stopping_now: bool = False) -> None:
+        """Wait for idle workers to exit; after a stop (workers already killed) only let go of the pool."""
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(wait=not stopping_now, cancel_futures=stopping_now)
 
 
 def render(
@@ -246,8 +260,28 @@ def render(
     params_dir: Path | None = None,
     executor: str = "local",
     scheduler: str | None = None,
+    cell_timeout: float = CELL_TIMEOUT,
 ) -> Summary:
-    """Bring every target up to date; a market's folder is swapped in only if all of it succeeded."""
+    """Bring every target up to date; a market's folder is swapped in only if all of it succeeded.
+
+    SIGINT or SIGTERM at any moment raises Stopped after killing every worker and kernel and removing
+    the staging folder; each published folder is then the old one or the new one, never a mix.
+    """
+    with stopping.on_signals(), source_files.one_read_each() as snapshots:
+        return _render(params_files, formats, jobs, out, which, force, cache_dir, params_dir, executor, scheduler,
+                       Bounds(snapshots, cell_timeout))
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """What every unit of one run shares: the input bytes validated once, and the time a cell may take."""
+
+    snapshots: dict[Path, source_files.Snapshot]
+    cell_timeout: float
+
+
+def _render(params_files, formats, jobs, out, which, force, cache_dir, params_dir, executor, scheduler,
+            bounds: Bounds) -> Summary:
     notebooks = notebook_paths()
     if not notebooks:
         raise NothingToRender(f"no report notebooks (NN-name.ipynb) found in {NOTEBOOKS}")
@@ -264,7 +298,7 @@ def render(
     if not targets:
         raise NothingToRender("no market to render")
     keys = unit_keys(targets, notebooks, formats)
-    summary = _build(targets, keys, notebooks, formats, jobs, out, store, force, executor, scheduler)
+    summary = _build(targets, keys, notebooks, formats, jobs, out, store, force, executor, scheduler, bounds)
     for path in dict.fromkeys(t.params_file for t in targets):
         remember_plan(store.root, path, which, [t for t in targets if t.params_file == path])
     collection.write(out)
@@ -272,29 +306,34 @@ def render(
 
 
 def _build(targets: list[Target], keys: dict[Target, Keys], notebooks: list[Path], formats: tuple[str, ...],
-           jobs: int | None, out: Path, store: Cache, force: bool, executor: str = "local",
-           scheduler: str | None = None) -> Summary:
+           jobs: int | None, out: Path, store: Cache, force: bool, executor: str, scheduler: str | None,
+           bounds: Bounds) -> Summary:
     """Copy hits from the cache and run the misses for every market not already current."""
     slugs = dict.fromkeys(t.slug for t in targets)
     stale = [t for t in targets if force or not _current(t.slug, targets, keys, out)]
     summary = Summary({t: [] for t in stale}, current={s: out / s for s in slugs if s not in {t.slug for t in stale}})
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    staging = publish.prepare(out, list(dict.fromkeys(t.slug for t in stale)))
     progress = _Progress(len(stale) * (len(notebooks) + 1))
     batch = _Batch(summary, progress, staging, keys, store, force, formats)
+    before = stopping.descendants()
+    stopping.become_subreaper()
     try:
+        frozen = {t.slug: publish.freeze(t.params_file, t.slug, bounds.snapshots, staging / t.slug) for t in stale}
         todo = {t: batch.restore_notebooks(t, notebooks) for t in stale}
         if executor == "dask":
             from .cluster import render_targets
 
-            render_targets(batch, todo, scheduler, jobs)
+            render_targets(batch, todo, scheduler, jobs)  # workers read the params paths themselves
         else:
-            _locally(batch, todo, notebooks, jobs)
+            _locally(batch, todo, notebooks, jobs, frozen, bounds.cell_timeout)
         progress.close()
         for t in stale:
             if all(o.ok for o in summary.outcomes[t]):
                 manifest.write(staging / t.subdir, t, keys[t], summary.outcomes[t], formats)
         _move_into_place(summary, staging, out)
+    except BaseException:
+        stopping.kill_new_descendants(before)  # workers, kernels (own sessions), a local Dask cluster
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return summary
@@ -358,21 +397,27 @@ class _Batch:
         return self.formats, self.keys[t].options["related"], manifest.stamp(self.keys[t].input_hash)
 
 
-def _locally(batch: _Batch, todo: dict[Target, list[Path]], notebooks: list[Path], jobs: int | None) -> None:
-    """Process pool, one task per notebook run, so even one market uses every core."""
-    pool = _Pool(jobs)
+def _locally(batch: _Batch, todo: dict[Target, list[Path]], notebooks: list[Path], jobs: int | None,
+             frozen: dict[str, Path], cell_timeout: float) -> None:
+    """Process pool, one task per notebook run, so even one market uses every core.
+
+    Every unit reads the market's frozen copy of its inputs, so editing a params file mid-run changes nothing.
+    """
+    pool = _Pool(jobs, batch.staging / ".runtime")
     pending: dict[Future, Target] = {}
     remaining = {t: len(nbs) for t, nbs in todo.items()}
 
     def export(t: Target) -> None:
         if not batch.export_done(t):
-            pending[pool.submit(_publish, t, batch.folder(t), *batch.export_args(t))] = t
+            on_copy = replace(t, params_file=frozen[t.slug])
+            pending[pool.submit(_publish, on_copy, batch.folder(t), *batch.export_args(t))] = t
 
     try:
         for nb in notebooks:  # section-major order keeps every market moving at once
             for t, nbs in todo.items():
                 if nb in nbs:
-                    pending[pool.submit(_run, nb, batch.folder(t) / "notebooks" / nb.name, t.params_file, t.scenario)] = t
+                    out_nb = batch.folder(t) / "notebooks" / nb.name
+                    pending[pool.submit(_run, nb, out_nb, frozen[t.slug], t.scenario, cell_timeout)] = t
         for t, left in remaining.items():
             if left == 0:
                 export(t)
@@ -386,25 +431,23 @@ def _locally(batch: _Batch, todo: dict[Target, list[Path]], notebooks: list[Path
                     remaining[t] -= 1
                     if remaining[t] == 0:
                         export(t)
-    finally:
-        pool.close()
+    except BaseException:
+        pool.close(stopping_now=True)  # the caller kills the workers; waiting for them here could take minutes
+        raise
+    pool.close()
 
 
 def _move_into_place(summary: Summary, staging: Path, out: Path) -> None:
-    """Swap each market's fresh folder in; park a failed one beside the last good output."""
+    """Swap each market's fresh folder in; keep only the latest failed one beside the last good output."""
     for slug in dict.fromkeys(t.slug for t in summary.outcomes):
         ok = all(o.ok for t, outs in summary.outcomes.items() if t.slug == slug for o in outs)
-        fresh = staging / slug
-        if ok:
-            final = out / slug
-            old = staging / f"{slug}.previous"
-            if final.exists():
-                final.rename(old)
-            fresh.rename(final)
-            shutil.rmtree(out / f"{slug}.failed", ignore_errors=True)
-            summary.published[slug] = final
-        else:
-            failed = out / f"{slug}.failed"
-            shutil.rmtree(failed, ignore_errors=True)
-            fresh.rename(failed)
-            summary.failed[slug] = failed
+        with stopping.deferred():  # a signal now waits until this market is fully swapped
+            if ok:
+                publish.swap_in(staging / slug, out / slug, staging / f"{slug}.previous")
+                failed = out / f"{slug}.failed"
+                if publish.is_ours(failed):
+                    failed.rename(staging / f"{slug}.failed-previous")
+                summary.published[slug] = out / slug
+            else:
+                publish.swap_in(staging / slug, out / f"{slug}.failed", staging / f"{slug}.failed-previous")
+                summary.failed[slug] = out / f"{slug}.failed"

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .cache import digest, file_digest
+from .cache import digest
 from .paths import PACKAGE, TEMPLATES, scenario_folder
+from .source_files import snapshot
 
 OUTPUT_SHAPING = ("pandas", "numpy", "matplotlib", "nbconvert", "nbformat", "nbclient", "papermill", "ipykernel",
                   "jinja2", "weasyprint", "pydantic", "pyyaml")
@@ -101,10 +102,10 @@ def templates_digest() -> str:
 
 def inputs(params_file: Path, slug: str) -> dict[str, str]:
     """SHA-256 of the market file and every overlay of the market (the scenarios section compares them all)."""
-    found = {params_file.name: file_digest(params_file)}
+    found = {params_file.name: snapshot(params_file).sha256}  # within a render, the bytes that were validated
     folder = scenario_folder(params_file, slug)
     for overlay in sorted(folder.glob("*.yaml")):
-        found[f"scenarios/{slug}/{overlay.name}"] = file_digest(overlay)
+        found[f"scenarios/{slug}/{overlay.name}"] = snapshot(overlay).sha256
     return found
 
 
