@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
 
 from . import source_files, written
 from .errors import ParamsError
@@ -69,19 +70,25 @@ class Written(Strict):
     NUMBERS: ClassVar[dict[str, bool]] = {}  # field name -> is a rate or share (percent allowed)
     _digits: dict[str, int] = PrivateAttr(default_factory=dict)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _number(cls, value: Any, info: ValidationInfo) -> Any:
+        """'1,861.2' and '16.6%' become numbers here, so an error names the key itself."""
+        if info.field_name in cls.NUMBERS and value is not None and not isinstance(value, dict):
+            return written.parse(value, cls.NUMBERS[info.field_name])[0]
+        return value
+
     @model_validator(mode="wrap")
     @classmethod
-    def _numbers(cls, data: Any, handler):
-        digits: dict[str, int] = {}
+    def _written_digits(cls, data: Any, handler):
+        """Remember how many decimals each number was written with, before it becomes a float."""
+        model = handler(data)
         if isinstance(data, dict):
-            data = dict(data)
             for key, percent in cls.NUMBERS.items():
                 if data.get(key) is not None and not isinstance(data[key], dict):
-                    data[key], decimals = written.parse(data[key], percent)
+                    decimals = written.parse(data[key], percent)[1]
                     if decimals is not None:
-                        digits[key] = decimals
-        model = handler(data)
-        model._digits.update(digits)
+                        model._digits[key] = decimals
         return model
 
     def digits(self, key: str) -> int | None:
@@ -397,7 +404,8 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, (str, int, float, bool, dt.date)) or key is None:
-                raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
+                raise yaml.constructor.ConstructorError(None, None, "a key is a list or mapping; keys must be plain words",
+                                                      key_node.start_mark)
             if key in keys:
                 raise yaml.constructor.ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
             keys.add(key)

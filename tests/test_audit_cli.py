@@ -47,7 +47,7 @@ def test_clean_file_exits_0(clean_file, capsys):
 def test_invalid_file_exits_2_with_the_reason_on_stderr(invalid_file, capsys):
     assert run(["audit", str(invalid_file)]) == 2
     err = capsys.readouterr().err
-    assert str(invalid_file) in err and "breakdowns[1].items[0]: expected a number" in err
+    assert str(invalid_file) in err and "breakdowns[1].items[0].share: expected a number" in err
 
 
 def test_missing_file_exits_2(tmp_path, capsys):

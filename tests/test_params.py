@@ -214,7 +214,7 @@ def test_missing_section(raw, build):
 
 def test_wrong_type(raw, build):
     raw["size"]["end"]["value"] = "lots"
-    assert "size.end: expected a number such as 1,861.2 or 16.6%, got 'lots'" in _error(build, raw)
+    assert "size.end.value: expected a number such as 1,861.2 or 16.6%, got 'lots'" in _error(build, raw)
 
 
 def test_cagr_anchor_needs_a_cagr(raw, build):
