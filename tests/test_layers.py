@@ -9,15 +9,16 @@ import pytest
 from cmo_helpers.paths import PACKAGE
 
 # Text helpers with no knowledge of markets: anyone may use them.
-BASE = {"errors", "escape", "formatting", "paths", "written", "chart_images", "chart_series"}
+BASE = {"errors", "escape", "formatting", "paths", "written", "chart_images", "chart_series", "report_date", "reproducible",
+        "stopping"}
 LAYERS = {
-    "inputs": {"params", "params_xlsx", "migrate", "scenarios", "session",
+    "inputs": {"params", "params_xlsx", "source_files", "glyphs", "migrate", "scenarios", "session",
                # a release drafted into params
                "release_text", "release_lexicon", "release_patterns", "release_tables", "release_source", "release_facts",
                "draft", "draft_score"},
     "model": {"forecast", "breakdowns", "provenance", "audit", "sensitivity"},
     "report": {"tables", "charts", "scenario_charts", "narrative", "sections", "audit_view", "scenario_view"},
-    "pipeline": {"execute", "export", "render", "units", "cache", "manifest", "collection", "cluster", "datapack"},
+    "pipeline": {"execute", "export", "render", "units", "cache", "manifest", "collection", "cluster", "datapack", "publish"},
 }
 # Commands sit on top of everything: `audit` prints findings, `render` runs the pipeline.
 ENTRY = {"cli", "audit_cli", "draft_cli", "params_cli"}

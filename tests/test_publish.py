@@ -90,7 +90,7 @@ def test_editing_the_params_file_mid_render_cannot_mix_versions(tmp_path, monkey
     editor = _notebook(nbs, "01-edit", f"from pathlib import Path\np = Path({str(params)!r})\n"
                                        "p.write_text(p.read_text().replace('value: 504.9', 'value: 999.9'))")
     reader = _notebook(nbs, "02-read", "import cmo_helpers as cmo\n"
-                                       "assert cmo.load(params_file).size.base.value == 504.9, 'mixed versions'")
+                                       "assert cmo.load(params_file).shown.size.base.value == 504.9, 'mixed versions'")
     monkeypatch.setattr(render, "notebook_paths", lambda: [editor, reader])
     out = tmp_path / "out"
     summary = render.render([params], ("html",), 1, out)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cmo_helpers import forecast, scenarios, sensitivity
+from cmo_helpers import forecast, scenarios, sensitivity, source_files
 from cmo_helpers.errors import ParamsError
 from cmo_helpers.paths import DEFAULT_PARAMS, PARAMS
 from cmo_helpers.session import load
@@ -65,13 +65,13 @@ def test_base_is_the_market_file_itself():
 
 def test_session_load_applies_the_overlay_and_reads_each_file_once(monkeypatch):
     reads = []
-    real = Path.read_text
+    real = source_files._read_bounded
 
-    def counting(self, *args, **kwargs):
-        reads.append(self.name)
-        return real(self, *args, **kwargs)
+    def counting(path):
+        reads.append(Path(path).name)
+        return real(path)
 
-    monkeypatch.setattr(Path, "read_text", counting)
+    monkeypatch.setattr(source_files, "_read_bounded", counting)
     m = load(TINY, "low")
     assert forecast.totals(m.shown).iloc[-1] == pytest.approx(110.25)
     assert sorted(reads) == ["high.yaml", "low.yaml", "tiny.yaml"], "one read per file"
