@@ -6,12 +6,11 @@ The tornado moves one driver at a time and holds every other input where it is:
   the series and n the forecast years. The growth rate is held, not the end value; otherwise,
   with endpoint anchoring, the end value would absorb any change to the base.
 * Market growth rate, +/- RATE_STEP (2 pp): end = base x (1 + g +/- 0.02)^n.
-* Each item's own CAGR (the market rate for an item without one), +/- RATE_STEP, for every item
-  of both splits. The model rescales items to the total, so an item's rate alone never moves
-  the total. The bar therefore reads the total bottom-up: the item grows at the changed rate
-  from its split year while every other item keeps its path, so
+* Each item's own CAGR, +/- RATE_STEP, for every item of every breakdown that has one. An item's
+  rate alone never moves the market's series, so the bar reads the total bottom-up: the item grows
+  at the changed rate from the year of its figure while everything else keeps its path, so
   end = total + E_i x (((1 + r_i +/- 0.02) / (1 + r_i))^h - 1), with E_i the item's modelled
-  end-year value, r_i its rate and h the years from the split year to the end year.
+  end-year value, r_i its rate and h the years from its figure's year to the end year.
 
 Bars are sorted by swing (high end minus low end), largest first. A driver is flagged 'assumed'
 when its figure, or the item share its bar rests on, is our assumption rather than sourced.
