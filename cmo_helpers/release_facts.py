@@ -426,8 +426,15 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
             money_year = next((n.year for n in numbers if n.kind == "money" and n.year), None)
             facts.append(_pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common,
                                    item_start, headline, money_year))
-    if not decoy and _is_item(clause) and clause.subject != EVERY and len(set(clause.subjects)) <= 1:
-        facts += _claims(clause, line, offset, common)
+    if not decoy and _is_item(clause) and clause.subject != EVERY:
+        claims = _claims(clause, line, offset, common)
+        if len(set(clause.subjects)) <= 1:
+            facts += claims
+        elif claims:
+            together = ", ".join(dict.fromkeys(clause.subjects))
+            quote, start = _span(line, offset, clause.body, clause.start + len(clause.text))
+            facts.append(Fact("unplaced", quote, start, note=f"'{claims[0].claim}' said of {together} together: "
+                              "a claim needs one item"))
     return facts
 
 

@@ -160,3 +160,9 @@ def test_an_faq_answer_takes_the_claim_of_its_question():
             "emerging as a fast-growing region.\n")
     assert {(c.item, c.claim) for c in facts(text, "claim")} == {
         ("Behind-the-ear devices", "largest"), ("Asia Pacific", "fastest-growing"), ("Asia Pacific", "fast-growing")}
+
+
+def test_a_claim_said_of_two_items_together_is_listed_not_placed():
+    found = facts("T\n\nNorth America and Europe dominate the kelp market.\n")
+    assert [f.kind for f in found] == ["unplaced"]
+    assert found[0].note == "'largest' said of North America, Europe together: a claim needs one item"
