@@ -19,6 +19,8 @@ from .paths import PARAMS
 LAYOUT = "_layout"
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 DATE_FORMAT = "yyyy-mm-dd"
+KINDS = ("mapping", "table", "list")
+_PATH = re.compile(r"(?:[^.\[\]]+(?:\[\d{1,6}\])*)(?:\.[^.\[\]]+(?:\[\d{1,6}\])*)*|")  # 'a.b[0].c', or '' for the top
 MAX_INFLATED = 20 * 2**20  # bytes of sheet XML once unzipped
 FLOAT_FORMAT = "0.0###############"  # marks a whole-number float (5.0), which Excel would otherwise read back as 5
 
@@ -275,45 +277,54 @@ def read_workbook(path: Path) -> tuple[dict, dict[str, str]]:
     data: dict = {}
     cells: dict[str, str] = {}
     problems: list[tuple[str, str]] = []
-    for name, part, kind in wb[LAYOUT].iter_rows(min_row=2, max_col=3, values_only=True):
-        if name not in wb.sheetnames:
-            problems.append((f"{LAYOUT}", f"sheet {name!r} is listed but missing"))
+    for row_number, (name, part, kind) in enumerate(wb[LAYOUT].iter_rows(min_row=2, max_col=3, values_only=True), 2):
+        part = part or ""
+        if name not in wb.sheetnames or kind not in KINDS or not _PATH.fullmatch(str(part)):
+            problems.append((f"{LAYOUT}!A{row_number}", f"not a sheet, key path and kind this tool wrote: "
+                                                        f"{name!r}, {part!r}, {kind!r}"))
             continue
-        ws = wb[name]
-        prefix = f"{part}." if part else ""
-        if kind == "mapping":
-            pairs = []
-            for row in ws.iter_rows(min_row=2, max_col=2):
-                key, cell = row[0].value, row[1]
-                if key is None:
-                    continue
-                pairs.append((str(key), _read_value(cell)))
-                cells[f"{prefix}{key}"] = _where(name, cell.coordinate)
-            _place(data, part, _unflatten(pairs), merge=True)
-        elif kind == "table":
-            header = [c.value for c in ws[1]]
-            items = []
-            for row in ws.iter_rows(min_row=2):
-                if all(c.value is None for c in row):
-                    continue
-                n = len(items)
-                pairs = []
-                for key, cell in zip(header, row, strict=False):
-                    if key is not None and cell.value is not None:
-                        pairs.append((str(key), _read_value(cell)))
-                        cells[f"{part}[{n}].{key}"] = _where(name, cell.coordinate)
-                cells[f"{part}[{n}]"] = _where(name, f"A{row[0].row}")
-                items.append(_unflatten(pairs))
-            _place(data, part, items)
-        else:
-            values = [_read_value(c) for (c,) in ws.iter_rows(min_row=2, max_col=1) if c.value is not None]
-            for n, (c,) in enumerate(r for r in ws.iter_rows(min_row=2, max_col=1) if r[0].value is not None):
-                cells[f"{part}[{n}]"] = _where(name, c.coordinate)
-            _place(data, part, values)
-        cells.setdefault(part, _where(name, "A1"))
+        try:
+            _read_sheet(wb[name], name, part, kind, data, cells)
+        except (TypeError, IndexError, KeyError, AttributeError):
+            problems.append((f"{name}!A1", f"its contents do not fit at {part or 'the top level'} (edited layout?)"))
     if problems:
         raise ParamsError(path, problems)
     return data, cells
+
+
+def _read_sheet(ws, name: str, part: str, kind: str, data: dict, cells: dict[str, str]) -> None:
+    """One sheet's values placed at its key path, each remembering its cell."""
+    prefix = f"{part}." if part else ""
+    if kind == "mapping":
+        pairs = []
+        for row in ws.iter_rows(min_row=2, max_col=2):
+            key, cell = row[0].value, row[1]
+            if key is None:
+                continue
+            pairs.append((str(key), _read_value(cell)))
+            cells[f"{prefix}{key}"] = _where(name, cell.coordinate)
+        _place(data, part, _unflatten(pairs), merge=True)
+    elif kind == "table":
+        header = [c.value for c in ws[1]]
+        items = []
+        for row in ws.iter_rows(min_row=2):
+            if all(c.value is None for c in row):
+                continue
+            n = len(items)
+            pairs = []
+            for key, cell in zip(header, row, strict=False):
+                if key is not None and cell.value is not None:
+                    pairs.append((str(key), _read_value(cell)))
+                    cells[f"{part}[{n}].{key}"] = _where(name, cell.coordinate)
+            cells[f"{part}[{n}]"] = _where(name, f"A{row[0].row}")
+            items.append(_unflatten(pairs))
+        _place(data, part, items)
+    else:
+        values = [_read_value(c) for (c,) in ws.iter_rows(min_row=2, max_col=1) if c.value is not None]
+        for n, (c,) in enumerate(r for r in ws.iter_rows(min_row=2, max_col=1) if r[0].value is not None):
+            cells[f"{part}[{n}]"] = _where(name, c.coordinate)
+        _place(data, part, values)
+    cells.setdefault(part, _where(name, "A1"))
 
 
 def _place(data: dict, part: str, value: object, merge: bool = False) -> None:

@@ -426,8 +426,15 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
             money_year = next((n.year for n in numbers if n.kind == "money" and n.year), None)
             facts.append(_pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common,
                                    item_start, headline, money_year))
-    if not decoy and _is_item(clause) and clause.subject != EVERY and len(set(clause.subjects)) <= 1:
-        facts += _claims(clause, line, offset, common)
+    if not decoy and _is_item(clause) and clause.subject != EVERY:
+        claims = _claims(clause, line, offset, common)
+        if len(set(clause.subjects)) <= 1:
+            facts += claims
+        elif claims:
+            together = ", ".join(dict.fromkeys(clause.subjects))
+            quote, start = _span(line, offset, clause.body, clause.start + len(clause.text))
+            facts.append(Fact("unplaced", quote, start, note=f"'{claims[0].claim}' said of {together} together: "
+                              "a claim needs one item"))
     return facts
 
 
@@ -496,6 +503,10 @@ _MARKET_PHRASE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w.&/()'-]+\s+){0,6}?[Mm
 
 def _pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common, item_start, headline,
               clause_money_year: int | None) -> Fact:
+    before = line[max(0, m.start - offset - 12):m.start - offset]
+    after = line[m.end - offset:m.end - offset + 16]
+    if re.search(r"\d\s*%?\s*(?:-|–|to|and)\s*$", before) or re.match(rf"\s*(?:-|–|to|and)\s*(?:{NUM})\s?%", after):
+        return _unplaced(line, offset, m, "a range of rates, not one figure", headline)
     is_cagr = bool(lex.CAGR_CUE.search(left[-45:]) or lex.CAGR_AFTER.match(right))
     if is_cagr:
         period = min(ranges, key=lambda r: (r.start < m.start, abs(r.start - m.start)), default=None)

@@ -1,6 +1,7 @@
 """Params as a workbook: lossless both ways, the same strictness as YAML, errors that name the cell."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,17 @@ def test_hostile_keys_make_valid_sheet_names(tmp_path):
     assert all(len(name) <= 31 and not set("[]:*?/\\") & set(name) for name in load_workbook(path).sheetnames)
     with pytest.raises(ParamsError, match="cannot go into a workbook"):
         params_xlsx.to_workbook({"a.b": 1}, tmp_path / "q.xlsx")
+
+
+@pytest.mark.parametrize(("row", "reason"), [
+    (("Market", "market", "chart"), "_layout!A2: not a sheet, key path"),
+    (("Market", "a..b", "mapping"), "_layout!A2: not a sheet, key path"),
+    (("Market", "sources[7].x", "mapping"), "Market!A1: its contents do not fit"),
+])
+def test_an_edited_layout_sheet_is_an_error_not_a_crash(workbook, row, reason):
+    wb = load_workbook(workbook)
+    for cell, value in zip(wb[params_xlsx.LAYOUT][2], row, strict=True):
+        cell.value = value
+    wb.save(workbook)
+    with pytest.raises(ParamsError, match=re.escape(reason)):
+        params_xlsx.read_workbook(workbook)

@@ -160,3 +160,19 @@ def test_an_faq_answer_takes_the_claim_of_its_question():
             "emerging as a fast-growing region.\n")
     assert {(c.item, c.claim) for c in facts(text, "claim")} == {
         ("Behind-the-ear devices", "largest"), ("Asia Pacific", "fastest-growing"), ("Asia Pacific", "fast-growing")}
+
+
+def test_a_claim_said_of_two_items_together_is_listed_not_placed():
+    found = facts("T\n\nNorth America and Europe dominate the kelp market.\n")
+    assert [f.kind for f in found] == ["unplaced"]
+    assert found[0].note == "'largest' said of North America, Europe together: a claim needs one item"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The kelp market will grow at a CAGR of 5-7% through 2030.",
+    "The kelp market will grow at a CAGR of 5% to 7% through 2030.",
+    "Europe held between 30% and 35% of the market in 2024.",
+])
+def test_a_range_of_rates_is_not_one_figure(sentence):
+    found = facts("T\n\n" + sentence + "\n")
+    assert [f.kind for f in found if f.number] == ["unplaced"] * len([f for f in found if f.number])
