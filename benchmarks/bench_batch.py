@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import resource
 import shutil
 import subprocess
 import sys
@@ -53,12 +54,18 @@ def synthesize(folder: Path, count: int) -> list[Path]:
     return made
 
 
-def timed(files: list[Path], out: Path, jobs: int, formats: str, executor: str) -> float:
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(files: list[Path], out: Path, jobs: int, formats: str, executor: str) -> tuple[float, float]:
+    """Wall and CPU seconds (CPU of every process the render waited for: workers and their kernels)."""
     cmd = [str(BIN / "cmo-report"), "render", *map(str, files), "--to", formats, "--jobs", str(jobs),
            "--out", str(out), "--executor", executor]
-    start = time.perf_counter()
+    cpu, start = _cpu(), time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu() - cpu
 
 
 def main() -> None:
@@ -69,17 +76,19 @@ def main() -> None:
     ap.add_argument("--executors", default="local,dask")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"{'executor':<8} {'markets':>7} {'wall s':>8} {'s per market':>13} {'vs batch of 1':>14}")
+    header = ("executor", "markets", "wall s", "s per market", "CPU s per market", "vs batch of 1")
+    print("{:<8} {:>7} {:>8} {:>13} {:>17} {:>14}".format(*header))
     for executor in args.executors.split(","):
         first = None
         for size in sizes:
             with tempfile.TemporaryDirectory() as tmp:
                 tmp = Path(tmp)
                 files = synthesize(tmp / "params", size) if size else []
-                wall = timed(files, tmp / "out", args.jobs, args.to, executor)
+                wall, cpu = timed(files, tmp / "out", args.jobs, args.to, executor)
             per = wall / size
             first = first or per
-            print(f"{executor:<8} {size:>7} {wall:8.1f} {per:13.2f} {per / first:13.2f}x", flush=True)
+            row = f"{executor:<8} {size:>7} {wall:8.1f} {per:13.2f} {cpu / size:17.2f} {per / first:13.2f}x"
+            print(row, flush=True)
     print("target: time per market flat as the batch grows (ratio near 1.00x or below) on both executors")
 
 
