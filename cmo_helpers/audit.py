@@ -176,9 +176,9 @@ def check_item_cagr(p: Params) -> list[Finding]:
             gap = item.cagr.rate - implied
             numbers = {"subject": f"{item.name} CAGR vs its values", "stated": item.cagr.rate, "model": implied,
                        "from_year": first.year, "to_year": item.end.year}
-            how = "value" if first.kind == "value" else f"{figure_pct(item, 'share')} share"
+            how = f"value {figure(item)}" if first.kind == "value" else f"{figure_pct(item, 'share')} share ({number(first.value)})"
             head = (f"{item.name}: {_given(item.cagr)} CAGR {figure_pct(item.cagr)} against the {pct(implied, 2)} implied by its "
-                    f"{first.year} {how} ({number(first.value)}) and its {item.end.year} value {figure(item.end)}")
+                    f"{first.year} {how} and its {item.end.year} value {figure(item.end)}")
             if abs(gap) <= _tol_rate(p):
                 out.append(Finding("item-cagr", "info", head + ".", numbers))
             else:

@@ -134,7 +134,8 @@ def leader(p: Params, b: Breakdown) -> tuple[Item, float, bool] | None:
     """The source-itemised item with the largest share, its share, and whether the figures prove it largest.
 
     Only sourced items with a share or value take part. It is proven largest when no other sourced
-    item is larger and the unitemised rest (which includes any assumed items) is smaller than it.
+    item is larger, the unitemised rest (which includes any assumed items) is smaller than it, and
+    the items do not add up to more than the market.
     """
     sourced = [i for i in placed(p, b) if not i.assumed and start(p, b, i) is not None]
     if not sourced:
@@ -143,7 +144,8 @@ def leader(p: Params, b: Breakdown) -> tuple[Item, float, bool] | None:
     top = max(sourced, key=lambda i: stated[i.name])
     others = [stated[i.name] for i in sourced if i is not top]
     unknown = 1 - sum(stated[i.name] for i in sourced)
-    proven = bool(all(stated[top.name] > s for s in others) and stated[top.name] > unknown)
+    consistent = stated.sum() <= 1 + p.audit.share_tolerance_pp / 100  # items over 100 % prove nothing
+    proven = bool(consistent and all(stated[top.name] > s for s in others) and stated[top.name] > unknown)
     return top, float(stated[top.name]), proven
 
 

@@ -51,22 +51,37 @@ def _claimed(p: Params, item: Item, claim: str) -> str | None:
     return next((cite(p, c.source) for c in item.claims if c.claim == claim), None)
 
 
+def _claimed_by_other(b: Breakdown, item: Item, claim: str) -> bool:
+    """Whether the source gives `claim` to another item: then the report states the source's claim, not its own rank."""
+    return any(c.claim == claim for other in b.items if other is not item for c in other.claims)
+
+
+def _share_or_value(p: Params, b: Breakdown, item: Item) -> str:
+    if item.share is not None:
+        return figure_pct(item, "share")
+    return money_figure(item, p.market) if item.value is not None else "no figure given"
+
+
 def _breakdown_tile(p: Params, b: Breakdown) -> str | None:
-    """The leading itemised item of a breakdown: called largest only when the source says so or the figures prove it."""
+    """The leading item of a breakdown: the source's own 'largest' when it names one, else the largest it sizes."""
+    claimant = next((i for i in b.items if _claimed(p, i, "largest")), None)
     lead = bd.leader(p, b)
+    if claimant is not None:
+        year = bd.item_year(p, b, claimant)
+        note = f"{mark(p, claimant)}; called the largest by the source {_claimed(p, claimant, 'largest')}"
+        if lead is not None and lead[0] is not claimant:
+            note += "; its own figures disagree (see Source audit)"
+        return _tile(f"Largest {b.label.lower()} (source's claim), {year}", f"{claimant.name}: {_share_or_value(p, b, claimant)}", note)
     if lead is None:
         return None
     item, share, proven = lead
-    claim = _claimed(p, item, "largest")
     year = bd.item_year(p, b, item)
     shown = figure_pct(item, "share") if item.share is not None else pct(share)
-    if claim:
-        label, note = f"Largest {b.label.lower()} (source's claim), {year}", f"{mark(p, item)}; called the largest by the source {claim}"
-    elif proven:
-        label, note = f"Largest {b.label.lower()}, {year}", mark(p, item)
-    else:
-        label, note = f"{b.label}: largest item the source sizes, {year}", f"{mark(p, item)}; {pct(1 - bd.itemised_share(p, b))} not itemised"
-    return _tile(label, f"{item.name}: {shown}", note)
+    left = 1 - bd.itemised_share(p, b)
+    if proven:
+        return _tile(f"Largest {b.label.lower()}, {year}", f"{item.name}: {shown}", mark(p, item))
+    rest = f"{pct(left)} not itemised" if left > 0 else "the items exceed the market (see Source audit)"
+    return _tile(f"{b.label}: largest item the source sizes, {year}", f"{item.name}: {shown}", f"{mark(p, item)}; {rest}")
 
 
 def headline_box(p: Params) -> HTML:
@@ -145,7 +160,7 @@ def breakdown_sentences(p: Params, b: Breakdown) -> list[str]:
             said = CLAIM_WORDS[claim].format(name=md(item.name), label=label)
             lines.append(f"The source {said} {_claimed(p, item, claim)}{figures}{rate}.")
     lead = bd.leader(p, b)
-    if lead is not None and not _claimed(p, lead[0], "largest"):
+    if lead is not None and not _claimed(p, lead[0], "largest") and not _claimed_by_other(b, lead[0], "largest"):
         item, share, proven = lead
         shown = _share_text(p, b, item) if item.share is not None else f"{pct(share)} of the market {mark(p, item)}"
         sized = [i for i in bd.placed(p, b) if not i.assumed and bd.start(p, b, i) is not None]
@@ -155,7 +170,7 @@ def breakdown_sentences(p: Params, b: Breakdown) -> list[str]:
             lines.append(f"Of the {len(sized)} items the source sizes, {md(item.name)} has the largest share, {shown}; "
                          f"{pct(1 - bd.itemised_share(p, b))} of the market is not itemised, so it is not called the largest.")
     fast = bd.fastest(p, b, p.audit.cagr_tolerance_pp / 100)
-    if fast is not None and not _claimed(p, fast, "fastest-growing"):
+    if fast is not None and not _claimed(p, fast, "fastest-growing") and not _claimed_by_other(b, fast, "fastest-growing"):
         lines.append(f"Of the growth rates the source gives, {md(fast.name)}'s {figure_pct(fast.cagr)} {mark(p, fast.cagr)} is the highest.")
     return lines
 
