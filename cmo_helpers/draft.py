@@ -115,8 +115,8 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     claim_list = [
         {"text": c.quote, "scale": c.scale, "source": source_id} for c in _unique(
             [f for f in facts if f.kind == "scale_claim"], lambda f: f.scale)
-    ] + [{"text": c.quote, "scale": c.scale, "value": _yaml_number(c.number), "year": c.year, "source": source_id}
-         for c in claims]
+    ] + [{"text": c.quote, "scale": c.scale, "value": _yaml_number(c.number), "year": c.year,
+          **({"bound": "at-least"} if c.bound else {}), "source": source_id} for c in claims]
     params: dict = {
         "market": {
             "name": name,

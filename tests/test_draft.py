@@ -67,7 +67,7 @@ def test_a_headline_bound_becomes_a_claim_and_decoys_and_past_rates_go_unplaced(
     assert {"text": "The kelp farming market is worth billions of dollars", "scale": "billion",
             "source": "tideline-research-2025"} in claims
     assert {"text": "Surpassing USD 2.4 Billion by 2031", "scale": "billion", "value": 2.4, "year": 2031,
-            "source": "tideline-research-2025"} in claims
+            "bound": "at-least", "source": "tideline-research-2025"} in claims
     notes = {u["note"] for u in kelp.params["unplaced"]}
     assert any(n.startswith("not a market figure") for n in notes)
     assert "a past growth rate, not the forecast CAGR" in notes

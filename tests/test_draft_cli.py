@@ -7,11 +7,7 @@ from pathlib import Path
 import pytest
 
 from cmo_helpers import cli
-from cmo_helpers.params import Params
 
-SCHEMA_V2 = "breakdowns" in Params.model_fields
-needs_v2 = pytest.mark.skipif(not SCHEMA_V2, reason="params schema v2 (issue 7: breakdowns, totals, unplaced) "
-                              "is not on main yet; drafts are written in v2 and validate only against it")
 RELEASE = Path(__file__).parent / "data/releases/smart-thermostats.txt"
 CLEAN = """Kelp Market Report
 
@@ -30,7 +26,7 @@ def test_draft_writes_the_file_and_prints_a_summary(tmp_path, capsys):
     assert out.exists() and "Smart Thermostat" in out.read_text()
     assert f"drafted {out} from {RELEASE}" in printed
     assert "facts placed: totals 2, cagr 1, shares 1, values 0, item cagrs 1, claims 2, unplaced 1" in printed
-    assert status == (0 if SCHEMA_V2 else 1)
+    assert status == 0
 
 
 def test_draft_reads_stdin_and_takes_a_slug(tmp_path, monkeypatch, capsys):
@@ -71,14 +67,12 @@ def test_control_characters_from_the_release_are_shown_not_obeyed(tmp_path, caps
     assert "\\x1b" in printed.out
 
 
-@needs_v2
 def test_a_clean_draft_validates_and_audits_clean(tmp_path, capsys):
     release = tmp_path / "kelp.txt"
     release.write_text(CLEAN)
     assert cli.main(["draft", str(release), "-o", str(tmp_path / "k.yaml")]) == 0
 
 
-@needs_v2
 def test_an_inconsistent_release_drafts_but_exits_1_on_the_audit(tmp_path, capsys):
     release = tmp_path / "kelp.txt"
     release.write_text(CLEAN.replace("9.05%", "12.0%"))
@@ -87,7 +81,6 @@ def test_an_inconsistent_release_drafts_but_exits_1_on_the_audit(tmp_path, capsy
     assert out.exists() and "error" in capsys.readouterr().out
 
 
-@needs_v2
 @pytest.mark.slow
 def test_draft_then_render_needs_no_hand_edits(tmp_path):
     """The two commands of the README: a draft with partial breakdowns renders, showing the source's digits."""
