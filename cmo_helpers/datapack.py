@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 
 DASH = "\u2013"
 # A figure as the report prints it: sign, digits with separators, decimals, a unit mark, then a citation or
-# the assumed label, e.g. '1,042.3', '+78.8', '\u22120.4%', '+1.2 pp', '3.7\u00d7', '14.6% (assumed)', '185.5 [1]'.
+# a label in brackets, e.g. '1,042.3', '+78.8', '\u22120.4%', '+1.2 pp', '3.7\u00d7', '14.6% (assumed)',
+# '313.0 (model)', '185.5 [1]'.
 _FIGURE = re.compile(r"^(?P<sign>[+\-\u2212])?(?P<digits>\d[\d,]*)(?:\.(?P<dec>\d+))?(?P<mark>%| pp|\u00d7)?"
-                     r"(?P<note>(?: \[\d+\])+| \(assumed\))?$")
+                     r"(?P<note>(?: \[\d+\])+| \([a-z][a-z ]{0,30}\))?$")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 ASSUMED_FILL = "FFF4E0"  # the report's shading for assumed rows
 
@@ -135,7 +136,8 @@ def _assumed_ids(fragment: str) -> set[str]:
     for style in re.findall(r"<style[^>]*>(.*?)</style>", fragment, re.S):
         for rule in style.split("}"):
             selectors, _, body = rule.partition("{")
-            if ASSUMED_FILL.lower() in body.lower():
+            # assumed rows are shaded and italic; warning rows share the colour but not the italics
+            if ASSUMED_FILL.lower() in body.lower() and "italic" in body:
                 found.update(re.findall(r"#([\w-]+)", selectors))
     return found
 
@@ -311,7 +313,7 @@ def write_workbook(tables_: list[Table], charts_: list[dict], pack: Pack, path: 
         basis = table.basis_column() if table.basis_column() is not None else len(header) - 1
         flagged = table.assumed_rows | {n for n, row in enumerate(rows) if str(row[basis].value).startswith("Assumed")}
         add_sheet(table.title, with_unit(header, rows, pack.unit), rows, flagged)
-        note = next((i for i, h in enumerate(header) if h.lower() in ("note", "rationale")), None)
+        note = next((i for i, h in enumerate(header) if "rationale" in h.lower() or h.lower() == "note"), None)
         assumptions += [[table.title, rows[n][0].text, rows[n][basis].text, rows[n][note].text if note else ""]
                         for n in sorted(flagged)]
     for chart in charts_:

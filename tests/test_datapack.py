@@ -27,6 +27,7 @@ from cmo_helpers.tables import Cell, Table
         ("3.7\u00d7", 3.7, '0.0"\u00d7"', ""),
         ("14.6% (assumed)", 0.146, "0.0%", "(assumed)"),
         ("185.5 [1]", 185.5, "#,##0.0", "[1]"),
+        ("313.0 (model)", 313.0, "#,##0.0", "(model)"),
         ("\u2013", None, "General", ""),
         ("North America", "North America", "General", ""),
         ("42.5% / 185.5", "42.5% / 185.5", "General", ""),
