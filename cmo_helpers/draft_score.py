@@ -84,6 +84,9 @@ def draft_facts(params: dict) -> dict[str, set[Fact]]:
                 out["shares"].add((name, rate(i["share"]), year))
             if "value" in i:
                 out["values"].add((name, _amount(i["value"], unit), year))
+            for past in i.get("values", []):  # a history table's other years, in one breakdown
+                if past.get("basis", "sourced") == "sourced":
+                    out["values"].add((name, _amount(past["value"], unit), past["year"]))
             if "cagr" in i and not (isinstance(i["cagr"], dict) and i["cagr"].get("basis") == "assumed"):
                 out["item_cagrs"].add((name, rate(i["cagr"])))
             for claim in i.get("claims", []):

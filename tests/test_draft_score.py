@@ -49,3 +49,10 @@ def test_longer_drafted_names_match_the_gold_name_they_start_with():
 def test_names_and_rates_are_normalised():
     assert item_key("The Asia-Pacific segment") == "asia pacific"
     assert rate("16.6%") == rate(0.166) == Decimal("16.6")
+
+
+def test_a_history_of_values_counts_each_year():
+    params = dict(PARAMS, breakdowns=[{"id": "r", "year": 2024, "items": [
+        {"name": "Europe", "basis": "sourced", "value": 489.9, "values": [{"year": 2023, "value": "450.10"}]}]}])
+    expected = {("europe", Decimal("489.9E6"), 2024), ("europe", Decimal("450.10E6"), 2023)}
+    assert draft_facts(params)["values"] == expected
