@@ -297,22 +297,6 @@ def _breakdown_key(fact: Fact) -> str:
     return f"section {fact.section or ''}"
 
 
-def _by_year(items: dict[str, list[Fact]], base_year: int | None) -> dict[int | None, dict[str, list[Fact]]]:
-    """A table of several past years becomes one breakdown per year; undated facts join the latest year."""
-    def past(f: Fact) -> int | None:
-        dated = f.kind in ("share", "value") and f.year
-        return f.year if dated and (base_year is None or f.year <= base_year) else None
-
-    if not any(len({past(f) for f in fs} - {None}) > 1 for fs in items.values()):
-        return {None: items}
-    latest = max(past(f) or 0 for fs in items.values() for f in fs)
-    split: dict[int | None, dict[str, list[Fact]]] = {}
-    for name, fs in items.items():
-        for f in fs:
-            split.setdefault(past(f) or latest, {}).setdefault(name, []).append(f)
-    return dict(sorted(split.items()))
-
-
 def _breakdowns(facts: list[Fact], currency, unit, source_id: str, unplaced: list[dict],
                 base_year: int | None) -> list[dict]:
     """Items grouped by dimension (regions, countries, each 'By X'), in reading order, figures merged per item."""
@@ -326,10 +310,9 @@ def _breakdowns(facts: list[Fact], currency, unit, source_id: str, unplaced: lis
         groups.setdefault(key, {}).setdefault(item_key(f.item), []).append(f)
     region_names = {k: v[0].item for k, v in groups.get("region", {}).items()}
     out, ids = [], set()
-    for key, all_items in _split_overfull(groups, labels).items():
-        for split_year, items in _by_year(all_items, base_year).items():
-            out.append(_breakdown(key, labels[key], split_year, items, ids, region_names, currency, unit, source_id,
-                                  unplaced, base_year))
+    for key, items in _split_overfull(groups, labels).items():
+        out.append(_breakdown(key, labels[key], items, ids, region_names, currency, unit, source_id, unplaced,
+                              base_year))
     return out
 
 
@@ -351,7 +334,7 @@ def _split_overfull(groups: dict[str, dict[str, list[Fact]]], labels: dict[str, 
     return out
 
 
-def _breakdown(key, dimension, split_year, items, ids, region_names, currency, unit, source_id, unplaced,
+def _breakdown(key, dimension, items, ids, region_names, currency, unit, source_id, unplaced,
                base_year) -> dict:
     """One breakdown: its items, the year most of their figures are for, and parents that exist."""
     built = [_item(fs, currency, unit, source_id, unplaced, base_year) for fs in items.values()]
@@ -367,7 +350,7 @@ def _breakdown(key, dimension, split_year, items, ids, region_names, currency, u
             item["parent"] = region_names[item_key(parent)]
     label = {"region": "Region", "country": "Country"}.get(key) or (dimension[:1].upper() + dimension[1:]
                                                                       if dimension else "Segment")
-    bid = slugify(label) + (f"-{split_year}" if split_year else "")
+    bid = slugify(label)
     while bid in ids:
         bid += "-2"
     ids.add(bid)
@@ -384,8 +367,9 @@ def _item(facts: list[Fact], currency, unit, source_id: str, unplaced: list[dict
     share = _first(facts, "share", unplaced)
     values = sorted((f for f in facts if f.kind == "value" and f.currency == currency), key=lambda f: f.year or 0)
     later = values[-1] if len(values) > 1 and values[-1].year and base_year and values[-1].year > base_year else None
-    value = _first([f for f in facts if f.kind != "value" or f.currency == currency and f is not later], "value",
-                   unplaced)
+    history = _history([v for v in values if v is not later and v.year and (not base_year or v.year <= base_year)])
+    value = _first([f for f in facts if f.kind != "value" or f.currency == currency and f is not later
+                    and f not in history], "value", unplaced)
     for f in facts:
         if f.kind == "value" and f.currency != currency:
             unplaced.append({"quote": f.quote, "note": f"a value in {f.currency}, the market is in {currency}"})
@@ -402,6 +386,9 @@ def _item(facts: list[Fact], currency, unit, source_id: str, unplaced: list[dict
         item["share"] = pct(share.number)
     if value:
         item["value"] = in_unit(value.number, value.scale, unit)
+    if history:
+        item["values"] = [{"year": h.year, "value": in_unit(h.number, h.scale, unit), "quote": h.quote}
+                          for h in history]
     if cagr:
         item.setdefault("quote", cagr.quote)
         period = _period(cagr)
@@ -423,6 +410,14 @@ def _item(facts: list[Fact], currency, unit, source_id: str, unplaced: list[dict
         unplaced.append({"quote": value.quote, "note": f"source of the value of {item['name']} (the item's quote "
                          f"is the share's)"})
     return item
+
+
+def _history(past: list[Fact]) -> list[Fact]:
+    """A table of past years: the latest year is the item's value, each earlier year one entry of `values`."""
+    years = sorted({v.year for v in past})
+    if len(years) < 2:
+        return []
+    return [next(v for v in past if v.year == y) for y in years[:-1]]
 
 
 def _covers(figures: list[Fact]) -> bool:
