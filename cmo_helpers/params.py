@@ -237,10 +237,8 @@ class Item(Basis):
                 history[n] = data.pop(f"values.{n}")
         claims = data.get("claims")
         if isinstance(claims, list):
-            data["claims"] = [
-                {"claim": c, **({"source": data["source"]} if data.get("basis") == "sourced" and data.get("source") else {})}
-                if isinstance(c, str) else c for c in claims
-            ]
+            said = {k: data[k] for k in ("source", "quote") if data.get("basis") == "sourced" and data.get(k)}
+            data["claims"] = [{"claim": c, **said} if isinstance(c, str) else c for c in claims]  # the item's words say it
         return data
 
     @property
