@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import importlib
 
-_MODULES = {"audit", "audit_view", "breakdowns", "charts", "forecast", "narrative", "scenario_charts", "scenario_view", "scenarios",
-            "sections", "sensitivity", "tables"}
+_MODULES = {"audit", "audit_view", "breakdowns", "charts", "forecast", "narrative", "scenario_charts", "scenario_view",
+            "scenarios", "sections", "sensitivity", "tables"}
 _NAMES = {"Market": "session", "Params": "params", "load_params": "params", "load": "session"}
 
 __all__ = sorted([*_MODULES, *_NAMES])

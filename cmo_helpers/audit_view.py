@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from IPython.display import HTML, Markdown
 
 from .audit import Finding, errors, run_audit
-from .forecast import anchor_rate
 from .escape import md
+from .forecast import anchor_rate
 from .formatting import DASH, figure, figure_pct, number, pct, pp, signed_pct
 from .provenance import cite
 from .tables import Cell, Table

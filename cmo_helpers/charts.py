@@ -35,7 +35,6 @@ RC = {
     "axes.titlesize": 11,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
-    "text.parse_math": False,  # names from params such as 'Devices $5-$10' are text, never mathtext
 }
 
 
@@ -187,7 +186,7 @@ def share_chart(p: Params, b: Breakdown) -> Chart | None:
     if left > 1e-9 and not bd.complete(p, b):
         bars.insert(0, (bd.REST, left, pct(left), REST_GREY, False))
     fig, ax = new_figure(height=0.45 * len(bars) + 1.2)
-    for pos, (name, share, label, colour, assumed) in enumerate(bars):
+    for pos, (_name, share, label, colour, assumed) in enumerate(bars):
         ax.barh(pos, share * 100, color=colour, hatch=HATCH if assumed else None, edgecolor="white")
         ax.annotate(label, (share * 100, pos), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
     ax.set_yticks(range(len(bars)), [bar[0] for bar in bars])

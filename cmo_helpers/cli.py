@@ -64,7 +64,8 @@ def _migrate(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
-    print(terminal(f"{path}: old-style file converted to the breakdowns schema -> {args.output or 'stdout'}"), file=sys.stderr)
+    where = args.output or "stdout"
+    print(terminal(f"{path}: old-style file converted to the breakdowns schema -> {where}"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -158,7 +159,8 @@ def parser() -> argparse.ArgumentParser:
 
     mg = sub.add_parser("migrate", help="convert an old-style params file (segments/regions) to the breakdowns schema")
     mg.add_argument("file", help="params file or name in params/")
-    mg.add_argument("-o", "--output", type=Path, default=None, help="where to write the converted file (default: stdout)")
+    mg.add_argument("-o", "--output", type=Path, default=None,
+                    help="where to write the converted file (default: stdout)")
     mg.set_defaults(func=_migrate)
 
     r = sub.add_parser("render", help="execute every notebook per params file and export HTML and PDF")

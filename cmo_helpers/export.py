@@ -95,7 +95,8 @@ def section(notebook: Path) -> Section:
 
 def _says_nothing(nb) -> bool:
     """A section whose only outputs, besides the subtitle, are marked as 'nothing to show for this market'."""
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "display_data"]
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+               if o.get("output_type") == "display_data"]
     return any(o.get("metadata", {}).get("cmo", {}).get("empty_section") for o in outputs)
 
 

@@ -9,7 +9,7 @@ from IPython.display import HTML, Markdown
 from . import breakdowns as bd
 from . import forecast
 from .escape import md
-from .formatting import (figure, figure_pct, money, money_figure, multiple, number, pct, pp, rate_decimals, source_line,
+from .formatting import (figure, figure_pct, money, money_figure, multiple, pct, pp, rate_decimals, source_line,
                          unit_label)
 from .provenance import cite, mark, quoted_years, suffix
 

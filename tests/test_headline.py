@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from cmo_helpers import forecast, headline
-from cmo_helpers.session import load
 from cmo_helpers.paths import DEFAULT_PARAMS
+from cmo_helpers.session import load
 
 
 def test_headline_figures_are_the_models(cmo):

@@ -201,7 +201,8 @@ def test_terminal_never_gets_control_characters(raw, tmp_path):
 
 def test_validate_and_audit_output_show_control_characters_visibly(raw, tmp_path):
     raw["market"]["name"] = "Evil \x1b[2J market"
-    raw["breakdowns"][0]["items"][0]["name"] = "Pharma \x1b]0;owned\x07"  # refused (control character), and said visibly
+    # refused (control character), and said visibly
+    raw["breakdowns"][0]["items"][0]["name"] = "Pharma \x1b]0;owned\x07"
     path = tmp_path / "esc\x1bname.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True))
     for command in ("validate", "audit"):

@@ -71,7 +71,8 @@ def test_the_installed_command_renders_from_the_current_folder(installed, tmp_pa
     assert (report / "report.pdf").stat().st_size > 10_000
     pages = {p.stem for p in report.glob("[0-9][0-9]-*.html")}
     sections = {p.stem for p in (CHECKOUT / "notebooks").glob("[0-9][0-9]-*.ipynb")}
-    assert pages == sections - {"05-further-breakdowns"}, "every section with something to say; this market has no third breakdown"
+    assert pages == sections - {"05-further-breakdowns"}, \
+        "every section with something to say; this market has no third breakdown"
     assert (project / "outputs" / "index.html").is_file()
 
 

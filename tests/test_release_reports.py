@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from pypdf import PdfReader
-from release_fixtures import fixtures, forbidden_found, missing_figures, misrounded_found, normalise
+from release_fixtures import fixtures, forbidden_found, misrounded_found, missing_figures, normalise
 
 from cmo_helpers import audit
 from cmo_helpers.params import load_params
