@@ -41,7 +41,8 @@ def test_breakdown_pieces_show_params_text_literally(raw, build, payload):
     text = HOSTILE[payload]
     raw["breakdowns"][1]["label"] = text
     raw["breakdowns"][1]["items"][0].update(name=text, quote=text)
-    raw["breakdowns"][1]["items"][1]["claims"] = [{"claim": "fastest-growing", "source": "marketus-2025", "quote": text}]
+    claim = {"claim": "fastest-growing", "source": "marketus-2025", "quote": text}
+    raw["breakdowns"][1]["items"][1]["claims"] = [claim]
     p = build(raw)
     b = p.breakdowns[1]
     _no_markup(mistune.html(narrative.breakdown_summary(p, b).data), text)
