@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 import logging
 
-import nbformat
 import pytest
+from notebook_cases import notebook
 
 from cmo_helpers import render, units
 from cmo_helpers.paths import DEFAULT_PARAMS, notebook_paths
@@ -48,13 +48,7 @@ def test_a_cluster_renders_each_market_and_scenario_and_honours_the_cache(schedu
 
 
 def test_a_failing_notebook_on_a_worker_comes_back_as_a_failed_outcome(scheduler, tmp_path, monkeypatch):
-    broken = tmp_path / "50-broken.ipynb"
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell('params_file = ""\nscenario = "base"', metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell('raise ValueError("deliberate failure")'),
-    ])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, broken)
+    broken = notebook(tmp_path, "50-broken", 'raise ValueError("deliberate failure")')
     monkeypatch.setattr(render, "notebook_paths", lambda: [FEW[0], broken])
     out = tmp_path / "out"
     summary = render.render([DEFAULT_PARAMS], ("html",), None, out, executor="dask", scheduler=scheduler)

@@ -1,23 +1,12 @@
 """One reused kernel per worker: notebooks still start from an empty namespace and survive failures."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
+from notebook_cases import notebook
 
 from cmo_helpers import execute
 from cmo_helpers.paths import DEFAULT_PARAMS
-
-
-def _notebook(tmp_path: Path, name: str, *sources: str) -> Path:
-    params = new_code_cell('params_file = ""\nscenario = "base"', metadata={"tags": ["parameters"]})
-    nb = new_notebook(cells=[params, *(new_code_cell(s) for s in sources)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    path = tmp_path / f"{name}.ipynb"
-    nbformat.write(nb, path)
-    return path
 
 
 @pytest.fixture(autouse=True)
@@ -27,8 +16,8 @@ def fresh_kernel():
 
 
 def test_kernel_is_reused_but_variables_are_not(tmp_path):
-    first = _notebook(tmp_path, "a", "leak = 1\nimport os\npid = os.getpid()\nprint(pid)")
-    second = _notebook(tmp_path, "b", 'assert "leak" not in globals(), "namespace was not cleared"')
+    first = notebook(tmp_path, "a", "leak = 1\nimport os\npid = os.getpid()\nprint(pid)")
+    second = notebook(tmp_path, "b", 'assert "leak" not in globals(), "namespace was not cleared"')
     assert execute.execute(first, tmp_path / "a.out.ipynb", DEFAULT_PARAMS).ok
     km = execute._kernel
     outcome = execute.execute(second, tmp_path / "b.out.ipynb", DEFAULT_PARAMS)
@@ -37,21 +26,21 @@ def test_kernel_is_reused_but_variables_are_not(tmp_path):
 
 
 def test_parameters_are_injected(tmp_path):
-    nb = _notebook(tmp_path, "p", "assert params_file.endswith('healthcare-cmo.yaml') and scenario == 'optimistic'")
+    nb = notebook(tmp_path, "p", "assert params_file.endswith('healthcare-cmo.yaml') and scenario == 'optimistic'")
     assert execute.execute(nb, tmp_path / "p.out.ipynb", DEFAULT_PARAMS, "optimistic").ok
 
 
 def test_a_failing_cell_is_reported_and_the_kernel_keeps_serving(tmp_path):
-    bad = _notebook(tmp_path, "bad", 'raise KeyError("no such region")')
+    bad = notebook(tmp_path, "bad", 'raise KeyError("no such region")')
     outcome = execute.execute(bad, tmp_path / "bad.out.ipynb", DEFAULT_PARAMS)
     assert not outcome.ok and outcome.error == "KeyError: 'no such region'"
     saved = nbformat.read(tmp_path / "bad.out.ipynb", as_version=4)
     assert any(o.output_type == "error" for c in saved.cells for o in c.get("outputs", []))
-    assert execute.execute(_notebook(tmp_path, "ok", "1 + 1"), tmp_path / "ok.out.ipynb", DEFAULT_PARAMS).ok
+    assert execute.execute(notebook(tmp_path, "ok", "1 + 1"), tmp_path / "ok.out.ipynb", DEFAULT_PARAMS).ok
 
 
 def test_a_dead_kernel_is_replaced(tmp_path):
-    crash = _notebook(tmp_path, "crash", "import os\nos._exit(1)")
+    crash = notebook(tmp_path, "crash", "import os\nos._exit(1)")
     outcome = execute.execute(crash, tmp_path / "crash.out.ipynb", DEFAULT_PARAMS)
     assert not outcome.ok and "kernel died" in outcome.error
-    assert execute.execute(_notebook(tmp_path, "after", "1 + 1"), tmp_path / "after.out.ipynb", DEFAULT_PARAMS).ok
+    assert execute.execute(notebook(tmp_path, "after", "1 + 1"), tmp_path / "after.out.ipynb", DEFAULT_PARAMS).ok

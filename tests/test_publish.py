@@ -4,11 +4,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
+from notebook_cases import notebook
 
 from cmo_helpers import publish, render, source_files
 from cmo_helpers.errors import OutputError
@@ -16,14 +15,6 @@ from cmo_helpers.paths import DEFAULT_PARAMS
 
 CLI = [sys.executable, "-m", "cmo_helpers.cli"]
 
-
-def _notebook(folder: Path, name: str, *sources: str) -> Path:
-    params = new_code_cell('params_file = ""\nscenario = "base"', metadata={"tags": ["parameters"]})
-    nb = new_notebook(cells=[params, *(new_code_cell(s) for s in sources)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    path = folder / f"{name}.ipynb"
-    nbformat.write(nb, path)
-    return path
 
 
 def test_an_unmarked_folder_is_never_replaced(tmp_path):
@@ -87,9 +78,9 @@ def test_editing_the_params_file_mid_render_cannot_mix_versions(tmp_path, monkey
     params = market_copy
     nbs = tmp_path / "nbs"
     nbs.mkdir()
-    editor = _notebook(nbs, "01-edit", f"from pathlib import Path\np = Path({str(params)!r})\n"
+    editor = notebook(nbs, "01-edit", f"from pathlib import Path\np = Path({str(params)!r})\n"
                                        "p.write_text(p.read_text().replace('value: 504.9', 'value: 999.9'))")
-    reader = _notebook(nbs, "02-read", "import cmo_helpers as cmo\n"
+    reader = notebook(nbs, "02-read", "import cmo_helpers as cmo\n"
                                        "assert cmo.load(params_file).shown.size.base.value == 504.9, 'mixed versions'")
     monkeypatch.setattr(render, "notebook_paths", lambda: [editor, reader])
     out = tmp_path / "out"
@@ -108,7 +99,7 @@ def test_editing_the_params_file_mid_render_cannot_mix_versions(tmp_path, monkey
 def test_a_hanging_cell_fails_naming_market_notebook_and_cell(tmp_path, monkeypatch):
     nbs = tmp_path / "nbs"
     nbs.mkdir()
-    hang = _notebook(nbs, "01-hang", "x = 1", "import time\nwhile True:\n    time.sleep(0.1)")
+    hang = notebook(nbs, "01-hang", "x = 1", "import time\nwhile True:\n    time.sleep(0.1)")
     monkeypatch.setattr(render, "notebook_paths", lambda: [hang])
     summary = render.render([DEFAULT_PARAMS], ("html",), 1, tmp_path / "out", cell_timeout=2)
     (target,) = summary.outcomes
@@ -121,7 +112,7 @@ def test_a_hanging_cell_fails_naming_market_notebook_and_cell(tmp_path, monkeypa
 def test_only_the_latest_failed_folder_is_kept(tmp_path, monkeypatch):
     nbs = tmp_path / "nbs"
     nbs.mkdir()
-    broken = _notebook(nbs, "01-broken", "raise ValueError('no')")
+    broken = notebook(nbs, "01-broken", "raise ValueError('no')")
     monkeypatch.setattr(render, "notebook_paths", lambda: [broken])
     out = tmp_path / "out"
     for _ in range(2):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from notebook_cases import notebook
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -184,13 +185,7 @@ def test_invalid_params_stop_before_anything_runs(tmp_path):
 
 def test_failing_notebook_keeps_the_previous_good_output(tmp_path, monkeypatch):
     good = [p for p in notebook_paths() if p.name.startswith("01-")]
-    broken = tmp_path / "50-broken.ipynb"
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell('params_file = ""\nscenario = "base"', metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell('raise ValueError("deliberate failure")'),
-    ])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, broken)
+    broken = notebook(tmp_path, "50-broken", 'raise ValueError("deliberate failure")')
     out = tmp_path / "out"
 
     monkeypatch.setattr(render, "notebook_paths", lambda: good)
