@@ -299,7 +299,7 @@ def _claim_growth(p: Params, b: Breakdown, item: Item, word: str) -> Finding:
                            f"below the market's {pct(market)}.", numbers)
         return Finding("claim", "info", f"{subject} fits: {figure_pct(item.cagr)} against the market's {pct(market)}.", numbers)
     faster = [i for i in b.items if i is not item and i.cagr is not None and i.cagr.rate > mine + _tol_rate(p)]
-    level = [i for i in b.items if i is not item and i.cagr is not None and abs(i.cagr.rate - mine) <= _tol_rate(p)]
+    level = bd.same_rate(p, b, item)
     sourced = [i for i in faster if not i.cagr.assumed]
     if sourced:
         names = ", ".join(f"{i.name} ({figure_pct(i.cagr)})" for i in sourced)

@@ -160,6 +160,12 @@ def fastest(p: Params, b: Breakdown, tolerance: float) -> Item | None:
     return rated[0]
 
 
+def same_rate(p: Params, b: Breakdown, item: Item) -> list[Item]:
+    """Other items growing at the item's own rate within the rate tolerance: no rate among them is 'fastest'."""
+    tolerance = p.audit.cagr_tolerance_pp / 100 + 1e-12
+    return [i for i in b.items if i is not item and i.cagr is not None and abs(i.cagr.rate - item.cagr.rate) <= tolerance]
+
+
 def geographic(p: Params) -> list[Breakdown]:
     """Breakdowns by region or country, shown in the regional section."""
     return [b for b in p.breakdowns if b.geographic]

@@ -154,7 +154,7 @@ def breakdown_sentences(p: Params, b: Breakdown) -> list[str]:
             rate = ""
             if claim.endswith("growing") and item.cagr:
                 rate = f", at {figure_pct(item.cagr)} a year {mark(p, item.cagr)}"
-                level = [i for i in b.items if i is not item and i.cagr and abs(i.cagr.rate - item.cagr.rate) <= p.audit.cagr_tolerance_pp / 100]
+                level = bd.same_rate(p, b, item)
                 if level:
                     rate += f"; {len(level)} other items grow at the same rate, so the figures cannot confirm it"
             said = CLAIM_WORDS[claim].format(name=md(item.name), label=label)
