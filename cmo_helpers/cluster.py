@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ClusterError
 from .execute import Outcome
+from .lean_imports import skip_iri_grammars
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -50,6 +51,7 @@ def connect(address: str | None, jobs: int | None) -> Iterator[Client]:
 def run_target(target: Target, notebooks: list[tuple[str, bytes]], executed: dict[str, bytes],
                export: tuple | None) -> tuple[list[Outcome], dict[str, bytes]]:
     """Worker side: run a target's notebooks, then its export if asked, in a scratch folder; return every file made."""
+    skip_iri_grammars()
     from .render import _exported_files, _publish, _run
 
     with tempfile.TemporaryDirectory(prefix="cmo-task-") as tmp:

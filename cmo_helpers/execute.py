@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from multiprocessing.util import Finalize
 from pathlib import Path
 
+from .lean_imports import KERNEL_LINE
 from .paths import NOTEBOOKS
 
 # Starting a kernel and importing pandas and matplotlib cost more than running most notebooks, so
@@ -50,7 +51,8 @@ def kernel():
     global _kernel
     if _kernel is None or not run_sync(_kernel.is_alive)():
         _kernel = AsyncKernelManager(kernel_name="python3")
-        run_sync(_kernel.start_kernel)(cwd=str(NOTEBOOKS))
+        setup = [f"--IPKernelApp.exec_lines={KERNEL_LINE}"]  # before any notebook imports nbformat
+        run_sync(_kernel.start_kernel)(cwd=str(NOTEBOOKS), extra_arguments=setup)
         Finalize(_kernel, _shutdown, exitpriority=10)  # pool workers skip atexit; this still runs
     return _kernel
 

@@ -23,6 +23,7 @@ from .cache import Cache
 from .errors import NothingToRender, ParamsError
 from .escape import clip, terminal
 from .execute import CELL_TIMEOUT, Outcome
+from .lean_imports import skip_iri_grammars
 from .paths import NOTEBOOKS, OUTPUTS, notebook_paths, resolve_params
 from .report_date import pinned
 from .units import Target, export_key, input_hash, inputs, notebook_key, recall_plan, remember_plan
@@ -151,8 +152,9 @@ def _quiet_worker(runtime_dir: str) -> None:
 
     Ctrl-C reaches the whole terminal process group: only the parent acts on it, by killing workers and
     kernels. Kernel connection files (and kernels' temporary files) go to the staging folder, so a
-    killed run leaves none behind.
+    killed run leaves none behind. Nothing has imported nbformat yet, so its unused IRI grammars are skipped.
     """
+    skip_iri_grammars()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.makedirs(runtime_dir, exist_ok=True)
     os.environ["JUPYTER_RUNTIME_DIR"] = os.environ["TMPDIR"] = tempfile.tempdir = runtime_dir

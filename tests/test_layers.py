@@ -10,7 +10,7 @@ from cmo_helpers.paths import PACKAGE
 
 # Text helpers with no knowledge of markets: anyone may use them.
 BASE = {"errors", "escape", "formatting", "paths", "written", "chart_images", "chart_series", "report_date", "reproducible",
-        "stopping"}
+        "stopping", "lean_imports"}
 LAYERS = {
     "inputs": {"params", "params_xlsx", "source_files", "glyphs", "migrate", "scenarios", "session",
                # a release drafted into params
