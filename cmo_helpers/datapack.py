@@ -1,17 +1,17 @@
 """The report's figures as data: every table and chart series from the executed notebooks, as a workbook and CSVs.
 
 Read from the notebooks' outputs, so the data pack always holds exactly the tables and charts the
-report shows, whatever builds them. Table figures are the shown (rounded) values, stored as numbers
-with the report's number format; chart series are the drawn values, unrounded.
+report shows, whatever builds them. Each table output carries its numbers in its metadata (`KEY`,
+written by `tables.Table`), so cells hold the model's full values, with a number format that prints
+the digits the report shows; chart series are the drawn values, unrounded.
 """
 from __future__ import annotations
 
 import csv
-import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +27,12 @@ if TYPE_CHECKING:
     from .params import Params
 
 DASH = "\u2013"
-# A figure as the report prints it: sign, digits with separators, decimals, a unit mark, then a citation or
-# a label in brackets, e.g. '1,042.3', '+78.8', '\u22120.4%', '+1.2 pp', '3.7\u00d7', '14.6% (assumed)',
-# '313.0 (model)', '185.5 [1]'.
-_FIGURE = re.compile(r"^(?P<sign>[+\-\u2212])?(?P<digits>\d[\d,]*)(?:\.(?P<dec>\d+))?(?P<mark>%| pp|\u00d7)?"
-                     r"(?P<note>(?: \[\d+\])+| \([a-z][a-z ]{0,30}\))?$")
+KEY = "cmo-table"  # output metadata written by tables.Table (the report layer); the pipeline reads it by name
+# A figure as the report prints it: sign, digits with separators, decimals, a unit mark, a figure in brackets,
+# then a citation or a label, e.g. '1,042.3', '+78.8', '-0.4%', '+1.2 pp', '3.7\u00d7', '21.10 (2030)',
+# '+16.0 (+2.1%)', '14.6% (assumed)', '313.0 (model)', '185.5 [1]'.
+_FIGURE = re.compile(r"^(?P<sign>[+-])?(?P<digits>\d[\d,]*)(?:\.(?P<dec>\d+))?(?P<mark>%| pp|\u00d7)?"
+                     r"(?P<extra> \([+-]?\d[\d,]*(?:\.\d+)?%?\))?(?P<note>(?: \[\d+\])+| \([a-z][a-z ]{0,30}\))?$")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 ASSUMED_FILL = "FFF4E0"  # the report's shading for assumed rows
 
@@ -50,31 +51,41 @@ class Cell:
         return isinstance(self.value, (int, float))
 
 
-def parse(text: str) -> Cell:
-    """A shown figure back to a number with the matching Excel format; words stay words."""
+def _number_format(m: re.Match) -> str:
+    """The Excel format that prints a value as the report did: decimals, separators, sign, %, pp, \u00d7, brackets."""
+    decimals = len(m["dec"] or "")
+    body = "#,##0" if "," in m["digits"] or (m["mark"] is None and len(m["digits"]) < 4) else "0"
+    body += "." + "0" * decimals if decimals else ""
+    body += {"%": "%", " pp": '" pp"', "\u00d7": '"\u00d7"'}.get(m["mark"] or "", "")
+    body += f'"{m["extra"]}"' if m["extra"] else ""
+    return f"+{body};-{body};{m['sign']}{body}" if m["sign"] else body
+
+
+def _rounds_alike(value: float, m: re.Match) -> bool:
+    """Whether a spreadsheet shows the report's digits: it rounds the value's 15-digit decimal half away from zero,
+    the report rounds the binary value, so at a few ties they differ (0.1755 is 17.6% there, 17.5% here)."""
+    shown = abs(Decimal(f"{value:.15g}") * (100 if m["mark"] == "%" else 1))
+    printed = Decimal(m["digits"].replace(",", "") + (f".{m['dec']}" if m["dec"] else ""))
+    return shown.quantize(Decimal(1).scaleb(-len(m["dec"] or "")), rounding=ROUND_HALF_UP) == printed
+
+
+def cell(value: float | str | None, text: str, column: str = "") -> Cell:
+    """A table cell: the model's full value with a format that shows the report's digits; words stay words."""
     text = " ".join(text.split())
-    if text in (DASH, "-", ""):
-        return Cell(text, None)
+    if value is None or isinstance(value, str):
+        if text in (DASH, "-", ""):
+            return Cell(text, None)
+        if column == "Year" and text.isdigit():
+            return Cell(text, int(text), "0")
+        return Cell(text, text)
     m = _FIGURE.match(text)
     if not m:
-        return Cell(text, text)
-    decimals = len(m["dec"] or "")
-    value = float(f"{m['digits'].replace(',', '')}.{m['dec'] or '0'}")
-    value = -value if m["sign"] in ("-", "\u2212") else value
+        return Cell(text, text)  # the report prints no figure here, so the pack shows its words
+    held = value * 100 if m["mark"] == " pp" else value
     note = (m["note"] or "").strip()
-    if m["mark"] is None and decimals == 0 and "," not in m["digits"] and not m["sign"] and 1800 <= value <= 2300:
-        return Cell(text, int(value), "0", note)  # a year
-    body = "0" + ("." + "0" * decimals if decimals else "")
-    if m["mark"] == "%":
-        value, body = value / 100, body + "%"
-    elif m["mark"] == " pp":
-        body += '" pp"'
-    elif m["mark"] == "\u00d7":
-        body += '"\u00d7"'
-    else:
-        body = "#,##" + body
-    fmt = f"+{body};-{body};{body}" if m["sign"] else body
-    return Cell(text, round(value, decimals + (2 if m["mark"] == "%" else 0)), fmt, note)
+    # where a spreadsheet would round to other digits, the format prints the report's figure as it stands
+    number_format = _number_format(m) if _rounds_alike(held, m) else f'"{text.removesuffix(note).rstrip()}"'
+    return Cell(text, held, number_format, note)
 
 
 @dataclass
@@ -86,114 +97,27 @@ class Table:
     header: list[str]
     rows: list[list[Cell]]
     assumed_rows: set[int] = field(default_factory=set)
+    units: dict[str, str] = field(default_factory=dict)  # column -> unit of its numbers
 
     def basis_column(self) -> int | None:
         return next((i for i, h in enumerate(self.header) if h.lower().startswith("basis")), None)
 
 
-class _StylerTables(HTMLParser):
-    """The house-style (pandas Styler) tables of one HTML output: caption, header row, body cells."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tables: list[dict] = []
-        self._cell: list[str] | None = None
-        self._in_caption = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "table" and "cmo-table" in (dict(attrs).get("class") or ""):
-            self.tables.append({"caption": "", "header": [], "rows": [], "ids": []})
-        elif not self.tables:
-            return
-        elif tag == "caption":
-            self._in_caption = True
-        elif tag == "tr":
-            self.tables[-1]["rows"].append([])
-            self.tables[-1]["ids"].append([])
-        elif tag in ("th", "td"):
-            self._cell = []
-            self.tables[-1]["ids"][-1].append(dict(attrs).get("id") or "")
-
-    def handle_endtag(self, tag):
-        if not self.tables:
-            return
-        if tag == "caption":
-            self._in_caption = False
-        elif tag in ("th", "td") and self._cell is not None:
-            self.tables[-1]["rows"][-1].append(("".join(self._cell), tag))
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
-        elif self._in_caption:
-            self.tables[-1]["caption"] += data
-
-
-def _assumed_ids(fragment: str) -> set[str]:
-    """Cell ids the Styler shades as assumed (rules that set the assumed background); linear in the input."""
-    found: set[str] = set()
-    for style in re.findall(r"<style[^>]*>(.*?)</style>", fragment, re.S):
-        for rule in style.split("}"):
-            selectors, _, body = rule.partition("{")
-            # assumed rows are shaded and italic; warning rows share the colour but not the italics
-            if ASSUMED_FILL.lower() in body.lower() and "italic" in body:
-                found.update(re.findall(r"#([\w-]+)", selectors))
-    return found
-
-
-def _styler_tables(fragment: str, section: str) -> Iterator[Table]:
-    parser = _StylerTables()
-    parser.feed(fragment)
-    shaded = _assumed_ids(fragment)
-    for t in parser.tables:
-        header = [" ".join(text.split()) for text, tag in t["rows"][0]] if t["rows"] else []
-        body = [(row, ids) for row, ids in zip(t["rows"][1:], t["ids"][1:], strict=True) if row]
-        rows = [[parse(text) for text, _ in row] for row, _ in body]
-        assumed = {n for n, (_, ids) in enumerate(body) if any(i in shaded for i in ids)}
-        yield Table(" ".join(t["caption"].split()), section, header, rows, assumed)
-
-
-def _unescape_md(text: str) -> str:
-    return html.unescape(re.sub(r"\\(.)", r"\1", text)).strip()
-
-
-def _markdown_tables(text: str, section: str) -> Iterator[Table]:
-    """Pipe tables in a Markdown output, titled by the heading above each."""
-    title, lines = section, text.splitlines()
-    n = 0
-    while n < len(lines):
-        line = lines[n].strip()
-        if line.startswith("#"):
-            title = _unescape_md(line.lstrip("#"))
-        if line.startswith("|") and n + 1 < len(lines) and re.match(r"^\|[\s:|-]+\|$", lines[n + 1].strip()):
-            header = _pipe_cells(line)
-            rows = []
-            n += 2
-            while n < len(lines) and lines[n].strip().startswith("|"):
-                rows.append([parse(c) for c in _pipe_cells(lines[n].strip())])
-                n += 1
-            yield Table(title, section, header, rows)
-            continue
-        n += 1
-
-
-def _pipe_cells(line: str) -> list[str]:
-    return [_unescape_md(c) for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
+def from_metadata(meta: dict, section: str) -> Table:
+    """A table from the metadata its notebook output carries (`tables.Table.metadata`)."""
+    columns = [" ".join(c.split()) for c in meta["columns"]]
+    rows = [[cell(v, t, c) for v, t, c in zip(values, texts, columns, strict=True)]
+            for values, texts in zip(meta["rows"], meta["texts"], strict=True)]
+    assumed = {n for n, kind in enumerate(meta["kinds"]) if kind == "assumed"}
+    units = {" ".join(c.split()): u for c, u in meta["units"].items()}
+    return Table(" ".join(meta["caption"].split()), section, columns, rows, assumed, units)
 
 
 def tables(notebooks: Iterable[Path]) -> list[Table]:
     """Every table the report shows, in reading order."""
-    found: list[Table] = []
-    for path in notebooks:
-        for cell in nbformat.read(path, as_version=4).cells:
-            for output in cell.get("outputs", []):
-                data = output.get("data", {})
-                if "<table" in data.get("text/html", ""):
-                    found.extend(_styler_tables(data["text/html"], path.stem))
-                elif "|" in data.get("text/markdown", ""):
-                    found.extend(_markdown_tables(data["text/markdown"], path.stem))
-    return found
+    return [from_metadata(output["metadata"][KEY], path.stem) for path in notebooks
+            for cell_ in nbformat.read(path, as_version=4).cells for output in cell_.get("outputs", [])
+            if KEY in output.get("metadata", {})]
 
 
 def charts(notebooks: Iterable[Path]) -> list[dict]:
@@ -203,7 +127,7 @@ def charts(notebooks: Iterable[Path]) -> list[dict]:
 
 
 def with_basis(table: Table) -> tuple[list[str], list[list[Cell]]]:
-    """Header and rows with a Basis column: the table's own, or one read from its labels and shading."""
+    """Header and rows with a Basis column: the table's own, or one read from its citations, labels and row kinds."""
     if table.basis_column() is not None:
         return table.header, table.rows
     rows = []
@@ -215,14 +139,9 @@ def with_basis(table: Table) -> tuple[list[str], list[list[Cell]]]:
     return [*table.header, "Basis"], rows
 
 
-def with_unit(header: list[str], rows: list[list[Cell]], unit: str) -> list[str]:
-    """Money columns name their unit in the header, as the report's captions do."""
-    out = []
-    for i, name in enumerate(header):
-        formats = {r[i].number_format for r in rows if i < len(r) and r[i].numeric}
-        money = formats and all("#,##" in f for f in formats)
-        out.append(f"{name} ({unit})" if money and unit and unit not in name else name)
-    return out
+def with_unit(header: list[str], units: dict[str, str]) -> list[str]:
+    """Columns of money name their unit in the header (the unit the table gives), as the report's captions do."""
+    return [f"{name} ({units[name]})" if units.get(name) and units[name] not in name else name for name in header]
 
 
 def short_title(title: str, market: str) -> str:
@@ -241,8 +160,8 @@ def _sheet_name(n: int, title: str, taken: set[str]) -> str:
     return name
 
 
-def write_csvs(tables_: list[Table], folder: Path, unit: str, market: str = "") -> list[Path]:
-    """One CSV per table (numbers unformatted, a Basis column), numbered in reading order."""
+def write_csvs(tables_: list[Table], folder: Path, market: str = "") -> list[Path]:
+    """One CSV per table (full values, unformatted; a Basis column), numbered in reading order."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for n, table in enumerate(tables_, 1):
@@ -250,7 +169,7 @@ def write_csvs(tables_: list[Table], folder: Path, unit: str, market: str = "") 
         path = folder / f"{n:02d}-{chart_images.slug(short_title(table.title, market))}.csv"
         with path.open("w", newline="", encoding="utf-8") as fh:
             out = csv.writer(fh)
-            out.writerow(with_unit(header, rows, unit))
+            out.writerow(with_unit(header, table.units))
             out.writerows([["" if c.value is None else c.value for c in row] for row in rows])
         written.append(path)
     return written
@@ -277,7 +196,8 @@ def write_workbook(tables_: list[Table], charts_: list[dict], pack: Pack, path: 
     about = wb.active
     about.title = "About"
     for line in (pack.market, f"Values in {pack.unit} unless a column says otherwise. Rendered {pack.rendered}.",
-                 "Table sheets: the figures as the report shows them (rounded), as numbers in the report's formats.",
+                 "Table sheets: the model's full values, formatted to show the digits the report prints "
+                 "(the cell holds every digit; the CSVs in data/ hold the same values).",
                  "Chart sheets hold the values each chart draws, unrounded.",
                  "Rows marked Assumed (shaded, italic) rest on figures the analyst filled in, not taken from a source.",
                  ""):
@@ -312,7 +232,7 @@ def write_workbook(tables_: list[Table], charts_: list[dict], pack: Pack, path: 
         header, rows = with_basis(table)
         basis = table.basis_column() if table.basis_column() is not None else len(header) - 1
         flagged = table.assumed_rows | {n for n, row in enumerate(rows) if str(row[basis].value).startswith("Assumed")}
-        add_sheet(table.title, with_unit(header, rows, pack.unit), rows, flagged)
+        add_sheet(table.title, with_unit(header, table.units), rows, flagged)
         note = next((i for i, h in enumerate(header) if "rationale" in h.lower() or h.lower() == "note"), None)
         assumptions += [[table.title, rows[n][0].text, rows[n][basis].text, rows[n][note].text if note else ""]
                         for n in sorted(flagged)]
@@ -362,6 +282,6 @@ def write(notebooks: list[Path], folder: Path, p: Params, today: dt.date | None 
 
     found = tables(notebooks)
     unit = unit_label(p.market)
-    write_csvs(found, folder / "data", unit, p.market.name)
+    write_csvs(found, folder / "data", p.market.name)
     pack = Pack(p.market.name, unit, long_date(today or dt.date.today()), [source_line(s) for s in p.sources])
     return write_workbook(found, charts(notebooks), pack, folder / file_name(p))

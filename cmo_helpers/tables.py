@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ ASSUMED_STYLE = "background-color: #fff4e0; font-style: italic;"
 REST_STYLE = "color: #6b6b6b; background-color: #f1f1f1;"
 ROW_STYLES = {"assumed": ASSUMED_STYLE, "rest": REST_STYLE, "error": "background-color: #fdecea; font-weight: bold;",
               "warning": "background-color: #fff4e0;"}
+KEY = "cmo-table"  # output metadata: caption, columns, values, shown texts, row kinds and units, for the data pack
 TABLE_STYLES = [
     {"selector": "", "props": "border-collapse: collapse; font-size: 0.9em; margin: 0.4em 0 1em 0;"},
     {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold; padding: 0 0 0.3em 0;"},
@@ -91,6 +93,24 @@ class Table:
 
     def _repr_html_(self) -> str:
         return self.styler().to_html()
+
+    def metadata(self) -> dict:
+        """The numbers behind the table as plain JSON, so the data pack holds full values beside the shown text."""
+        return {"caption": self.caption, "columns": self.columns,
+                "rows": [[_json_value(v) for v in row] for row in self.data().itertuples(index=False)],
+                "texts": self.shown().values.tolist(), "kinds": self.kinds or [""] * len(self.rows), "units": self.units}
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        """The house-style HTML, with the numbers in the output's metadata (as charts carry their series)."""
+        return {"text/html": self._repr_html_()}, {KEY: self.metadata()}
+
+
+def _json_value(value: Any) -> float | str | None:
+    """A cell's value as JSON keeps it: numbers (numpy's too) as floats, a missing or non-finite number as null."""
+    if isinstance(value, str) or value is None:
+        return value
+    as_float = float(value)
+    return as_float if math.isfinite(as_float) else None
 
 
 def _year_basis(p: Params, year: int) -> str:
@@ -177,7 +197,8 @@ def paths_table(p: Params) -> Table:
             row[f"{label} path"] = num(other[year])
             row["Gap"] = Cell(other[year] - r["total"], signed(other[year] - r["total"]))
         rows.append(row)
-    return Table(f"Growth path by year ({unit_label(p.market)})", rows)
+    unit = unit_label(p.market)
+    return Table(f"Growth path by year ({unit})", rows, units={c: unit for c in rows[0] if c not in ("Year", "Growth")})
 
 
 def _claims(p: Params, item) -> str:

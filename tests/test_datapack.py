@@ -1,4 +1,4 @@
-"""The data pack holds the report's tables and chart series as numbers, with formats, units and basis."""
+"""The data pack holds the model's full values, formatted to show the report's digits, with units, basis and series."""
 from __future__ import annotations
 
 import csv
@@ -6,93 +6,130 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from excel_display import as_shown
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 from openpyxl import load_workbook
+from release_fixtures import fixtures
 
-from cmo_helpers import charts, datapack, forecast
+from cmo_helpers import audit_view, charts, datapack, forecast, scenario_view, tables
+from cmo_helpers.paths import market_params_files
+from cmo_helpers.session import load
 from cmo_helpers.tables import Cell, Table
+
+SIZE_2025 = 504.9 * (1861.2 / 504.9) ** (1 / 9)  # the default market's first modelled year, by hand: 583.659...
+SIGNED = "+#,##0.0;-#,##0.0;{}#,##0.0"
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "number_format", "note"),
+    ("value", "text", "column", "held", "number_format", "note"),
     [
-        ("1,042.3", 1042.3, "#,##0.0", ""),
-        ("2024", 2024, "0", ""),
-        ("+78.8", 78.8, "+#,##0.0;-#,##0.0;#,##0.0", ""),
-        ("\u221212.5", -12.5, "+#,##0.0;-#,##0.0;#,##0.0", ""),
-        ("15.6%", 0.156, "0.0%", ""),
-        ("16.60%", 0.166, "0.00%", ""),
-        ("+0.1%", 0.001, "+0.0%;-0.0%;0.0%", ""),
-        ("+1.00 pp", 1.0, '+0.00" pp";-0.00" pp";0.00" pp"', ""),
-        ("3.7\u00d7", 3.7, '0.0"\u00d7"', ""),
-        ("14.6% (assumed)", 0.146, "0.0%", "(assumed)"),
-        ("185.5 [1]", 185.5, "#,##0.0", "[1]"),
-        ("313.0 (model)", 313.0, "#,##0.0", "(model)"),
-        ("\u2013", None, "General", ""),
-        ("North America", "North America", "General", ""),
-        ("42.5% / 185.5", "42.5% / 185.5", "General", ""),
+        (SIZE_2025, "583.7", "", SIZE_2025, "#,##0.0", ""),
+        (1042.2605509196692, "1,042.3", "", 1042.2605509196692, "#,##0.0", ""),
+        (78.75949710045813, "+78.8", "", 78.75949710045813, SIGNED.format("+"), ""),
+        (-392.10160139749473, "-392.1", "", -392.10160139749473, SIGNED.format("-"), ""),
+        (0.0, "+0.0", "", 0.0, SIGNED.format("+"), ""),
+        (0.15599028936513792, "15.6%", "", 0.15599028936513792, "0.0%", ""),
+        (0.15599028936513792, "15.60%", "", 0.15599028936513792, "0.00%", ""),
+        (0.2594314324995528, "+25.9%", "", 0.2594314324995528, "+0.0%;-0.0%;+0.0%", ""),
+        (-0.0003051888329898278, "-0.031 pp", "", -0.03051888329898278, '+0.000" pp";-0.000" pp";-0.000" pp"', ""),
+        (3.72, "3.7\u00d7", "", 3.72, '0.0"\u00d7"', ""),
+        (0.104, "10.4% (assumed)", "", 0.104, "0.0%", "(assumed)"),
+        (185.5, "185.5 [1]", "", 185.5, "#,##0.0", "[1]"),
+        (8.235999999999999, "8.2 (model)", "", 8.235999999999999, "#,##0.0", "(model)"),
+        (21.1, "21.10 (2030)", "", 21.1, '#,##0.00" (2030)"', ""),
+        (16.03544166400752, "+16.0 (+2.1%)", "", 16.03544166400752,
+         '+#,##0.0" (+2.1%)";-#,##0.0" (+2.1%)";+#,##0.0" (+2.1%)"', ""),
+        (12345.6, "12345.6", "", 12345.6, "0.0", ""),
+        # 1 - 57.85% - 24.6%: the report rounds the binary 17.549999..., a spreadsheet the decimal 17.55
+        (1 - 0.5785 - 0.246, "17.5% (model)", "", 1 - 0.5785 - 0.246, '"17.5%"', "(model)"),
+        ("2024", "2024", "Year", 2024, "0", ""),
+        ("2024", "2024", "Item", "2024", "General", ""),
+        (None, "\u2013", "", None, "General", ""),
+        (None, "no value given", "", "no value given", "General", ""),
+        (0.5, "not stated", "", "not stated", "General", ""),
+        ("North America", "North America", "", "North America", "General", ""),
     ],
 )
-def test_shown_figures_become_numbers_with_the_reports_format(text, value, number_format, note):
-    cell = datapack.parse(text)
-    assert (cell.value, cell.number_format, cell.note) == (value, number_format, note)
-    assert type(cell.value) is type(value)
+def test_cells_hold_full_values_in_a_format_showing_the_reports_digits(value, text, column, held, number_format, note):
+    cell = datapack.cell(value, text, column)
+    assert (cell.value, cell.number_format, cell.note) == (held, number_format, note)
+    assert type(cell.value) is type(held)
+    if cell.numeric:
+        assert as_shown(cell.value, cell.number_format) + (f" {note}" if note else "") == text
+
+
+def _output(view) -> dict:
+    data, metadata = view._repr_mimebundle_()
+    return new_output("display_data", data=data, metadata=metadata)
 
 
 @pytest.fixture
 def notebook(tmp_path: Path, cmo) -> Path:
-    """A section with a house-style table (one assumed row), a Markdown inputs table and a chart."""
+    """A section with the default market's size table, a regions table (one assumed row), an inputs table, a chart."""
     rows = [{"Region": "North America", "Value 2023": Cell(185.6, "185.6"), "Share 2023": Cell(0.425, "42.5%")},
-            {"Region": "Europe (assumed)", "Value 2023": Cell(117.9, "117.9"), "Share 2023": Cell(0.27, "27.0%")}]
-    table = new_code_cell("table")
-    html = Table("Region: values", rows, ["", "assumed"])._repr_html_()
-    table.outputs = [new_output("display_data", data={"text/html": html})]
-    inputs = new_code_cell("inputs")
-    inputs.outputs = [new_output("display_data", data={"text/markdown": (
-        "### Inputs and their basis\n\n| Figure | Value | Basis | Note |\n|---|---|---|---|\n"
-        "| Market size 2024 | 504.9 | Sourced \\[1\\] |  |\n"
-        "| Europe share | 27.0% | Assumed | Not itemised \\| ours. |\n")})]
-    chart = new_code_cell("chart")
-    data, metadata = charts.size_chart(cmo)._repr_mimebundle_()
-    chart.outputs = [new_output("display_data", data=data, metadata=metadata)]
+            {"Region": "Europe (assumed)", "Value 2023": Cell(117.94, "117.9"), "Share 2023": Cell(0.27, "27.0%")}]
+    regions = Table("Region: values", rows, ["", "assumed"], {"Value 2023": "USD million"})
+    inputs = Table("Inputs and their basis", [
+        {"Figure": "Market size 2024", "Value": Cell(504.9, "504.9"), "Basis": "Sourced [1]",
+         "Source's words or our rationale": "\u201cvalued at USD 504.9 million\u201d"},
+        {"Figure": "Europe share", "Value": Cell(0.27, "27.0%"), "Basis": "Assumed",
+         "Source's words or our rationale": "Not itemised | ours."}], ["", "assumed"])
+    cell = new_code_cell("tables")
+    cell.outputs = [_output(tables.size_table(cmo)), _output(regions), _output(inputs), _output(charts.size_chart(cmo))]
+    nb = new_notebook(cells=[cell])
+    nbformat.validate(nb)
     path = tmp_path / "04-regional-split.ipynb"
-    nbformat.write(new_notebook(cells=[table, inputs, chart]), path)
+    nbformat.write(nb, path)
     return path
 
 
-def test_tables_are_read_back_from_the_notebook_with_their_shading(notebook):
-    styler, inputs = datapack.tables([notebook])
-    assert (styler.title, styler.section, styler.header) == ("Region: values", "04-regional-split",
-                                                              ["Region", "Value 2023", "Share 2023"])
-    assert styler.assumed_rows == {1}
-    assert [c.value for c in styler.rows[1]] == ["Europe (assumed)", 117.9, 0.27]
-    assert inputs.title == "Inputs and their basis"
-    assert [c.text for c in inputs.rows[1]] == ["Europe share", "27.0%", "Assumed", "Not itemised | ours."]
+def test_tables_are_read_from_their_output_metadata(notebook):
+    size, regions, inputs = datapack.tables([notebook])
+    assert (regions.title, regions.section, regions.header) == ("Region: values", "04-regional-split",
+                                                                ["Region", "Value 2023", "Share 2023"])
+    assert regions.assumed_rows == {1} and size.assumed_rows == set()
+    assert [c.value for c in regions.rows[1]] == ["Europe (assumed)", 117.94, 0.27]
+    assert [c.text for c in regions.rows[1]] == ["Europe (assumed)", "117.9", "27.0%"]
+    assert size.rows[1][1].value == pytest.approx(SIZE_2025, rel=1e-12) and size.rows[1][1].text == "583.7"
+    assert [c.value for c in inputs.rows[1]] == ["Europe share", 0.27, "Assumed", "Not itemised | ours."]
 
 
 def test_a_table_without_a_basis_column_gets_one():
-    table = datapack.Table("t", "s", ["Year", "Stated", "Model"],
-                           [[datapack.parse(t) for t in row] for row in (["2023", "185.5 [1]", "185.6"],
-                                                                          ["2024", "213.0", "213.0"])], {1})
+    header = ["Year", "Stated", "Model"]
+    rows = [[datapack.cell(v, t, h) for v, t, h in zip(values, texts, header, strict=True)]
+            for values, texts in ((("2023", 185.5, 185.64), ("2023", "185.5 [1]", "185.6")),
+                                  (("2024", 213.0, 213.02), ("2024", "213.0", "213.0")))]
+    table = datapack.Table("t", "s", header, rows, {1}, {"Stated": "USD million"})
     header, rows = datapack.with_basis(table)
     assert header[-1] == "Basis" and [r[-1].value for r in rows] == ["Sourced [1]", "Assumed"]
-    assert datapack.with_unit(header, rows, "USD million") == ["Year", "Stated (USD million)", "Model (USD million)",
-                                                                "Basis"]
+    assert datapack.with_unit(header, table.units) == ["Year", "Stated (USD million)", "Model", "Basis"]
 
 
-def test_workbook_sheets_hold_numbers_formats_units_and_basis(notebook, cmo, tmp_path):
+def test_workbook_holds_full_values_shown_with_the_reports_digits(notebook, cmo, tmp_path):
     path = datapack.write([notebook], tmp_path / "out", cmo)
     assert path.name == "healthcare-cmo-data.xlsx" and not list(path.parent.glob("*.part"))
     wb = load_workbook(path)
-    assert wb.sheetnames[:3] == ["About", "01 Region values", "02 Inputs and their basis"]
-    assert wb.sheetnames[3].startswith("03 Chart ") and wb.sheetnames[4:] == ["Sources", "Assumptions"]
-    region = wb["01 Region values"]
+    assert wb.sheetnames[:4] == ["About", "01 Size by year", "02 Region values", "03 Inputs and their basis"]
+    assert wb.sheetnames[4].startswith("04 Chart ") and wb.sheetnames[5:] == ["Sources", "Assumptions"]
+    size = wb["01 Size by year"]
+    assert [c.value for c in size[2]] == ["Year", "Market size (USD million)", "Change (USD million)", "Growth",
+                                          "Basis"]
+    year, total, change, growth, basis = size[4]
+    assert (year.value, basis.value) == (2025, "Modelled")
+    assert total.value == pytest.approx(SIZE_2025, rel=1e-12) and total.value != round(total.value, 1)
+    assert (total.number_format, as_shown(total.value, total.number_format)) == ("#,##0.0", "583.7")
+    assert change.value == pytest.approx(SIZE_2025 - 504.9, rel=1e-12)
+    assert as_shown(change.value, change.number_format) == "+78.8"
+    assert growth.value == pytest.approx(SIZE_2025 / 504.9 - 1, rel=1e-12)
+    assert as_shown(growth.value, growth.number_format) == "15.6%"
+    assert [c.value for c in size[3]] == [2024, 504.9, None, None, "Sourced [1]"]
+    region = wb["02 Region values"]
     assert [c.value for c in region[2]] == ["Region", "Value 2023 (USD million)", "Share 2023", "Basis"]
     europe = region[4]
-    assert [c.value for c in europe] == ["Europe (assumed)", 117.9, 0.27, "Assumed"]
+    assert [c.value for c in europe] == ["Europe (assumed)", 117.94, 0.27, "Assumed"]
     assert [c.number_format for c in europe[1:3]] == ["#,##0.0", "0.0%"]
     assert europe[1].font.i and europe[1].fill.fgColor.rgb.endswith(datapack.ASSUMED_FILL)
-    chart = wb[wb.sheetnames[3]]
+    chart = wb[wb.sheetnames[4]]
     drawn = [row[2] for row in chart.iter_rows(min_row=3, values_only=True)]
     assert drawn == pytest.approx(list(forecast.totals(cmo).values)), "chart sheets hold the unrounded model values"
     assert wb["Sources"]["B2"].value.startswith("Market.us Media")
@@ -101,16 +138,63 @@ def test_workbook_sheets_hold_numbers_formats_units_and_basis(notebook, cmo, tmp
     assert ("Region: values", "Europe (assumed)", "Assumed", None) in assumptions
 
 
-def test_csvs_match_the_workbook(notebook, cmo, tmp_path):
+def test_csvs_hold_the_same_full_values(notebook, cmo, tmp_path):
     datapack.write([notebook], tmp_path, cmo)
     files = sorted((tmp_path / "data").glob("*.csv"))
-    assert [f.name for f in files] == ["01-region-values.csv", "02-inputs-and-their-basis.csv"]
-    rows = list(csv.reader(files[0].open(encoding="utf-8")))
-    assert rows[0] == ["Region", "Value 2023 (USD million)", "Share 2023", "Basis"]
-    assert rows[2] == ["Europe (assumed)", "117.9", "0.27", "Assumed"]
+    assert [f.name for f in files] == ["01-size-by-year.csv", "02-region-values.csv", "03-inputs-and-their-basis.csv"]
+    size = list(csv.reader(files[0].open(encoding="utf-8")))
+    assert size[0] == ["Year", "Market size (USD million)", "Change (USD million)", "Growth", "Basis"]
+    assert size[1] == ["2024", "504.9", "", "", "Sourced [1]"]
+    assert float(size[2][1]) == pytest.approx(SIZE_2025, rel=1e-12) and size[2][1].startswith("583.659")
+    regions = list(csv.reader(files[1].open(encoding="utf-8")))
+    assert regions[2] == ["Europe (assumed)", "117.94", "0.27", "Assumed"]
 
 
-def test_hostile_titles_make_valid_unique_sheet_names():
-    taken: set[str] = set()
-    names = [datapack._sheet_name(1, "a/b:c*d?[e]\\" + "x" * 40, taken) for _ in range(3)]
-    assert len(set(names)) == 3 and all(len(n) <= 31 and not set("[]:*?/\\") & set(n) for n in names)
+def test_the_same_inputs_give_the_same_workbook_bytes(notebook, cmo, tmp_path):
+    import datetime as dt
+
+    first = datapack.write([notebook], tmp_path / "a", cmo, dt.date(2026, 3, 1)).read_bytes()
+    assert datapack.write([notebook], tmp_path / "b", cmo, dt.date(2026, 3, 1)).read_bytes() == first
+
+
+def test_a_table_shown_without_metadata_is_not_in_the_pack(tmp_path):
+    """Only outputs that carry their numbers count; HTML is never read back."""
+    cell = new_code_cell("html")
+    cell.outputs = [new_output("display_data", data={"text/html": Table("t", [{"a": Cell(1.0, "1.0")}])._repr_html_()})]
+    path = tmp_path / "01-x.ipynb"
+    nbformat.write(new_notebook(cells=[cell]), path)
+    assert datapack.tables([path]) == []
+
+
+def test_the_key_is_the_one_tables_write():
+    assert datapack.KEY == tables.KEY
+
+
+def _report_tables(market) -> list[Table]:
+    """Every table a report can show for a market, built as its notebooks build them."""
+    p = market.shown
+    found = [tables.size_table(p), tables.stated_totals_table(p), tables.cagr_table(p), tables.paths_table(p)]
+    for b in p.breakdowns:
+        found += [tables.breakdown_table(p, b), tables.history_table(p, b), tables.breakdown_values_table(p, b)]
+    found += [tables.inputs_table(p), audit_view.reconciliation_table(market.published), scenario_view.tornado_table(p),
+              scenario_view.scenario_comparison(market)]
+    return [t for t in found if isinstance(t, Table)]
+
+
+MARKETS = [*market_params_files(), *(f.params_path for f in fixtures())]
+
+
+@pytest.mark.parametrize("params", MARKETS, ids=lambda p: p.stem)
+def test_every_figure_of_every_market_shows_in_the_workbook_as_in_the_report(params):
+    """Through the metadata, as the pack reads it: each number's format prints exactly the report's text."""
+    checked = 0
+    every = [load(params, case) for case in load(params).cases]  # the base case and each scenario
+    for table in [t for market in every for t in _report_tables(market)]:
+        read = datapack.from_metadata(table.metadata(), "s")
+        for row in read.rows:
+            for cell in row:
+                if cell.numeric:
+                    shown = as_shown(cell.value, cell.number_format) + (f" {cell.note}" if cell.note else "")
+                    assert shown == cell.text, (table.caption, cell.value)
+                    checked += 1
+    assert checked > 50
