@@ -83,8 +83,10 @@ def cell(value: float | str | None, text: str, column: str = "") -> Cell:
         return Cell(text, text)  # the report prints no figure here, so the pack shows its words
     held = value * 100 if m["mark"] == " pp" else value
     note = (m["note"] or "").strip()
-    # where a spreadsheet would round to other digits, the format prints the report's figure as it stands
-    number_format = _number_format(m) if _rounds_alike(held, m) else f'"{text.removesuffix(note).rstrip()}"'
+    # where a spreadsheet would round to other digits, the format prints the report's figure as fixed text (in every
+    # section, so a negative value gets no second minus)
+    fixed = '"' + text.removesuffix(note).rstrip() + '"'
+    number_format = _number_format(m) if _rounds_alike(held, m) else ";".join([fixed] * 3)
     return Cell(text, held, number_format, note)
 
 

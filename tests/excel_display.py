@@ -10,14 +10,14 @@ _SECTION = re.compile(r'^(?P<sign>[+-]?)(?P<body>#,##0|0)(?:\.(?P<dec>0+))?(?P<p
 def as_shown(value: float, number_format: str) -> str:
     """The text a cell displays: the section for its sign (negatives in their own section show unsigned), decimals
     rounded half away from zero on the 15-digit decimal (as Excel does), separators, %, quoted literals."""
-    if re.fullmatch(r'"[^"]*"', number_format):
-        return number_format.strip('"')  # a fixed text: the figure as the report printed it
     sections = number_format.split(";")
     if len(sections) == 1:
         section, shown = sections[0], value
     else:
         section = sections[0] if value > 0 else sections[1] if value < 0 else sections[-1]
         shown = abs(value)
+    if re.fullmatch(r'"[^"]*"', section):
+        return section.strip('"')  # a fixed text: the figure as the report printed it
     m = _SECTION.match(section)
     assert m, f"not a format the data pack writes: {number_format!r}"
     scaled = Decimal(f"{shown:.15g}") * (100 if m["pct"] else 1)  # Excel shows 15 significant digits
