@@ -1,4 +1,8 @@
-"""Charts as notebook image outputs (for Lab and nbconvert) and back into captioned figures and chart files."""
+"""Charts as notebook SVG outputs (for Lab and nbconvert) and back into captioned figures and chart files.
+
+SVG only: drawing a chart as vector text costs about half of a 200 dpi PNG, and the PDF and pages stay sharp;
+the PNG files for slides are drawn from the SVG at export.
+"""
 from __future__ import annotations
 
 import base64
@@ -9,11 +13,10 @@ from pathlib import Path
 
 import nbformat
 
-from . import escape
+from . import escape, typeset
 
 KEY = "cmo-chart"  # output metadata: {"name", "caption"} on the image, {"caption_of": name} on its caption
-PNG, SVG = "image/png", "image/svg+xml"
-PNG_DPI = 200
+SVG = "image/svg+xml"
 
 
 def slug(title: str, limit: int = 48) -> str:
@@ -23,16 +26,13 @@ def slug(title: str, limit: int = 48) -> str:
     return words[:limit].rsplit("-", 1)[0] if len(words) > limit else words or "chart"
 
 
-def image_output(png: bytes, svg: str, alt: str, caption: str, name: str,
-                 data: dict | None = None) -> tuple[dict, dict]:
-    """The image bundle and metadata a notebook keeps: PNG shown at 100 dpi, SVG for vector tools, alt on both.
+def image_output(svg: str, alt: str, caption: str, name: str, data: dict | None = None) -> tuple[dict, dict]:
+    """The image bundle and metadata a notebook keeps: the SVG, with its alt text as metadata and plain text.
 
     `data` ({"unit", "columns", "rows"}) is the chart's series, which the data pack turns into a sheet.
     """
-    width = int.from_bytes(png[16:20], "big") * 100 // PNG_DPI  # pixel width from the PNG header
-    bundle = {PNG: base64.b64encode(png).decode("ascii"), SVG: svg, "text/plain": alt}
     chart = {"name": name, "caption": caption, **({"data": data} if data else {})}
-    return bundle, {PNG: {"alt": alt, "width": width}, SVG: {"alt": alt}, KEY: chart}
+    return {SVG: svg, "text/plain": alt}, {SVG: {"alt": alt}, KEY: chart}
 
 
 def caption_output(caption: str, name: str) -> tuple[dict, dict]:
@@ -41,11 +41,12 @@ def caption_output(caption: str, name: str) -> tuple[dict, dict]:
 
 
 def figure_html(output: dict) -> str:
-    """A self-contained captioned figure (PNG data URI, alt text) from a chart's image output."""
-    alt, caption = output["metadata"][PNG]["alt"], output["metadata"][KEY]["caption"]
+    """A self-contained captioned figure (SVG data URI, so no script or style in it runs; alt text)."""
+    alt, caption = output["metadata"][SVG]["alt"], output["metadata"][KEY]["caption"]
+    svg = base64.b64encode(output["data"][SVG].encode("utf-8")).decode("ascii")
     return (
         '<figure class="cmo-chart" style="margin: 0.5em 0 1.2em 0;">'
-        f'<img src="data:image/png;base64,{output["data"][PNG]}" alt="{escape.html(alt)}" style="max-width: 100%;"/>'
+        f'<img src="data:image/svg+xml;base64,{svg}" alt="{escape.html(alt)}" style="max-width: 100%;"/>'
         f'<figcaption style="font-size: 0.85em; color: #555;">{escape.html(caption)}</figcaption></figure>'
     )
 
@@ -74,13 +75,13 @@ def chart_outputs(notebooks: Iterable[Path]) -> Iterator[dict]:
 
 
 def write_chart_files(notebooks: Iterable[Path], folder: Path) -> list[Path]:
-    """Each chart as NN-title.svg and NN-title.png, numbered in reading order so names are stable."""
+    """Each chart as NN-title.svg and NN-title.png (drawn from the SVG), numbered in reading order: stable names."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for n, output in enumerate(chart_outputs(notebooks), 1):
         stem = f"{n:02d}-{output['metadata'][KEY]['name']}"
         svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
         svg.write_text(output["data"][SVG], encoding="utf-8")
-        png.write_bytes(base64.b64decode(output["data"][PNG]))
+        png.write_bytes(typeset.png(svg))
         written += [svg, png]
     return written

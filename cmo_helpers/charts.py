@@ -40,16 +40,11 @@ RC = {
 
 @dataclass
 class Chart:
-    """A figure with alt text and caption, shown as image outputs that keep both (see chart_images.py)."""
+    """A figure with alt text and caption, shown as an SVG output that keeps both (see chart_images.py)."""
 
     figure: Figure
     alt: str
     caption: str
-
-    def png(self, dpi: int = chart_images.PNG_DPI) -> bytes:
-        buf = io.BytesIO()
-        self.figure.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
-        return buf.getvalue()
 
     def svg(self) -> str:
         """Vector copy with text kept as text (editable, and twice as fast as outlined glyphs); no date, so files are stable."""
@@ -64,10 +59,10 @@ class Chart:
         return chart_images.slug(chart_series.title(self.figure) or self.alt)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
-        png = self.png()  # drawn first, so tick labels are final when the series are read
+        svg = self.svg()  # drawn first, so tick labels are final when the series are read
         data = {"title": chart_series.title(self.figure), "unit": chart_series.value_label(self.figure),
                 "columns": chart_series.COLUMNS, "rows": chart_series.series(self.figure)}
-        return chart_images.image_output(png, self.svg(), self.alt, self.caption, self.name, data)
+        return chart_images.image_output(svg, self.alt, self.caption, self.name, data)
 
     def _ipython_display_(self) -> None:
         """The chart as an image output, then its caption as text under it."""

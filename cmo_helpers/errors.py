@@ -44,6 +44,10 @@ class ParamsError(CmoError):
         return merged
 
 
+class ExportError(CmoError):
+    """Executed notebooks could not be turned into a page or the PDF (the message says which and why)."""
+
+
 def _line(path: Path, key: str, reason: str) -> str:
     """One problem per line, whatever the key or value holds: control characters shown, length capped."""
     text = f"{path}: {key}: {reason}" if key else f"{path}: {reason}"

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import html as _html
 import re
-import string
-
-from markupsafe import Markup
 
 # Characters that start emphasis, code, links, tables, maths or headings anywhere in a line get a
 # backslash; '&', '<' and '>' become entities, since a backslash does not stop a raw HTML tag.
@@ -15,7 +12,6 @@ _MD_BLOCK = re.compile(r"^([-+=]|\d+(?=[.)]))")
 _AUTOLINK = re.compile(r"(:(?=//)|(?<=www)\.)", re.I)  # 'http://x' and 'www.x' stay text, not links
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
-_CSS_SAFE = set(string.ascii_letters + string.digits + " .,:;_-()/%+=!?'@#*\u00a0")
 
 
 def html(text: object) -> str:
@@ -28,13 +24,6 @@ def md(text: object) -> str:
     one_line = " ".join(terminal(_LINE_BREAKS.sub(" ", str(text))).split())  # indents would make code blocks
     inline = _AUTOLINK.sub(r"\\\1", "".join(_MD.get(c, c) for c in one_line))
     return _MD_BLOCK.sub(lambda m: m.group() + "\\" if m.group()[0].isdigit() else "\\" + m.group(), inline)
-
-
-def css_string(text: object) -> Markup:
-    """Content of a double-quoted CSS string inside a <style> element (WeasyPrint @page headers)."""
-    one_line = _LINE_BREAKS.sub(" ", str(text))
-    out = "".join(c if c in _CSS_SAFE or (ord(c) > 0x9F and c.isprintable()) else f"\\{ord(c):x} " for c in one_line)
-    return Markup(out)
 
 
 def terminal(text: object) -> str:

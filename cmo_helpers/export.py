@@ -1,4 +1,4 @@
-"""Executed notebooks to client-ready HTML pages and one combined PDF, code hidden."""
+"""Executed notebooks to client-ready HTML pages and the sections the PDF is typeset from, code hidden."""
 from __future__ import annotations
 
 import functools
@@ -14,10 +14,10 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
-from . import chart_images, escape
+from . import chart_images
 from .formatting import long_date, source_line, unit_label
 from .paths import TEMPLATES
-from .report_date import report_date, report_moment
+from .report_date import report_date
 
 if TYPE_CHECKING:
     from .params import Params
@@ -25,11 +25,7 @@ if TYPE_CHECKING:
 # Autoescape on: every value is params text unless wrapped in Markup, which only HTML this package
 # built itself gets (nbconvert section bodies, the audit box, the stylesheet).
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
-_ENV.filters["css_string"] = escape.css_string
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
-_STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
-_RULE = re.compile(r"([^{}]*)(\{[^{}]*\})")
-_ID_SELECTOR = re.compile(r"#(-?[A-Za-z_][\w-]*)")
 
 
 class DropStderr(Preprocessor):
@@ -149,62 +145,3 @@ def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path
         path.write_text(page.render(ctx, title=title, body=body, current=href), encoding="utf-8")
         written.append(path)
     return written
-
-
-def _prefix_selectors(style: str, ids: set[str], prefix: str) -> str:
-    """Rename the id selectors of a section's style block; declarations (colours such as #fff4e0) stay."""
-    def selector(m: re.Match) -> str:
-        return f"#{prefix}{m.group(1)}" if m.group(1) in ids else m.group(0)
-
-    return _RULE.sub(lambda rule: _ID_SELECTOR.sub(selector, rule.group(1)) + rule.group(2), style)
-
-
-def _prefix_ids(sec: Section, n: int) -> tuple[str, list[dict]]:
-    """Make ids unique across sections, keeping Styler rules and links pointed at them, and list the headings."""
-    prefix = f"s{n:02d}-"
-    ids = set(re.findall(r'id="([^"]+)"', sec.body))
-    body = re.sub(r'id="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', sec.body)
-    body = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', body)
-    body = Markup(_STYLE.sub(lambda m: _prefix_selectors(m.group(0), ids, prefix), body))
-    toc = [
-        {"level": int(m.group(1)), "id": m.group(2), "title": _text(m.group(3))}
-        for m in _HEADING.finditer(body)
-    ]
-    return body, toc
-
-
-def report_html(sections: list[Section], p: Params, scenario: str, scenario_title: str = "", warning: str = "",
-                stamp: dict | None = None) -> str:
-    """The whole report as one HTML document laid out for print."""
-    parts, toc = [], []
-    for n, sec in enumerate(sections):
-        body, entries = _prefix_ids(sec, n)
-        parts.append({"id": f"section-{n:02d}", "body": body})
-        toc.extend(entries)
-    return _ENV.get_template("report.html.j2").render(
-        _context(p, scenario, stamp),
-        sections=parts,
-        toc=toc,
-        sources=[source_line(s) for s in p.sources],
-        years=f"{p.size.base.year}\u2013{p.size.end.year}",
-        scenario_title=scenario_title or scenario,
-        warning=Markup(warning),  # built by audit.warning_html, which escapes every params string
-    )
-
-
-PDF_VARIANT = "pdf/ua-1"  # tagged, with language, title and figure alt text, so screen readers can read it
-
-
-def write_pdf(document: str, path: Path, attachments: list[Path] = ()) -> Path:
-    """Lay out the print HTML with WeasyPrint as an accessible (PDF/UA-1) document, files attached."""
-    import weasyprint
-    from weasyprint.urls import URLFetcher
-
-    # Only data: URLs are fetched, so a PDF never depends on (or reaches) another host.
-    html_doc = weasyprint.HTML(string=document, url_fetcher=URLFetcher(allowed_protocols={"data"}))
-    day = report_moment()  # not the clock: the same inputs give the same PDF bytes
-    files = [weasyprint.Attachment(string=f.read_bytes(), name=f.name, description="The report's figures as data",
-                                   created=day, modified=day)
-             for f in attachments]
-    html_doc.write_pdf(path, pdf_variant=PDF_VARIANT, attachments=files)
-    return path

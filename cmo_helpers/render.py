@@ -176,7 +176,7 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
     """Worker entry point: HTML pages, the combined PDF and the headline figures from executed notebooks."""
     start = time.perf_counter()
     try:
-        from . import chart_images, datapack, export, headline
+        from . import chart_images, datapack, export, headline, pdf
         from .session import load
 
         m = load(target.params_file, target.scenario)  # the audit judges m.published, not a scenario's overrides
@@ -189,8 +189,9 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
             export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related, stamp,
                                workbook.name)
         if "pdf" in formats:
-            document = export.report_html(sections, p, target.scenario, target.title, export.audit_warning(sections), stamp)
-            export.write_pdf(document, folder / "report.pdf", [workbook])
+            document = pdf.document(sections, p, target.scenario, target.title, export.audit_warning(sections), stamp,
+                                    [workbook])
+            pdf.write(document, folder / "report.pdf")
         manifest.write_figures(folder, headline.headline(m.published, p))
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")

@@ -21,7 +21,7 @@ from .paths import PACKAGE, TEMPLATES, scenario_folder
 from .source_files import snapshot
 
 OUTPUT_SHAPING = ("pandas", "numpy", "matplotlib", "nbconvert", "nbformat", "nbclient", "papermill", "ipykernel",
-                  "jinja2", "weasyprint", "pydantic", "pyyaml")
+                  "jinja2", "typst", "pydantic", "pyyaml")
 KEY_VERSION = "1"  # bump when the meaning of a key changes
 
 

@@ -1,7 +1,8 @@
-"""Charts travel as image outputs with alt text and come back as captioned figures and files."""
+"""Charts travel as SVG outputs with alt text and come back as captioned figures and files."""
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 
 import nbformat
@@ -32,15 +33,13 @@ def test_slug_is_a_safe_readable_file_stem(title, stem):
 
 def test_chart_is_an_image_output_with_alt_text_in_its_metadata(chart):
     data, metadata = chart._repr_mimebundle_()
-    assert set(data) == {chart_images.PNG, chart_images.SVG, "text/plain"}
-    assert base64.b64decode(data[chart_images.PNG])[:4] == b"\x89PNG"
+    assert set(data) == {chart_images.SVG, "text/plain"}, "one drawing: no 200 dpi PNG in the notebook"
     assert data[chart_images.SVG].lstrip().startswith("<?xml") and "<svg" in data[chart_images.SVG]
     alt = "Bar chart of market size from 504.9 in 2024 to 1,861.2 in 2033 USD million."
-    assert metadata[chart_images.PNG]["alt"] == alt == metadata[chart_images.SVG]["alt"]
+    assert metadata[chart_images.SVG]["alt"] == alt == data["text/plain"]
     meta = metadata[chart_images.KEY]
     assert (meta["name"], meta["caption"]) == (chart_images.slug(chart_series.title(chart.figure)), chart.caption)
     assert meta["data"]["unit"] == "USD million" and len(meta["data"]["rows"]) == 10, "one bar a year"
-    assert 500 < metadata[chart_images.PNG]["width"] < 800, "shown at 100 dpi, not at the 200 dpi it is drawn"
 
 
 def test_svg_is_stable_between_runs(chart):
@@ -48,8 +47,7 @@ def test_svg_is_stable_between_runs(chart):
 
 
 def _outputs(alt: str = "Bars rising", caption: str = "Size by year.") -> list:
-    png_header = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x00"  # 512 pixels wide
-    data, metadata = chart_images.image_output(png_header, "<svg/>", alt, caption, "size")
+    data, metadata = chart_images.image_output("<svg/>", alt, caption, "size")
     under, under_meta = chart_images.caption_output(caption, "size")
     return [new_output("display_data", data=data, metadata=metadata),
             new_output("display_data", data=under, metadata=under_meta),
@@ -60,7 +58,9 @@ def test_export_folds_chart_and_caption_into_one_figure():
     folded = chart_images.as_figures(_outputs())
     assert len(folded) == 2 and folded[1]["data"]["text/html"] == "<p>kept</p>"
     html = folded[0]["data"]["text/html"]
-    assert html.startswith('<figure class="cmo-chart"') and 'src="data:image/png;base64,' in html
+    assert html.startswith('<figure class="cmo-chart"') and 'src="data:image/svg+xml;base64,' in html
+    svg = base64.b64decode(re.search(r'base64,([^"]+)"', html).group(1)).decode()
+    assert svg == "<svg/>", "an <img> data URI: the drawing, which can run nothing in the page"
     assert 'alt="Bars rising"' in html and ">Size by year.</figcaption>" in html
 
 
@@ -88,8 +88,11 @@ def test_chart_files_are_numbered_in_reading_order(chart, tmp_path):
     name = metadata[chart_images.KEY]["name"]
     expected = [f"{n:02d}-{name}.{ext}" for n in (1, 2, 3) for ext in ("svg", "png")]
     assert [p.name for p in written] == expected
-    assert written[1].read_bytes() == base64.b64decode(data[chart_images.PNG])
     assert written[0].read_text() == data[chart_images.SVG]
+    png = written[1].read_bytes()
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    svg_width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', data[chart_images.SVG]).group(1))
+    assert png[:4] == b"\x89PNG" and abs(width - svg_width / 72 * 200) <= 2 and height > 100, "the SVG drawn at 200 ppi"
 
 
 def test_no_charts_means_an_empty_folder(tmp_path: Path):

@@ -10,7 +10,7 @@ from cmo_helpers.paths import PACKAGE
 
 # Text helpers with no knowledge of markets: anyone may use them.
 BASE = {"errors", "escape", "formatting", "paths", "written", "chart_images", "chart_series", "report_date", "reproducible",
-        "stopping", "lean_imports"}
+        "stopping", "lean_imports", "typst_markup", "typeset"}
 LAYERS = {
     "inputs": {"params", "params_xlsx", "source_files", "glyphs", "migrate", "scenarios", "session",
                # a release drafted into params
@@ -18,7 +18,7 @@ LAYERS = {
                "draft", "draft_score"},
     "model": {"forecast", "breakdowns", "provenance", "audit", "sensitivity"},
     "report": {"tables", "charts", "scenario_charts", "narrative", "sections", "audit_view", "scenario_view"},
-    "pipeline": {"execute", "export", "render", "units", "cache", "manifest", "collection", "cluster", "datapack", "publish"},
+    "pipeline": {"execute", "export", "render", "units", "cache", "manifest", "collection", "cluster", "datapack", "publish", "pdf"},
 }
 # Commands sit on top of everything: `audit` prints findings, `render` runs the pipeline.
 ENTRY = {"cli", "audit_cli", "draft_cli", "params_cli"}

@@ -53,7 +53,8 @@ def test_no_number_is_typed_into_prose_or_computed_in_a_notebook(path):
 def test_requirements_and_conda_environment_pin_the_same_versions():
     pip = _pins((ROOT / "requirements.txt").read_text().splitlines())
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    conda = _pins(d for d in env["dependencies"] if isinstance(d, str))
+    from_pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    conda = _pins([d for d in env["dependencies"] if isinstance(d, str)] + [d.replace("==", "=") for d in from_pip])
     conda = {("matplotlib" if k == "matplotlib-base" else k): v for k, v in conda.items()}
     conda.pop("python")
     assert conda == pip

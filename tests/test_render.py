@@ -96,7 +96,7 @@ def test_html_pages_are_self_contained(rendered):
         external = [r for r in refs if re.match(r"^(?:[a-z]+:)?//", r) or r.startswith(("http:", "https:"))]
         assert not external, f"{page.name}: {external}"
         assert "<script" not in html
-        assert "<img" not in html or 'src="data:image/png;base64,' in html
+        assert all(src.startswith("data:image/svg+xml;base64,") for src in re.findall(r'<img [^>]*src="([^"]+)', html))
 
 
 def test_every_relative_link_resolves(rendered):
@@ -112,12 +112,12 @@ def test_every_chart_is_an_image_in_the_notebook_a_figure_in_the_page_and_two_fi
     out, _ = rendered
     folder = out / "healthcare-cmo"
     images = [o for nb in sorted((folder / "notebooks").glob("*.ipynb")) for c in nbformat.read(nb, 4).cells
-              for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
-    assert images and all(o["metadata"]["image/png"]["alt"] and "image/svg+xml" in o["data"] for o in images)
+              for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})]
+    assert images and all(o["metadata"]["image/svg+xml"]["alt"] for o in images)
     pages = "".join(p.read_text() for p in sorted(folder.glob("[0-9]*.html")))
     figure = r'<figure class="cmo-chart".*?<img [^>]*alt="([^"]+)".*?<figcaption[^>]*>([^<]+)</figcaption>'
     shown = re.findall(figure, pages, re.S)
-    assert [alt for alt, _ in shown] == [o["metadata"]["image/png"]["alt"] for o in images]
+    assert [alt for alt, _ in shown] == [o["metadata"]["image/svg+xml"]["alt"] for o in images]
     files = sorted(p.name for p in (folder / "charts").iterdir())
     assert len(files) == 2 * len(images)
     first = files[0].removesuffix(".png")
@@ -214,7 +214,7 @@ def test_manifests_and_the_collection_index_cover_every_market_and_scenario(rend
     for params in market_params_files():
         data = json.loads((out / params.stem / "manifest.json").read_text())
         assert data["inputs"][params.name] == units.inputs(params, params.stem)[params.name]
-        assert data["versions"]["weasyprint"] and data["figures"]["name"] in index.replace("&amp;", "&")
+        assert data["versions"]["typst"] and data["figures"]["name"] in index.replace("&amp;", "&")
         assert {u["unit"] for u in data["units"]} == {*(nb.stem for nb in notebook_paths()), "export"}
         assert all(u["ok"] and not u["hit"] for u in data["units"]), "a cold render misses every unit"
         assert set(data["files"]) >= {"report.pdf", "index.html", "notebooks/01-market-size.ipynb"}

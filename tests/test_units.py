@@ -81,6 +81,6 @@ def test_versions_name_the_packages_that_shape_the_output_as_installed():
     from importlib import metadata
 
     found = units.versions()
-    assert {"python", "cmo-reports", "pandas", "matplotlib", "weasyprint", "nbconvert"} <= set(found)
+    assert {"python", "cmo-reports", "pandas", "matplotlib", "typst", "nbconvert"} <= set(found)
     for name in units.OUTPUT_SHAPING:
         assert found[name] == metadata.version(name), name
