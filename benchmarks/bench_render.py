@@ -60,17 +60,14 @@ def ours(out: Path, jobs: int, formats: str, *extra: str) -> tuple[float, float]
 
 
 def pdf_seconds(folder: Path) -> float:
-    """CPU seconds of WeasyPrint alone on the finished report's print HTML, in this process (CPU, not wall:
-    on a shared machine the wall clock mostly measures the neighbours)."""
-    from cmo_helpers import export
-    from cmo_helpers.audit import warning_html
+    """CPU seconds of the PDF step alone (sections to Typst markup, compile, write), in this process."""
+    from cmo_helpers import export, pdf
     from cmo_helpers.session import load
 
-    p = load(PARAMS)
-    sections = [export.section(nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))]
-    document = export.report_html(sections, p, "base", "Base", warning_html(p))
+    p = load(PARAMS).shown
+    sections = export.client_sections([export.section(nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))])
     start = time.process_time()
-    export.write_pdf(document, folder / "bench.pdf")
+    pdf.write(pdf.document(sections, p, "base", "Base", export.audit_warning(sections)), folder / "bench.pdf")
     return time.process_time() - start
 
 

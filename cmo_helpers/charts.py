@@ -50,7 +50,7 @@ class Chart:
         """Vector copy with text kept as text (editable, and twice as fast as outlined glyphs); no date, so files are stable."""
         buf = io.StringIO()
         with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "cmo-reports"}):
-            self.figure.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+            self.figure.savefig(buf, format="svg", metadata={"Date": None})  # constrained layout: one draw
         return buf.getvalue()
 
     @property

@@ -1,16 +1,13 @@
 """Export pieces without a kernel: notebook outputs to sections and pages."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
-from pypdf import PdfReader
 
-from cmo_helpers import charts, export
-from cmo_helpers.tables import Cell, Table
+from cmo_helpers import export
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from cmo_helpers import typeset, typst_markup
 from cmo_helpers.tables import Cell, Table
 
 TYPST_SYNTAX = ["#set page(width: 1pt)", "#import \"x.typ\": *", "$x^2$", "] ) } unbalanced [", "\\u{41} \\ \\\\",
-                "@ref <label> = heading", "// not a comment /* nor this */", "-- dash --- em ... dots", "'single' \"double\"",
-                "1. not a list", "+ not an enum", "/ Term: not a term", "*strong* _emph_ `raw` ~nbsp"]
+                "@ref <label> = heading", "// not a comment /* nor this */", "-- dash --- em ... dots",
+                "'single' \"double\"", "1. not a list", "+ not an enum", "/ Term: not a term",
+                "*strong* _emph_ `raw` ~nbsp"]
 
 
 def _pdf_text(markup: str, tmp_path, files=None) -> str:
