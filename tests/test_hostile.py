@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html as html_lib
+import json
 import os
 import re
 import shutil
@@ -13,8 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pypdf import PdfReader
 
-from cmo_helpers import export, source_files
+from cmo_helpers import export, pdf, source_files
 from cmo_helpers.errors import ParamsError
 from cmo_helpers.params import load_params, parse_params
 from cmo_helpers.paths import DEFAULT_PARAMS
@@ -154,18 +156,37 @@ def _assert_inert(document: str, payload: str | None) -> None:
         assert payload in " ".join("".join(parsed.text).split()), "the payload is shown as text"
 
 
+PAYLOADS["typst"] = "#set page(width: 1pt) ] $x$ @ref <l> // c"
+
+
 @pytest.mark.parametrize("field", FIELDS)
 @pytest.mark.parametrize("payload", PAYLOADS, ids=str)
-def test_text_is_inert_in_the_print_document_and_pages(raw, field, payload, tmp_path, cmo):
-    plain = re.search(r"<style>(.*?)</style>", export.report_html([], cmo, "base"), re.S).group(1)
+def test_text_is_inert_in_the_pages_and_only_data_to_the_pdf(raw, field, payload, tmp_path):
     FIELDS[field](raw, PAYLOADS[payload])
     p = parse_params(raw, "hostile.yaml")
-    document = export.report_html([], p, "base")
-    _assert_inert(document, PAYLOADS[payload])
-    style = re.search(r"<style>(.*?)</style>", document, re.S).group(1)
-    assert style.count("</") == plain.count("</") and style.count("{") == plain.count("{"), "no rule or tag added"
     for page in export.write_pages([], p, "base", tmp_path, pdf=True):
         _assert_inert(page.read_text(encoding="utf-8"), None)  # not every page shows every field
+    doc = pdf.document([], p, "base")
+    assert PAYLOADS[payload] not in doc.main, "params text reaches Typst as JSON data, never as markup"
+    assert PAYLOADS[payload] in _strings(json.loads(doc.files["meta.json"]))
+
+
+def _strings(data) -> str:
+    """Every string in a JSON value, one per line."""
+    if isinstance(data, dict):
+        return _strings(list(data.values()))
+    if isinstance(data, list):
+        return "\n".join(_strings(d) for d in data)
+    return str(data)
+
+
+def test_hostile_text_is_printed_on_the_pdf_cover(raw, tmp_path):
+    for field in FIELDS:
+        FIELDS[field](raw, PAYLOADS["typst"] + " " + PAYLOADS["close-style"])
+    p = parse_params(raw, "hostile.yaml")
+    reader = PdfReader(pdf.write(pdf.document([], p, "base"), tmp_path / "r.pdf"))
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert cover.count(PAYLOADS["typst"] + " " + PAYLOADS["close-style"]) >= 3, cover
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=str)
