@@ -11,8 +11,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import nbformat
-
 from . import escape, typeset
 
 KEY = "cmo-chart"  # output metadata: {"name", "caption"} on the image, {"caption_of": name} on its caption
@@ -53,6 +51,8 @@ def figure_html(output: dict) -> str:
 
 def as_figures(outputs: Iterable[dict]) -> list[dict]:
     """Cell outputs with each chart turned into an HTML figure and its separate caption dropped."""
+    import nbformat  # at export only: kernels import this module for every chart, and nbformat costs them 0.7 s
+
     kept = []
     for output in outputs:
         meta = output.get("metadata", {}).get(KEY, {})
@@ -66,6 +66,8 @@ def as_figures(outputs: Iterable[dict]) -> list[dict]:
 
 def chart_outputs(notebooks: Iterable[Path]) -> Iterator[dict]:
     """Every chart's image output, in reading order."""
+    import nbformat
+
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:

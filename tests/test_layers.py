@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -85,3 +87,13 @@ def test_each_growth_formula_is_written_once():
     hits = [m for m in MODULES if "(1 + " in (PACKAGE / f"{m}.py").read_text(encoding="utf-8")
             and ") **" in (PACKAGE / f"{m}.py").read_text(encoding="utf-8")]
     assert hits == ["forecast"], f"compounding outside forecast.compound: {hits}"
+
+
+def test_a_kernel_running_the_report_never_imports_nbformat():
+    """nbformat pulls in jsonschema's format checkers (0.7 s of grammar compiling); notebooks only need the views."""
+    code = ("import sys, cmo_helpers as cmo\n"
+            "for name in ('charts', 'tables', 'narrative', 'sections', 'scenario_charts', 'audit_view', 'scenario_view'):\n"
+            "    getattr(cmo, name)\n"
+            "print(sorted(m for m in ('nbformat', 'jsonschema', 'nbconvert', 'typst') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert proc.stdout.strip() == "[]"
