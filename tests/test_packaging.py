@@ -58,7 +58,7 @@ def test_the_wheel_ships_notebooks_and_templates_and_runs_its_own_copy(installed
     assert notebooks.parent == templates.parent and CHECKOUT not in notebooks.parents
     pattern = "[0-9][0-9]-*.ipynb"
     assert len(list(notebooks.glob(pattern))) == len(list((CHECKOUT / "notebooks").glob(pattern)))
-    assert (templates / "report.html.j2").is_file()
+    assert (templates / "report.typ").is_file() and (templates / "page.html.j2").is_file()
     assert _run(installed, ["--version"], tmp_path).stdout.strip() == f"cmo-report {package_version()}"
 
 
