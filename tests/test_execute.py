@@ -44,3 +44,14 @@ def test_a_dead_kernel_is_replaced(tmp_path):
     outcome = execute.execute(crash, tmp_path / "crash.out.ipynb", DEFAULT_PARAMS)
     assert not outcome.ok and "kernel died" in outcome.error
     assert execute.execute(notebook(tmp_path, "after", "1 + 1"), tmp_path / "after.out.ipynb", DEFAULT_PARAMS).ok
+
+
+def test_a_hanging_cell_is_stopped_at_the_timeout_and_named(tmp_path):
+    hang = notebook(tmp_path, "hang", "x = 1", "import time\nwhile True:\n    time.sleep(0.05)", "y = 2")
+    outcome = execute.execute(hang, tmp_path / "hang.out.ipynb", DEFAULT_PARAMS, cell_timeout=1.5)
+    assert not outcome.ok and outcome.error == "cell 3 ('import time') did not finish within --cell-timeout 1.5 s"
+    assert outcome.seconds < 30
+    saved = nbformat.read(tmp_path / "hang.out.ipynb", as_version=4)
+    assert [c.execution_count for c in saved.cells[:3]] == [1, 2, 3], "the cells before it were saved"
+    assert saved.cells[4].execution_count is None, "and nothing after it ran"
+    assert execute.execute(notebook(tmp_path, "next", "1 + 1"), tmp_path / "next.out.ipynb", DEFAULT_PARAMS).ok
