@@ -79,11 +79,12 @@ def chart_outputs(notebooks: Iterable[Path]) -> Iterator[dict]:
 def write_chart_files(notebooks: Iterable[Path], folder: Path) -> list[Path]:
     """Each chart as NN-title.svg and NN-title.png (drawn from the SVG), numbered in reading order: stable names."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    svgs = []
     for n, output in enumerate(chart_outputs(notebooks), 1):
-        stem = f"{n:02d}-{output['metadata'][KEY]['name']}"
-        svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
-        svg.write_text(output["data"][SVG], encoding="utf-8")
-        png.write_bytes(typeset.png(svg))
-        written += [svg, png]
+        svgs.append(folder / f"{n:02d}-{output['metadata'][KEY]['name']}.svg")
+        svgs[-1].write_text(output["data"][SVG], encoding="utf-8")
+    written = []
+    for svg, png in zip(svgs, typeset.pngs(svgs), strict=True):
+        svg.with_suffix(".png").write_bytes(png)
+        written += [svg, svg.with_suffix(".png")]
     return written

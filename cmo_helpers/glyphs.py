@@ -5,15 +5,18 @@ import functools
 import unicodedata
 from pathlib import Path
 
-FONT = "DejaVu Sans"  # the one font named by the print CSS and the charts (base.css, charts.RC)
+from .paths import font_folder
+
+FONT = "DejaVu Sans"  # the one font named by the charts, the pages and the PDF (charts.RC, base.css, report.typ)
+FILE = "DejaVuSans.ttf"
 
 
 @functools.cache
 def _covered() -> frozenset[int]:
-    from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
+    """Only the font's character map is read (fontTools, lazily): 0.04 s, where matplotlib's font manager took 0.2 s."""
+    from fontTools.ttLib import TTFont
 
-    return frozenset(FT2Font(font_manager.findfont(FONT, fallback_to_default=False)).get_charmap())
+    return frozenset(TTFont(font_folder() / FILE, lazy=True)["cmap"].getBestCmap())
 
 
 def missing(text: str) -> list[str]:

