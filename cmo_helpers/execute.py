@@ -49,52 +49,69 @@ class Outcome:
 
 @dataclass
 class Kernel:
-    """A started kernel, the client connected to it, and what it said about its language."""
+    """A started kernel, the client connected to it once it answered, and what it said about its language."""
 
     manager: AsyncKernelManager
-    client: AsyncKernelClient
+    client: AsyncKernelClient | None = None
     language_info: dict = field(default_factory=dict)
 
 
 def _shutdown() -> None:
-    from nbclient.util import run_sync
+    from jupyter_core.utils import run_sync
 
     global _kernel
     if _kernel is not None:
         k, _kernel = _kernel, None
-        k.client.stop_channels()
+        if k.client is not None:
+            k.client.stop_channels()
         run_sync(k.manager.shutdown_kernel)(now=True)
 
 
-async def _start() -> Kernel:
+async def _launch() -> AsyncKernelManager:
     from jupyter_client.manager import AsyncKernelManager
 
     manager = AsyncKernelManager(kernel_name="python3")
     setup = [f"--IPKernelApp.exec_lines={KERNEL_LINE}",  # before any notebook imports nbformat
              "--HistoryManager.hist_file=:memory:"]  # as nbclient starts kernels: no history database on disk
     await manager.start_kernel(cwd=str(NOTEBOOKS), extra_arguments=setup)
-    client = manager.client()
+    return manager
+
+
+async def _connect(k: Kernel) -> None:
+    client = k.manager.client()
     client.start_channels()
     try:
         await client.wait_for_ready(timeout=START_TIMEOUT)
         reply = await client.kernel_info(reply=True, timeout=START_TIMEOUT)
     except BaseException:
         client.stop_channels()
-        await manager.shutdown_kernel(now=True)
         raise
-    return Kernel(manager, client, reply["content"].get("language_info", {}))
+    k.client, k.language_info = client, reply["content"].get("language_info", {})
 
 
-def kernel() -> Kernel:
-    """This process's kernel, started on first use and again if it died."""
-    from nbclient.util import run_sync
+def launch() -> None:
+    """Start this process's kernel if none is alive, without waiting: it boots while the worker imports and reads."""
+    from jupyter_core.utils import run_sync
 
     global _kernel, _finalizer
     if _kernel is None or not run_sync(_kernel.manager.is_alive)():
         _shutdown()
-        _kernel = run_sync(_start)()
+        _kernel = Kernel(run_sync(_launch)())
         if _finalizer is None:  # pool workers skip atexit; this still runs
             _finalizer = Finalize(None, _shutdown, exitpriority=10)
+
+
+def kernel() -> Kernel:
+    """This process's kernel, started on first use and again if it died, with its client connected."""
+    from jupyter_core.utils import run_sync
+
+    launch()
+    if _kernel.client is None:
+        try:
+            run_sync(_connect)(_kernel)
+        except BaseException:
+            _shutdown()
+            raise
     return _kernel
 
 
@@ -135,6 +152,7 @@ def _parameterized(notebook: Path, params_file: Path, scenario: str) -> Notebook
 def execute(notebook: Path, output: Path, params_file: Path, scenario: str = "base",
             cell_timeout: float = CELL_TIMEOUT) -> Outcome:
     """Execute a notebook with injected parameters; a failing or hanging cell becomes an Outcome, not a crash."""
+    launch()  # first, so the kernel starts up while nbclient and papermill are imported
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     from nbclient.util import run_sync
     from papermill.exceptions import PapermillExecutionError
