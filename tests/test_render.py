@@ -282,3 +282,22 @@ def test_only_what_changed_is_rendered_again(tmp_path, monkeypatch):
     forced = render.render([heat], ("html",), 1, out, force=True)
     assert forced.published.keys() == {"eu-heat-pumps"}
     assert not any(_units(out, "eu-heat-pumps").values()), "--force redoes every unit"
+
+
+def test_a_finished_render_leaves_no_worker_or_kernel_running(tmp_path, monkeypatch):
+    import psutil
+
+    def running(p: psutil.Process) -> bool:
+        try:
+            return p.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(p.cmdline())
+        except psutil.NoSuchProcess:
+            return False
+
+    def ours() -> list[psutil.Process]:  # render makes this process the subreaper: orphaned kernels land here
+        return [p for p in psutil.Process().children(recursive=True) if running(p)]
+
+    before = {p.pid for p in ours()}
+    monkeypatch.setattr(render, "notebook_paths", lambda: [notebook(tmp_path, "01-one", "x = 1")])
+    assert render.render([DEFAULT_PARAMS], ("html",), 2, tmp_path / "out").ok
+    left = [p.pid for p in ours() if p.pid not in before]
+    assert not left, f"still running after render returned: {left}"
