@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # Autoescape on: every value is params text unless wrapped in Markup, which only HTML this package
 # built itself gets (nbconvert section bodies, the audit box, the stylesheet).
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
+HEADLINE = "cmo-headline"  # headline.KEY: the pipeline reads the figures, it does not import the model
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
 
 
@@ -94,6 +95,16 @@ def _says_nothing(nb) -> bool:
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
                if o.get("output_type") == "display_data"]
     return any(o.get("metadata", {}).get("cmo", {}).get("empty_section") for o in outputs)
+
+
+def headline_figures(notebooks: list[Path]) -> dict | None:
+    """The headline figures the executive summary computed in its kernel, or None when no notebook shows them."""
+    for path in notebooks:
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                if HEADLINE in output.get("metadata", {}):
+                    return dict(output["metadata"][HEADLINE])
+    return None
 
 
 def client_sections(sections: list[Section]) -> list[Section]:

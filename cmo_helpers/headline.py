@@ -1,7 +1,8 @@
 """The few market figures a manifest and the collection index show, read through the model's own functions.
 
-This is the only place the batch engine touches the model, so a change of params schema needs
-changes here and nowhere else in the pipeline.
+The executive summary's headline box carries them out of the kernel as output metadata (KEY), so the
+export reads them from the executed notebook and never imports the model (or pandas); a notebook set
+without that box falls back to computing them here.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from .formatting import unit_label
 
 if TYPE_CHECKING:
     from .params import Params
+
+KEY = "cmo-headline"  # output metadata of the executive summary's headline box
 
 
 def verdict(source: Params) -> str:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from IPython.display import HTML, Markdown
+from IPython.display import Markdown
 
 from . import breakdowns as bd
-from . import forecast
+from . import forecast, headline
 from .escape import md
 from .formatting import (figure, figure_pct, money, money_figure, multiple, pct, pp, rate_decimals, source_line,
                          unit_label)
@@ -84,8 +85,20 @@ def _breakdown_tile(p: Params, b: Breakdown) -> str | None:
     return _tile(f"{b.label}: largest item the source sizes, {year}", f"{item.name}: {shown}", f"{mark(p, item)}; {rest}")
 
 
-def headline_box(p: Params) -> HTML:
+@dataclass
+class HeadlineBox:
+    """The headline tiles; the figures the manifest and the collection index list ride along as output metadata."""
+
+    data: str
+    figures: dict
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        return {"text/html": self.data, "text/plain": "Headline figures"}, {headline.KEY: self.figures}
+
+
+def headline_box(m: Market) -> HeadlineBox:
     """The figures a reader needs first, each with its citation or assumption label."""
+    p = m.shown
     s = p.size
     rate = forecast.anchor_rate(p)
     if s.anchor == "cagr":
@@ -107,7 +120,8 @@ def headline_box(p: Params) -> HTML:
             tiles.append(tile)
     ratio = forecast.totals(p).iloc[-1] / s.base.value
     tiles.append(_tile(f"Growth multiple {s.base.year}\u2013{s.end.year}", multiple(ratio), "modelled"))
-    return HTML(f'<div class="cmo-headline" style="{BOX_STYLE}">{"".join(tiles)}</div>')
+    box = f'<div class="cmo-headline" style="{BOX_STYLE}">{"".join(tiles)}</div>'
+    return HeadlineBox(box, headline.headline(m.published, p))  # the audit judges the market file as published
 
 
 def _direction(first: float, last: float) -> str:

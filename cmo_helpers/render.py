@@ -184,7 +184,7 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
     """Worker entry point: HTML pages, the combined PDF and the headline figures from executed notebooks."""
     start = time.perf_counter()
     try:
-        from . import chart_images, datapack, export, headline, pdf
+        from . import chart_images, datapack, export, pdf
         from .session import load
 
         m = load(target.params_file, target.scenario)  # the audit judges m.published, not a scenario's overrides
@@ -200,7 +200,12 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
             document = pdf.document(sections, p, target.scenario, target.title, export.audit_warning(sections), stamp,
                                     [workbook])
             pdf.write(document, folder / "report.pdf")
-        manifest.write_figures(folder, headline.headline(m.published, p))
+        figures = export.headline_figures(notebooks)
+        if figures is None:  # a notebook set without the executive summary's box: the model, in this process
+            from .headline import headline
+
+            figures = headline(m.published, p)
+        manifest.write_figures(folder, figures)
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")
     return Outcome("export", True, time.perf_counter() - start)

@@ -18,7 +18,7 @@ cmo.narrative.subtitle(m)
 cmo.audit_view.warning_box(m)  # judges the market file as published; describes the series shown
 
 # %%
-cmo.narrative.headline_box(p)
+cmo.narrative.headline_box(m)
 
 # %% [markdown]
 # ## Key takeaways

@@ -41,3 +41,21 @@ def test_pages_link_each_other_and_stay_offline(executed, cmo, tmp_path):
     assert 'href="index.html"' in page and 'class="current"' in page
     assert "report.pdf" not in page, "no link to a PDF that was not rendered"
     assert "<script" not in page and "http" not in page.split("<main>")[0]
+
+
+def test_headline_figures_come_from_the_executed_notebook(tmp_path):
+    figures = {"name": "M", "start_value": 504.9, "audit": "fail"}
+    code = new_code_cell("cmo.narrative.headline_box(m)")
+    code.outputs = [new_output("display_data", data={"text/html": "<div>tiles</div>"},
+                               metadata={export.HEADLINE: figures})]
+    with_box, without = tmp_path / "00-executive-summary.ipynb", tmp_path / "01-market-size.ipynb"
+    nbformat.write(new_notebook(cells=[code]), with_box)
+    nbformat.write(new_notebook(cells=[new_code_cell("1")]), without)
+    assert export.headline_figures([without, with_box]) == figures
+    assert export.headline_figures([without]) is None
+
+
+def test_headline_key_is_the_models():
+    from cmo_helpers import headline
+
+    assert export.HEADLINE == headline.KEY

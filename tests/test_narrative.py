@@ -1,7 +1,7 @@
 """Generated text quotes the model's numbers with citations, and never ranks what the source did not."""
 from __future__ import annotations
 
-from cmo_helpers import narrative
+from cmo_helpers import headline, narrative
 from cmo_helpers.paths import DEFAULT_PARAMS
 from cmo_helpers.session import load
 
@@ -24,17 +24,26 @@ def test_takeaways_follow_the_params_not_the_default(heat):
     assert "largest" not in text and "leads" not in text, "assumed items are never ranked"
 
 
-def test_headline_box_labels_each_figure(cmo, heat):
-    box = narrative.headline_box(cmo).data
+def test_headline_box_labels_each_figure():
+    box = narrative.headline_box(load(DEFAULT_PARAMS)).data
     for figure in ("USD 504.9 million", "USD 1,861.2 million", "15.6%", "source states 16.6% [1]", "62.0%", "North America: 42.5%"):
         assert figure in box
     assert "called the largest by the source [1]" in box
     assert box.count("(assumed)") == 0
-    heat_box = narrative.headline_box(heat).data
+    heat_box = narrative.headline_box(load(DEFAULT_PARAMS.with_name("eu-heat-pumps.yaml"))).data
     assert heat_box.count("(assumed)") >= 3
     assert "Largest" not in heat_box, "no tile ranks an assumed item"
     assert "source states" not in heat_box, "an assumed figure is never attributed to a source"
     assert "modelled; input end value 27.7 (assumed)" in heat_box and "drives the series (assumed)" in heat_box
+
+
+def test_headline_box_carries_the_manifest_figures_out_of_the_kernel():
+    m = load(DEFAULT_PARAMS, "optimistic")
+    data, metadata = narrative.headline_box(m)._repr_mimebundle_()
+    figures = metadata[headline.KEY]
+    assert data["text/html"].startswith('<div class="cmo-headline"')
+    assert figures == headline.headline(m.published, m.shown) and figures["audit"] == "fail", "judged as published"
+    assert figures["start_value"] == 504.9 and abs(figures["cagr"] - 0.186) < 1e-12, "the scenario's series"
 
 
 def test_breakdown_summary_says_what_is_not_itemised(cmo, heat):

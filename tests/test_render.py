@@ -301,3 +301,19 @@ def test_a_finished_render_leaves_no_worker_or_kernel_running(tmp_path, monkeypa
     assert render.render([DEFAULT_PARAMS], ("html",), 2, tmp_path / "out").ok
     left = [p.pid for p in ours() if p.pid not in before]
     assert not left, f"still running after render returned: {left}"
+
+
+def test_the_export_reads_the_headline_from_the_notebooks_and_never_imports_the_model(rendered, tmp_path):
+    out, _ = rendered
+    folder = tmp_path / "healthcare-cmo"
+    shutil.copytree(out / "healthcare-cmo" / "notebooks", folder / "notebooks")
+    code = ("import sys; from pathlib import Path; from cmo_helpers import render, manifest\n"
+            "from cmo_helpers.units import Target\n"
+            f"t = Target(Path({str(PARAMS / 'healthcare-cmo.yaml')!r}), 'healthcare-cmo', 'base', 'Base')\n"
+            f"o = render._publish(t, Path({str(folder)!r}), ('html', 'pdf'), [], manifest.stamp('0' * 40))\n"
+            "print(o.ok, sorted(m for m in ('pandas', 'matplotlib', 'cmo_helpers.forecast') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.stdout.strip() == "True []", proc.stderr
+    figures = json.loads((folder / "headline.json").read_text())
+    assert figures == json.loads((out / "healthcare-cmo" / "headline.json").read_text())
+    assert figures["start_value"] == 504.9 and figures["end_value"] == 1861.2 and figures["audit"] == "fail"
