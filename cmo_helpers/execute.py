@@ -80,6 +80,7 @@ async def _launch() -> AsyncKernelManager:
 async def _connect(k: Kernel) -> None:
     client = k.manager.client()
     client.start_channels()
+    client.allow_stdin = False  # as nbclient sets it: input() fails its cell at once instead of waiting for a reply
     try:
         await client.wait_for_ready(timeout=START_TIMEOUT)
         reply = await client.kernel_info(reply=True, timeout=START_TIMEOUT)

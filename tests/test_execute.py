@@ -55,3 +55,10 @@ def test_a_hanging_cell_is_stopped_at_the_timeout_and_named(tmp_path):
     assert [c.execution_count for c in saved.cells[:3]] == [1, 2, 3], "the cells before it were saved"
     assert saved.cells[4].execution_count is None, "and nothing after it ran"
     assert execute.execute(notebook(tmp_path, "next", "1 + 1"), tmp_path / "next.out.ipynb", DEFAULT_PARAMS).ok
+
+
+def test_a_cell_asking_for_input_fails_at_once(tmp_path):
+    asks = notebook(tmp_path, "asks", "answer = input('market? ')")
+    outcome = execute.execute(asks, tmp_path / "asks.out.ipynb", DEFAULT_PARAMS, cell_timeout=60)
+    assert not outcome.ok and outcome.error.startswith("StdinNotImplementedError"), outcome.error
+    assert outcome.seconds < 30, "it did not wait for an answer until the cell timeout"
