@@ -91,7 +91,7 @@ def check_cagr(p: Params) -> list[Finding]:
     if matched:
         return [Finding("cagr", "info", (
             f"{given} matches the {pct(implied[best], 2)} implied by {ends(best)} {over(best)} "
-            f"({pp(gaps[best], 2)}, tolerance {p.audit.cagr_tolerance_pp:.2f} pp)."), numbers)]
+            f"({pp(gaps[best], 2)}, tolerance {number(p.audit.cagr_tolerance_pp, 2)} pp)."), numbers)]
     others = [k for k in implied if k not in ("base", "total")]
     also = "".join(f", and with the {pct(implied[k], 2)} implied {over(k)}" for k in others)
     alt = "".join(f" (or {number(numbers[f'stated_end_n_{k}'])} counting {conventions[k]} years)" for k in others)

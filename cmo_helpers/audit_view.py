@@ -9,7 +9,7 @@ from IPython.display import HTML, Markdown
 from .audit import Finding, errors, run_audit
 from .escape import md
 from .forecast import anchor_rate
-from .formatting import DASH, figure, figure_pct, number, pct, pp, signed_pct
+from .formatting import DASH, figure, figure_pct, number, pct, pp, signed, signed_pct
 from .provenance import cite
 from .tables import Cell, Table
 
@@ -46,7 +46,7 @@ def _difference(rule: str, stated: float | int | str, model: float | int | str) 
         return Cell(stated - model, pp(stated - model, RATE_DECIMALS[rule]))
     if rule == "years":
         return f"{stated - model:+d} years" if stated != model else DASH
-    return Cell(stated - model, f"{stated - model:+,.1f} ({signed_pct(stated / model - 1)})")
+    return Cell(stated - model, f"{signed(stated - model)} ({signed_pct(stated / model - 1)})")
 
 
 def reconciliation_table(p: Params) -> Table:

@@ -11,14 +11,13 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import nbformat
 
 from . import chart_images
-from .formatting import long_date, source_line, unit_label
+from .formatting import at_tie, long_date, source_line, unit_label
 from .reproducible import fix_zip_times
 
 if TYPE_CHECKING:
@@ -61,14 +60,6 @@ def _number_format(m: re.Match) -> str:
     return f"+{body};-{body};{m['sign']}{body}" if m["sign"] else body
 
 
-def _rounds_alike(value: float, m: re.Match) -> bool:
-    """Whether a spreadsheet shows the report's digits: it rounds the value's 15-digit decimal half away from zero,
-    the report rounds the binary value, so at a few ties they differ (0.1755 is 17.6% there, 17.5% here)."""
-    shown = abs(Decimal(f"{value:.15g}") * (100 if m["mark"] == "%" else 1))
-    printed = Decimal(m["digits"].replace(",", "") + (f".{m['dec']}" if m["dec"] else ""))
-    return shown.quantize(Decimal(1).scaleb(-len(m["dec"] or "")), rounding=ROUND_HALF_UP) == printed
-
-
 def cell(value: float | str | None, text: str, column: str = "") -> Cell:
     """A table cell: the model's full value with a format that shows the report's digits; words stay words."""
     text = " ".join(text.split())
@@ -83,10 +74,11 @@ def cell(value: float | str | None, text: str, column: str = "") -> Cell:
         return Cell(text, text)  # the report prints no figure here, so the pack shows its words
     held = value * 100 if m["mark"] == " pp" else value
     note = (m["note"] or "").strip()
-    # where a spreadsheet would round to other digits, the format prints the report's figure as fixed text (in every
+    # at a tie spreadsheets round each their own way, so the format prints the report's figure as fixed text (in every
     # section, so a negative value gets no second minus)
     fixed = '"' + text.removesuffix(note).rstrip() + '"'
-    number_format = _number_format(m) if _rounds_alike(held, m) else ";".join([fixed] * 3)
+    tie = at_tie(value, len(m["dec"] or ""), 100 if m["mark"] in ("%", " pp") else 1)
+    number_format = ";".join([fixed] * 3) if tie else _number_format(m)
     return Cell(text, held, number_format, note)
 
 

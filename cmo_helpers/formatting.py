@@ -2,19 +2,49 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .params import Market, Source
 
 DASH = "\u2013"
+# Binary arithmetic leaves noise in the last three or four of a float's ~16 significant digits (2.675 is held as
+# 2.67499999999999982..., 0.1755 * 100 gives 17.549999999999997); cut at 12, what is left is what a reader computing
+# by hand gets.
+NOISE_DIGITS = 12
+_WIDE = Context(prec=400)  # room for every digit of any float, so no figure is cut short
+
+
+def _reading(value: float, decimals: int, scale: int) -> Decimal:
+    """The value as a reader computing by hand has it: scaled exactly, float noise cut."""
+    exact = Decimal(repr(float(value))) * scale
+    if not exact.is_finite():
+        return exact
+    # cut at 12 significant digits, but never closer than three digits to the last one shown (a long figure)
+    return exact.quantize(Decimal(1).scaleb(min(exact.adjusted() + 1 - NOISE_DIGITS, -decimals - 3)), ROUND_HALF_EVEN,
+                          _WIDE)
+
+
+def _fixed(value: float | None, decimals: int, spec: str = "", scale: int = 1, suffix: str = "") -> str:
+    """Every shown figure: float noise cut, then rounded half away from zero, as a reader rounds by hand."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    read = _reading(value, decimals, scale)
+    shown = read.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP, _WIDE) if read.is_finite() else read
+    return f"{shown:{spec}.{decimals}f}{suffix}"
+
+
+def at_tie(value: float, decimals: int, scale: int = 1) -> bool:
+    """Whether a figure lies halfway between two shown ones once float noise is cut: spreadsheets each round such a
+    value their own way (Excel from 15 digits, LibreOffice from its own reading of the binary value)."""
+    read = _reading(value, decimals, scale)
+    return read.is_finite() and _WIDE.remainder(_WIDE.scaleb(read, decimals).copy_abs(), 1) == Decimal("0.5")
 
 
 def number(value: float, decimals: int = 1) -> str:
     """Thousands separators, fixed decimals; an en dash for missing values."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return DASH
-    return f"{value:,.{decimals}f}"
+    return _fixed(value, decimals, ",")
 
 
 def figure(obj, key: str = "value", decimals: int = 1) -> str:
@@ -37,9 +67,7 @@ def rate_decimals(p) -> int:
 
 def signed(value: float, decimals: int = 1) -> str:
     """A change with its sign, e.g. '+78.8'; an en dash when missing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return DASH
-    return f"{value:+,.{decimals}f}"
+    return _fixed(value, decimals, "+,")
 
 
 def unit_label(market: Market) -> str:
@@ -54,24 +82,22 @@ def money(value: float, market: Market, decimals: int = 1) -> str:
 
 def pct(rate: float, decimals: int = 1) -> str:
     """A fraction as a percentage, e.g. 0.156 -> '15.6%'."""
-    if rate is None or (isinstance(rate, float) and math.isnan(rate)):
-        return DASH
-    return f"{rate * 100:.{decimals}f}%"
+    return _fixed(rate, decimals, scale=100, suffix="%")
 
 
 def signed_pct(rate: float, decimals: int = 1) -> str:
     """A relative difference, signed, e.g. '+0.1%'."""
-    return f"{rate * 100:+.{decimals}f}%"
+    return _fixed(rate, decimals, "+", 100, "%")
 
 
 def pp(diff: float, decimals: int = 1) -> str:
     """A difference of two rates in percentage points, signed."""
-    return f"{diff * 100:+.{decimals}f} pp"
+    return _fixed(diff, decimals, "+", 100, " pp")
 
 
 def multiple(ratio: float) -> str:
     """A growth multiple, e.g. 3.7x."""
-    return f"{ratio:.1f}\u00d7"
+    return _fixed(ratio, 1, suffix="\u00d7")
 
 
 def long_date(date) -> str:

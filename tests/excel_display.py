@@ -1,9 +1,15 @@
-"""What a spreadsheet shows for a value in one of the data pack's number formats, rounded as Excel rounds."""
+"""What a spreadsheet shows for a value in one of the data pack's number formats: as Excel rounds, or as LibreOffice
+itself displays it (when installed)."""
 from __future__ import annotations
 
+import csv
 import re
+import shutil
+import subprocess
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
+SOFFICE = shutil.which("soffice")
 _SECTION = re.compile(r'^(?P<sign>[+-]?)(?P<body>#,##0|0)(?:\.(?P<dec>0+))?(?P<pct>%)?(?P<literal>(?:"[^"]*")*)$')
 
 
@@ -24,3 +30,19 @@ def as_shown(value: float, number_format: str) -> str:
     rounded = scaled.quantize(Decimal(1).scaleb(-len(m["dec"] or "")), rounding=ROUND_HALF_UP)
     digits = f"{rounded:{',' if m['body'] == '#,##0' else ''}f}"
     return m["sign"] + digits + ("%" if m["pct"] else "") + "".join(re.findall(r'"([^"]*)"', m["literal"]))
+
+
+def libreoffice_shown(cells: list[tuple[float, str]], folder: Path) -> list[str]:
+    """What LibreOffice itself displays for each (value, number format), read from its CSV export 'as shown'."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for value, number_format in cells:
+        wb.active.append([value])
+        wb.active.cell(wb.active.max_row, 1).number_format = number_format
+    wb.save(folder / "shown.xlsx")
+    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"  # its own profile: other runs may be open
+    csv_filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true"  # the 9th token: as shown
+    subprocess.run([SOFFICE, profile, "--headless", "--convert-to", csv_filter, "--outdir", str(folder),
+                    str(folder / "shown.xlsx")], check=True, capture_output=True, timeout=180)
+    return [row[0] for row in csv.reader((folder / "shown.csv").open(encoding="utf-8"))]

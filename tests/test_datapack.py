@@ -6,12 +6,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from excel_display import as_shown
+from excel_display import SOFFICE, as_shown, libreoffice_shown
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 from openpyxl import load_workbook
 from release_fixtures import fixtures
 
-from cmo_helpers import audit_view, charts, datapack, forecast, scenario_view, tables
+from cmo_helpers import audit_view, charts, datapack, forecast, formatting, scenario_view, tables
 from cmo_helpers.paths import market_params_files
 from cmo_helpers.session import load
 from cmo_helpers.tables import Cell, Table
@@ -40,9 +40,16 @@ SIGNED = "+#,##0.0;-#,##0.0;{}#,##0.0"
         (16.03544166400752, "+16.0 (+2.1%)", "", 16.03544166400752,
          '+#,##0.0" (+2.1%)";-#,##0.0" (+2.1%)";+#,##0.0" (+2.1%)"', ""),
         (12345.6, "12345.6", "", 12345.6, "0.0", ""),
-        # 1 - 57.85% - 24.6%: the report rounds the binary 17.549999..., a spreadsheet the decimal 17.55
-        (1 - 0.5785 - 0.246, "17.5% (model)", "", 1 - 0.5785 - 0.246, '"17.5%";"17.5%";"17.5%"', "(model)"),
-        (-0.25, "-0.2", "", -0.25, '"-0.2";"-0.2";"-0.2"', ""),  # the report rounds half to even
+        # ties: 100 - 57.85 - 24.6 = 17.55, and -0.25, round half away from zero in the report as in a spreadsheet
+        # ties print as fixed text: 100 - 57.85 - 24.6 = 17.55 is 17.6% in the report and in Excel, 17.5% in
+        # LibreOffice (it scales by 100 in binary); the modelled 8.949999999999994 (stated 8.95) is 9.0 in the report,
+        # 8.9 in both spreadsheets (its noise lies past Excel's 15 digits)
+        (1 - 0.5785 - 0.246, "17.6% (model)", "", 1 - 0.5785 - 0.246, '"17.6%";"17.6%";"17.6%"', "(model)"),
+        (8.949999999999994, "9.0", "", 8.949999999999994, '"9.0";"9.0";"9.0"', ""),
+        (2.36 - 1.21, "1.2", "", 2.36 - 1.21, '"1.2";"1.2";"1.2"', ""),
+        (-0.25, "-0.3", "", -0.25, '"-0.3";"-0.3";"-0.3"', ""),
+        (-0.0015000000000000013, "-0.2 pp", "", -0.15000000000000013, '"-0.2 pp";"-0.2 pp";"-0.2 pp"', ""),
+        (0.1754, "17.5%", "", 0.1754, "0.0%", ""),  # near a tie but not at one: a number format
         ("2024", "2024", "Year", 2024, "0", ""),
         ("2024", "2024", "Item", "2024", "General", ""),
         (None, "\u2013", "", None, "General", ""),
@@ -199,3 +206,46 @@ def test_every_figure_of_every_market_shows_in_the_workbook_as_in_the_report(par
                     assert shown == cell.text, (table.caption, cell.value)
                     checked += 1
     assert checked > 50
+
+
+
+def _ties() -> list[tuple[float, str]]:
+    """Figures written with one digit more than shown, ending in 5, reached through arithmetic that leaves noise."""
+    found = []
+    for n in range(2000):
+        value = 1 - (1 - (n / 1000 + 0.0005))  # 0.0005, 0.0015, ..., 1.9995
+        found += [(value, formatting.number(value, 3)), (-value, formatting.signed(-value, 3)),
+                  (value, formatting.pct(value, 1)), (value / 100, formatting.pp(value / 100, 3))]
+    return found
+
+
+def test_every_tie_prints_the_reports_figure_as_fixed_text():
+    for value, text in _ties():
+        shown = datapack.cell(value, text)
+        assert shown.number_format == ";".join([f'"{text}"'] * 3), (value, text)
+        assert as_shown(shown.value, shown.number_format) == text
+
+
+def test_noise_past_a_spreadsheets_15_digits_is_a_tie_too(tmp_path):
+    """The fixture states 8.95 for 2031; compounding gives a value a spreadsheet shows as 8.9, the report as 9.0."""
+    fixture = next(f for f in fixtures() if f.name == "sterilisation-cagr-only")
+    market_file = tmp_path / "sterilisation.yaml"
+    market_file.write_text(fixture.params_path.read_text(encoding="utf-8"), encoding="utf-8")
+    overlay = tmp_path / "scenarios" / fixture.params["market"]["slug"] / "fast.yaml"
+    overlay.parent.mkdir(parents=True)
+    overlay.write_text("title: Fast\nrationale: Faster growth.\noverrides:\n  size:\n    anchor: cagr\n"
+                       "    cagr: {rate: 0.10}\n", encoding="utf-8")
+    base = datapack.from_metadata(scenario_view.scenario_comparison(load(market_file)).metadata(), "s").rows[0][1]
+    assert f"{base.value:.15g}" == "8.94999999999999"  # what Excel rounds: 8.9
+    assert (base.text, base.number_format) == ("9.0", '"9.0";"9.0";"9.0"')
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; apt-get install libreoffice-calc")
+def test_libreoffice_shows_every_figure_as_the_report_prints_it(tmp_path):
+    """Every figure of every market and fixture, and the ties, opened in LibreOffice itself."""
+    cells = [datapack.cell(value, text) for value, text in _ties()]
+    for market in [load(params, case) for params in MARKETS for case in load(params).cases]:
+        cells += [c for t in _report_tables(market) for row in datapack.from_metadata(t.metadata(), "s").rows
+                  for c in row if c.numeric]
+    shown = libreoffice_shown([(c.value, c.number_format) for c in cells], tmp_path)
+    assert [s + (f" {c.note}" if c.note else "") for s, c in zip(shown, cells, strict=True)] == [c.text for c in cells]
