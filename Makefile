@@ -33,7 +33,8 @@ report: $(STAMP) ## render the default market with all its scenarios into output
 report-all: $(STAMP) ## render every market in params/ with all scenarios
 	$(BIN)/cmo-report render params/*.yaml --scenarios all $(if $(JOBS),--jobs $(JOBS))
 
-test: $(STAMP) ## run the test suite (executes every notebook with every params file)
+test: $(STAMP) ## lint, then run the test suite (executes every notebook with every params file)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff check (line length 120; rules in pyproject.toml)
