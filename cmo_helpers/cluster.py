@@ -1,9 +1,11 @@
 """Render on a Dask cluster: one task per market x scenario, the files it makes sent back as bytes.
 
-Workers need this package (same version) installed and read-only access to the params files at the
-paths the client uses. They never touch outputs/ or the cache: the client restores cached units,
-sends each task the notebooks still to run, and writes, caches and publishes what comes back, so
-results and failures arrive exactly as from the local process pool.
+Workers need this package (same version) installed, nothing else: each task carries the market's
+inputs as validated at the start of the run (the frozen copy the local pool reads too), so an edit
+of a params file mid-run changes nothing and workers need no access to the client's files. They
+never touch outputs/ or the cache: the client restores cached units, sends each task the notebooks
+still to run, and writes, caches and publishes what comes back, so results and failures arrive
+exactly as from the local process pool.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,8 +52,11 @@ def connect(address: str | None, jobs: int | None) -> Iterator[Client]:
 
 
 def run_target(target: Target, notebooks: list[tuple[str, bytes]], executed: dict[str, bytes],
-               export: tuple | None) -> tuple[list[Outcome], dict[str, bytes]]:
-    """Worker side: run a target's notebooks, then its export if asked, in a scratch folder; return every file made."""
+               export: tuple | None, inputs: dict[str, bytes]) -> tuple[list[Outcome], dict[str, bytes]]:
+    """Worker side: run a target's notebooks, then its export if asked, in a scratch folder; return every file made.
+
+    `inputs` is the market file and its overlays as the client validated them (relative paths to bytes).
+    """
     skip_iri_grammars()
     from .render import _exported_files, _publish, _run
 
@@ -58,6 +64,10 @@ def run_target(target: Target, notebooks: list[tuple[str, bytes]], executed: dic
         folder, source = Path(tmp, "report"), Path(tmp, "source")
         (folder / "notebooks").mkdir(parents=True)
         source.mkdir()
+        for rel, data in inputs.items():
+            (Path(tmp, "inputs") / rel).parent.mkdir(parents=True, exist_ok=True)
+            (Path(tmp, "inputs") / rel).write_bytes(data)
+        target = replace(target, params_file=Path(tmp, "inputs", target.params_file.name))
         for name, data in executed.items():
             (folder / "notebooks" / name).write_bytes(data)
         outcomes = []
@@ -71,7 +81,12 @@ def run_target(target: Target, notebooks: list[tuple[str, bytes]], executed: dic
         return outcomes, {name: (folder / name).read_bytes() for name in made}
 
 
-def render_targets(batch: _Batch, todo: dict[Target, list[Path]], address: str | None, jobs: int | None) -> None:
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def render_targets(batch: _Batch, todo: dict[Target, list[Path]], address: str | None, jobs: int | None,
+                   frozen: dict[str, Path]) -> None:
     """Client side: submit one task per target that has work left and take its results as they finish."""
     from distributed import as_completed
 
@@ -83,7 +98,7 @@ def render_targets(batch: _Batch, todo: dict[Target, list[Path]], address: str |
             export = None if batch.export_cached(t) else batch.export_args(t)
             executed = {} if export is None else {p.name: p.read_bytes() for p in (batch.folder(t) / "notebooks").glob("*.ipynb")}
             fut = client.submit(run_target, t, [(nb.name, nb.read_bytes()) for nb in notebooks], executed, export,
-                                pure=False, key=f"cmo-render-{t.label}-{os.urandom(4).hex()}")
+                                _files(frozen[t.slug].parent), pure=False, key=f"cmo-render-{t.label}-{os.urandom(4).hex()}")
             futures[fut] = (t, notebooks)
         for fut in as_completed(futures):
             t, notebooks = futures.pop(fut)

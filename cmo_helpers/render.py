@@ -339,7 +339,7 @@ def _build(targets: list[Target], keys: dict[Target, Keys], notebooks: list[Path
         if executor == "dask":
             from .cluster import render_targets
 
-            render_targets(batch, todo, scheduler, jobs)  # workers read the params paths themselves
+            render_targets(batch, todo, scheduler, jobs, frozen)  # each task carries its market's frozen inputs
         else:
             _locally(batch, todo, notebooks, jobs, frozen, bounds.cell_timeout)
         progress.close()

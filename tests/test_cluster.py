@@ -70,3 +70,17 @@ def test_an_unreachable_scheduler_is_exit_2_before_anything_runs(tmp_path, capsy
     assert code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
     assert not (tmp_path / "out" / "healthcare-cmo").exists()
+
+
+def test_a_task_reads_the_inputs_it_carries_not_the_client_files(tmp_path):
+    """A worker on another machine has no params folder: the task's frozen inputs are all it reads."""
+    from cmo_helpers import cluster
+
+    gone = tmp_path / "client-only" / "healthcare-cmo.yaml"  # a path the worker cannot see
+    target = units.Target(gone, "healthcare-cmo", "base", "Base")
+    market = DEFAULT_PARAMS.read_text().replace("Global Healthcare Contract Manufacturing (CMO) Market",
+                                                "Frozen Copy Market")
+    outcomes, files = cluster.run_target(target, [(FEW[0].name, FEW[0].read_bytes())], {}, None,
+                                         {"healthcare-cmo.yaml": market.encode()})
+    assert [o.ok for o in outcomes] == [True], outcomes
+    assert "Frozen Copy Market" in files[f"notebooks/{FEW[0].name}"].decode()

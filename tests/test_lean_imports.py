@@ -36,7 +36,7 @@ print("grammars loaded" if sys.modules.get("rfc3987_syntax") else "grammars skip
 TARGET = f"units.Target(Path({str(DEFAULT_PARAMS)!r}), 'x', 'base', 'Base')"
 ENTRY_POINTS = {
     "render worker": "from cmo_helpers.render import _quiet_worker\n_quiet_worker(sys.argv[1])",
-    "dask task": f"from cmo_helpers import cluster, units\ncluster.run_target({TARGET}, [], {{}}, None)",
+    "dask task": f"from cmo_helpers import cluster, units\ncluster.run_target({TARGET}, [], {{}}, None, {{}})",
     "no entry point": "",
 }
 
