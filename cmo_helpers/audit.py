@@ -3,10 +3,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from . import breakdowns as bd
-from .forecast import anchor_rate, compound, endpoint_cagr, implied_cagr, path_rates, stated_totals, total_at, total_on, totals
+from .forecast import (
+    anchor_rate,
+    compound,
+    endpoint_cagr,
+    implied_cagr,
+    path_rates,
+    stated_totals,
+    total_at,
+    total_on,
+    totals,
+)
 from .formatting import figure, figure_pct, number, pct, pp, signed_pct
 from .provenance import cite, mark, source_year
 
@@ -110,21 +121,32 @@ def check_shares(p: Params) -> list[Finding]:
         if stated.empty:
             continue
         total = float(stated.sum())
-        numbers = {"subject": f"{b.label} shares", "stated": total, "model": 1.0 if bd.complete(p, b) else "at most 100%",
-                   "items": len(stated)}
+        numbers = {"subject": f"{b.label} shares", "stated": total,
+                   "model": 1.0 if bd.complete(p, b) else "at most 100%", "items": len(stated)}
         head = f"{b.label}: the items with a share or value ({len(stated)}) cover {pct(total, 2)} of the market"
         if total > 1 + tol + 1e-12:
             flagged = [b.item(n) for n in stated.index]
-            out.append(Finding("shares", _clash(*flagged), f"{head}: {pct(total - 1, 2)} more than the whole market.", numbers))
+            out.append(Finding("shares", _clash(*flagged), f"{head}: {pct(total - 1, 2)} more than the whole market.",
+                               numbers))
         elif total < 1 - tol - 1e-12:
-            out.append(Finding("shares", "info", f"{head}; the other {pct(1 - total, 2)} is not itemised by the source.", numbers))
+            out.append(Finding("shares", "info",
+                               f"{head}; the other {pct(1 - total, 2)} is not itemised by the source.", numbers))
         else:
             out.append(Finding("shares", "info", f"{head}: the breakdown is complete.", numbers))
     return out
 
 
+def _path_text(p: Params, year: int, rates: dict[str, float], model: dict[str, float], gaps: dict[str, float],
+               k: str) -> str:
+    """One growth path's total for an item's year, as the stated-value finding names it."""
+    if year == p.size.base.year:
+        return f"the {_given(p.size.base)} {year} total ({number(model[k])}, {signed_pct(gaps[k])})"
+    name = "endpoint-implied" if k == "implied" else _given(p.size.cagr)
+    return f"the {name} {pct(rates[k], 2)} path ({number(model[k])}, {signed_pct(gaps[k])})"
+
+
 def check_stated_values(p: Params) -> list[Finding]:
-    """An item given both as a share and a value pins the total in its year, which tells which growth path the source used.
+    """An item given as both a share and a value pins its year's total, which tells which growth path the source used.
 
     The item's value is compared with share x total on the endpoint-implied path and on the
     stated-CAGR path; the closest within `audit.value_tolerance_pct` is the one it corroborates.
@@ -145,13 +167,7 @@ def check_stated_values(p: Params) -> list[Finding]:
                        "share": item.share, "year": year, "total_implied_by_value": item.value / item.share,
                        "corroborates": best if ok else "none"}
             numbers |= {f"{k}_path": v for k, v in model.items()}
-
-            def on(k: str) -> str:
-                if year == p.size.base.year:
-                    return f"the {_given(p.size.base)} {year} total ({number(model[k])}, {signed_pct(gaps[k])})"
-                name = "endpoint-implied" if k == "implied" else _given(p.size.cagr)
-                return f"the {name} {pct(rates[k], 2)} path ({number(model[k])}, {signed_pct(gaps[k])})"
-
+            on = partial(_path_text, p, year, rates, model, gaps)
             head = f"{item.name}: {figure(item)} in {year} at a {figure_pct(item, 'share')} share"
             if ok:
                 rest = "".join(f" rather than {on(k)}" for k in model if k != best)
@@ -176,13 +192,15 @@ def check_item_cagr(p: Params) -> list[Finding]:
             gap = item.cagr.rate - implied
             numbers = {"subject": f"{item.name} CAGR vs its values", "stated": item.cagr.rate, "model": implied,
                        "from_year": first.year, "to_year": item.end.year}
-            how = f"value {figure(item)}" if first.kind == "value" else f"{figure_pct(item, 'share')} share ({number(first.value)})"
-            head = (f"{item.name}: {_given(item.cagr)} CAGR {figure_pct(item.cagr)} against the {pct(implied, 2)} implied by its "
-                    f"{first.year} {how} and its {item.end.year} value {figure(item.end)}")
+            how = (f"value {figure(item)}" if first.kind == "value"
+                   else f"{figure_pct(item, 'share')} share ({number(first.value)})")
+            head = (f"{item.name}: {_given(item.cagr)} CAGR {figure_pct(item.cagr)} against the {pct(implied, 2)} "
+                    f"implied by its {first.year} {how} and its {item.end.year} value {figure(item.end)}")
             if abs(gap) <= _tol_rate(p):
                 out.append(Finding("item-cagr", "info", head + ".", numbers))
             else:
-                out.append(Finding("item-cagr", _clash(item.cagr, item.end, item), f"{head}: {pp(gap, 2)} apart.", numbers))
+                out.append(Finding("item-cagr", _clash(item.cagr, item.end, item), f"{head}: {pp(gap, 2)} apart.",
+                                   numbers))
     return out
 
 
@@ -196,7 +214,7 @@ def _year_total(p: Params, year: int) -> tuple[float, str, str]:
 
 
 def check_items_total(p: Params) -> list[Finding]:
-    """Item values can't exceed the total; a breakdown's stated values sum to at most the total, exactly when complete."""
+    """Item values can't exceed the total: a breakdown's stated values sum to at most it, exactly when complete."""
     out = []
     tol = p.audit.value_tolerance_pct / 100
     for b in p.breakdowns:
@@ -220,7 +238,8 @@ def check_items_total(p: Params) -> list[Finding]:
                 out.append(Finding("items-total", severity if not any(i.assumed for i in items) else "warning",
                                    head + ": more than the whole market.", numbers))
             elif everything and gap < -tol:
-                out.append(Finding("items-total", "warning", head + ": a complete breakdown should add up to the total.", numbers))
+                out.append(Finding("items-total", "warning",
+                                   head + ": a complete breakdown should add up to the total.", numbers))
             else:
                 out.append(Finding("items-total", "info", head + ".", numbers))
     return out
@@ -243,7 +262,8 @@ def check_parents(p: Params) -> list[Finding]:
                 year = first.year
                 mine, theirs = first.value, float(bd.value_at(p, pb, year)[parent.name])
                 shown = (number(mine), number(theirs))
-            numbers = {"subject": f"{item.name} within {parent.name} ({year})", "stated": mine, "model": theirs, "year": year}
+            numbers = {"subject": f"{item.name} within {parent.name} ({year})", "stated": mine, "model": theirs,
+                       "year": year}
             head = f"{item.name} ({shown[0]} in {year}) lies within {parent.name} ({shown[1]})"
             if mine > theirs * slack:
                 out.append(Finding("parent", _clash(item, parent), f"{head}, but is larger than it.", numbers))
@@ -263,7 +283,8 @@ def _claim_largest(p: Params, b: Breakdown, item: Item, word: str, rank: int) ->
     subject = f"{item.name}: \u201c{word}\u201d {cite(p, item.claims[0].source)}"
     if item.name not in stated.index:
         return Finding("claim", "info", f"{subject}: the source gives no share or value for it, so the claim "
-                       "is reported as the source's and not checked.", {"subject": subject, "stated": word, "model": "-"})
+                       "is reported as the source's and not checked.",
+                       {"subject": subject, "stated": word, "model": "-"})
     mine = stated[item.name]
     rivals = {n: s for n, s in stated.items() if n != item.name and rank * (s - mine) > 1e-12}
     own = _share_text(p, b, item, mine)
@@ -272,7 +293,8 @@ def _claim_largest(p: Params, b: Breakdown, item: Item, word: str, rank: int) ->
     numbers = {"subject": subject, "stated": word, "model": own}
     if sourced:
         names = ", ".join(f"{n} ({_share_text(p, b, b.item(n), rivals[n])})" for n in sourced)
-        return Finding("claim", "error", f"{subject} contradicts the source's own figures: {names} against {own}.", numbers)
+        return Finding("claim", "error", f"{subject} contradicts the source's own figures: {names} against {own}.",
+                       numbers)
     if assumed:
         names = ", ".join(f"{n} ({pct(rivals[n])}, assumed)" for n in assumed)
         return Finding("claim", "warning", f"{subject} is contradicted by our assumption: {names} against "
@@ -295,9 +317,10 @@ def _claim_growth(p: Params, b: Breakdown, item: Item, word: str) -> Finding:
     numbers = {"subject": subject, "stated": word, "model": figure_pct(item.cagr)}
     if word == "fast-growing":
         if mine < market - _tol_rate(p):
-            return Finding("claim", _clash(item.cagr), f"{subject}, yet its {figure_pct(item.cagr)} {mark(p, item.cagr)} is "
-                           f"below the market's {pct(market)}.", numbers)
-        return Finding("claim", "info", f"{subject} fits: {figure_pct(item.cagr)} against the market's {pct(market)}.", numbers)
+            return Finding("claim", _clash(item.cagr), f"{subject}, yet its {figure_pct(item.cagr)} "
+                           f"{mark(p, item.cagr)} is below the market's {pct(market)}.", numbers)
+        return Finding("claim", "info", f"{subject} fits: {figure_pct(item.cagr)} against the market's {pct(market)}.",
+                       numbers)
     faster = [i for i in b.items if i is not item and i.cagr is not None and i.cagr.rate > mine + _tol_rate(p)]
     level = bd.same_rate(p, b, item)
     sourced = [i for i in faster if not i.cagr.assumed]
@@ -338,14 +361,17 @@ def check_totals(p: Params) -> list[Finding]:
         model = {k: total_on(p, r, t.year) for k, r in rates.items()}
         gaps = {k: t.value / v - 1 for k, v in model.items()}
         fits = [k for k in gaps if abs(gaps[k]) <= tol]
-        names = {"implied": "the endpoint-implied path", "stated": f"the {_given(p.size.cagr) if p.size.cagr else ''} CAGR path"}
-        numbers = {"subject": f"Total {t.year}", "stated": t.value, "model": model[min(gaps, key=lambda k: abs(gaps[k]))],
+        names = {"implied": "the endpoint-implied path",
+                 "stated": f"the {_given(p.size.cagr) if p.size.cagr else ''} CAGR path"}
+        numbers = {"subject": f"Total {t.year}", "stated": t.value,
+                   "model": model[min(gaps, key=lambda k: abs(gaps[k]))],
                    "year": t.year, "supports": ",".join(fits) or "none"}
         numbers |= {f"{k}_path": v for k, v in model.items()}
         detail = "; ".join(f"{names[k]} gives {number(model[k])} ({signed_pct(-gaps[k])})" for k in model)
         head = f"The {_given(t)} {t.year} total {figure(t)} {mark(p, t)}"
         if fits:
-            out.append(Finding("totals", "info", f"{head} supports {' and '.join(names[k] for k in fits)}: {detail}.", numbers))
+            out.append(Finding("totals", "info", f"{head} supports {' and '.join(names[k] for k in fits)}: {detail}.",
+                               numbers))
         else:
             out.append(Finding("totals", "warning", f"{head} lies on neither growth path: {detail}.", numbers))
     return out
@@ -389,12 +415,13 @@ def check_years(p: Params) -> list[Finding]:
     out = []
 
     def bad(subject: str, stated: int, message: str) -> None:
-        out.append(Finding("years", "warning", message, {"subject": subject, "stated": stated, "model": f"{low}\u2013{high}"}))
+        out.append(Finding("years", "warning", message,
+                           {"subject": subject, "stated": stated, "model": f"{low}\u2013{high}"}))
 
     def window(subject: str, year: int | None) -> None:
         if year is not None and not low <= year <= high:
-            bad(subject, year, f"{subject} {year} lies outside {low}\u2013{high}, the forecast {s.base.year}\u2013{s.end.year} "
-                f"and the {LOOKBACK_YEARS} years before it.")
+            bad(subject, year, f"{subject} {year} lies outside {low}\u2013{high}, the forecast "
+                f"{s.base.year}\u2013{s.end.year} and the {LOOKBACK_YEARS} years before it.")
 
     for b in p.breakdowns:
         window(f"{b.label} year", b.year)
@@ -410,12 +437,14 @@ def check_years(p: Params) -> list[Finding]:
             bad("CAGR end year", s.cagr.to_year, f"The stated CAGR runs to {s.cagr.to_year} but the forecast ends in "
                 f"{s.end.year}, so the rate and the endpoints describe different periods.")
         if s.cagr.from_year and s.cagr.to_year and s.cagr.from_year >= s.cagr.to_year:
-            out.append(Finding("years", "error", f"The stated CAGR period {s.cagr.from_year}\u2013{s.cagr.to_year} does not "
-                               "run forwards.", {"subject": "CAGR period", "stated": s.cagr.from_year, "model": s.cagr.to_year}))
+            out.append(Finding("years", "error", f"The stated CAGR period {s.cagr.from_year}\u2013{s.cagr.to_year} "
+                               "does not run forwards.",
+                               {"subject": "CAGR period", "stated": s.cagr.from_year, "model": s.cagr.to_year}))
     if not out:
         out.append(Finding("years", "info", f"Every year lies within {low}\u2013{high}: the forecast "
                            f"{s.base.year}\u2013{s.end.year} and the {LOOKBACK_YEARS} years before it.",
-                           {"subject": "Years", "stated": f"{s.base.year}\u2013{s.end.year}", "model": f"within {low}\u2013{high}"}))
+                           {"subject": "Years", "stated": f"{s.base.year}\u2013{s.end.year}",
+                            "model": f"within {low}\u2013{high}"}))
     return out
 
 
@@ -434,12 +463,15 @@ def check_scale_claims(p: Params) -> list[Finding]:
         if claim.year is not None and not p.size.base.year <= claim.year <= p.size.end.year:
             out.append(Finding("scale-claim", "warning", f"{subject} speaks of {claim.year}, outside the forecast "
                                f"{p.size.base.year}\u2013{p.size.end.year}, so the report's figures can't confirm it.",
-                               {"subject": subject, "stated": claim.year, "model": f"{p.size.base.year}\u2013{p.size.end.year}"}))
+                               {"subject": subject, "stated": claim.year,
+                                "model": f"{p.size.base.year}\u2013{p.size.end.year}"}))
             continue
         year = claim.year or min(max(source_year(p, claim.source), p.size.base.year), p.size.end.year)
         in_scale = float(series[year] / SCALES[claim.scale])
-        numbers = {"subject": subject, "stated": f"{claim.scale}s" if claim.value is None else f"{figure(claim)} {claim.scale}",
-                   "model": f"{number(in_scale, 2)} {claim.scale} ({year})", "year": year, "value_in_claimed_scale": in_scale}
+        numbers = {"subject": subject,
+                   "stated": f"{claim.scale}s" if claim.value is None else f"{figure(claim)} {claim.scale}",
+                   "model": f"{number(in_scale, 2)} {claim.scale} ({year})", "year": year,
+                   "value_in_claimed_scale": in_scale}
         market = f"{number(series[year] / SCALES[p.market.unit])} {p.market.unit} ({number(in_scale, 2)} {claim.scale})"
         if claim.value is not None:
             decimals = claim.digits("value") or 0

@@ -125,7 +125,8 @@ def test_cagr_counted_from_a_stated_total_matches():
 
 
 def test_partial_breakdown_is_normal_and_says_what_is_not_itemised():
-    (f,) = [x for x in audit.check_shares(regions(sourced(name="North", share=0.4))) if x.numbers["subject"] == "Region shares"]
+    (f,) = [x for x in audit.check_shares(regions(sourced(name="North", share=0.4)))
+            if x.numbers["subject"] == "Region shares"]
     assert f.severity == "info"
     assert "60.00% is not itemised by the source" in f.message
     assert f.numbers["model"] == "at most 100%"
@@ -196,7 +197,8 @@ def test_item_cagr_against_its_own_values():
 
 def test_item_cagr_from_a_share():
     # 25% of 100 in 2024 = 25 -> 50 in 2034: 7.1773%.
-    (f,) = audit.check_item_cagr(regions(sourced(name="North", share=0.25, cagr=0.0718, end={"year": 2034, "value": 50.0})))
+    (f,) = audit.check_item_cagr(regions(sourced(name="North", share=0.25, cagr=0.0718,
+                                                 end={"year": 2034, "value": 50.0})))
     assert f.severity == "info" and "25.0% share" in f.message
 
 
@@ -204,7 +206,8 @@ def test_item_cagr_from_a_share():
 
 
 def test_item_values_above_the_stated_total_are_an_error():
-    (f,) = audit.check_items_total(regions(sourced(name="North", value=60.0), sourced(name="South", value=45.0), year=2024))
+    (f,) = audit.check_items_total(regions(sourced(name="North", value=60.0), sourced(name="South", value=45.0),
+                                           year=2024))
     assert f.severity == "error"
     assert (f.numbers["stated"], f.numbers["total"], f.numbers["model"]) == (105.0, 100.0, "at most 100.0")
 
@@ -223,8 +226,8 @@ def test_complete_breakdown_short_of_the_total_warns():
 def test_dated_item_values_are_summed_per_year():
     # 2022: 40 + 45 = 85 against a stated 2022 total of 85.0.
     p = make(totals=[sourced(year=2022, value=85.0)], **{"breakdowns.1": breakdown(
-        "region", sourced(name="North", value=50.0, values={2022: 40.0}), sourced(name="South", value=50.0, values={2022: 45.0}),
-        year=2024)})
+        "region", sourced(name="North", value=50.0, values={2022: 40.0}),
+        sourced(name="South", value=50.0, values={2022: 45.0}), year=2024)})
     found = {f.numbers["year"]: f for f in audit.check_items_total(p)}
     assert found[2022].severity == "info" and found[2022].numbers["stated"] == pytest.approx(85.0)
 
@@ -235,7 +238,8 @@ def test_dated_item_values_are_summed_per_year():
 def parse_with_country(us_share: float):
     """CLEAN plus a country breakdown whose one country lies in the sourced North (50%)."""
     data = copy.deepcopy(CLEAN)
-    data["breakdowns"].append(breakdown("country", sourced(name="Utopia", share=us_share, parent="North"), geographic=True))
+    data["breakdowns"].append(breakdown("country", sourced(name="Utopia", share=us_share, parent="North"),
+                                        geographic=True))
     return parse_params(data)
 
 
@@ -284,7 +288,8 @@ def test_fastest_growing_claim_against_rates():
 def test_dated_totals_say_which_path_they_support():
     # Stated CAGR 10%; 2026 totals: implied 100 * 1.071773 ** 2 = 114.87, stated 121.0.
     base = {"size.cagr": sourced(rate=0.10, from_year=2025, to_year=2034)}
-    for value, supports, severity in ((121.0, "stated", "info"), (114.9, "implied", "info"), (130.0, "none", "warning")):
+    for value, supports, severity in ((121.0, "stated", "info"), (114.9, "implied", "info"),
+                                      (130.0, "none", "warning")):
         (f,) = audit.check_totals(make(totals=[sourced(year=2026, value=value)], **base))
         assert (f.numbers["supports"], f.severity) == (supports, severity)
 
