@@ -10,8 +10,18 @@ from IPython.display import Markdown
 from . import breakdowns as bd
 from . import forecast, headline
 from .escape import md
-from .formatting import (figure, figure_pct, money, money_figure, multiple, pct, pp, rate_decimals, source_line,
-                         unit_label)
+from .formatting import (
+    figure,
+    figure_pct,
+    money,
+    money_figure,
+    multiple,
+    pct,
+    pp,
+    rate_decimals,
+    source_line,
+    unit_label,
+)
 from .provenance import cite, mark, quoted_years, suffix
 
 if TYPE_CHECKING:
@@ -24,14 +34,16 @@ BOX_STYLE = (
 )
 TILE_STYLE = "display: inline-block; vertical-align: top; width: 30%; min-width: 10em; margin: 0.3em 1.5% 0.3em 0;"
 CLAIM_WORDS = {"largest": "calls {name} the largest {label}", "smallest": "calls {name} the smallest {label}",
-               "fastest-growing": "calls {name} the fastest-growing {label}", "fast-growing": "describes {name} as growing fast"}
+               "fastest-growing": "calls {name} the fastest-growing {label}",
+               "fast-growing": "describes {name} as growing fast"}
 
 
 def subtitle(m: Market) -> Markdown:
     """The market, geography, unit and any scenario under each section heading."""
     p = m.shown
     case = "" if m.scenario == "base" else f" \u00b7 **scenario: {md(m.title)}** (our assumptions)"
-    return Markdown(f"**{md(p.market.name)}** \u00b7 {md(p.market.geography)} \u00b7 values in {md(unit_label(p.market))}{case}")
+    return Markdown(f"**{md(p.market.name)}** \u00b7 {md(p.market.geography)} \u00b7 "
+                    f"values in {md(unit_label(p.market))}{case}")
 
 
 def _tile(label: str, value: str, note: str) -> str:
@@ -44,7 +56,8 @@ def _tile(label: str, value: str, note: str) -> str:
 
 
 def _end_value(p: Params) -> str:
-    return money_figure(p.size.end, p.market) if p.size.end.year in quoted_years(p) else money(forecast.totals(p).iloc[-1], p.market)
+    return (money_figure(p.size.end, p.market) if p.size.end.year in quoted_years(p)
+            else money(forecast.totals(p).iloc[-1], p.market))
 
 
 def _claimed(p: Params, item: Item, claim: str) -> str | None:
@@ -72,7 +85,8 @@ def _breakdown_tile(p: Params, b: Breakdown) -> str | None:
         note = f"{mark(p, claimant)}; called the largest by the source {_claimed(p, claimant, 'largest')}"
         if lead is not None and lead[0] is not claimant:
             note += "; its own figures disagree (see Source audit)"
-        return _tile(f"Largest {b.label.lower()} (source's claim), {year}", f"{claimant.name}: {_share_or_value(p, b, claimant)}", note)
+        return _tile(f"Largest {b.label.lower()} (source's claim), {year}",
+                     f"{claimant.name}: {_share_or_value(p, b, claimant)}", note)
     if lead is None:
         return None
     item, share, proven = lead
@@ -82,7 +96,8 @@ def _breakdown_tile(p: Params, b: Breakdown) -> str | None:
     if proven:
         return _tile(f"Largest {b.label.lower()}, {year}", f"{item.name}: {shown}", mark(p, item))
     rest = f"{pct(left)} not itemised" if left > 0 else "the items exceed the market (see Source audit)"
-    return _tile(f"{b.label}: largest item the source sizes, {year}", f"{item.name}: {shown}", f"{mark(p, item)}; {rest}")
+    return _tile(f"{b.label}: largest item the source sizes, {year}", f"{item.name}: {shown}",
+                 f"{mark(p, item)}; {rest}")
 
 
 @dataclass
@@ -106,9 +121,11 @@ def headline_box(m: Market) -> HeadlineBox:
     else:
         cagr_note = "implied by the two endpoints"
         if s.cagr is not None:
-            cagr_note += f"; {'source states' if not s.cagr.assumed else 'assumed CAGR'} {figure_pct(s.cagr)} {mark(p, s.cagr)}"
+            cagr_note += (f"; {'source states' if not s.cagr.assumed else 'assumed CAGR'} "
+                          f"{figure_pct(s.cagr)} {mark(p, s.cagr)}")
     end_note = (mark(p, s.end) if s.end.year in quoted_years(p)
-                else f"modelled; {'source states' if not s.end.assumed else 'input end value'} {figure(s.end)} {mark(p, s.end)}")
+                else f"modelled; {'source states' if not s.end.assumed else 'input end value'} "
+                     f"{figure(s.end)} {mark(p, s.end)}")
     tiles = [
         _tile(f"Market size {s.base.year}", money_figure(s.base, p.market), mark(p, s.base)),
         _tile(f"Market size {s.end.year}", _end_value(p), end_note),
@@ -131,8 +148,8 @@ def _direction(first: float, last: float) -> str:
 def _size_sentence(p: Params) -> str:
     s, total = p.size, forecast.totals(p)
     start, end = total.iloc[0], total.iloc[-1]
-    return (f"The market {_direction(start, end)} from {money_figure(s.base, p.market)} in {s.base.year} {mark(p, s.base)} to "
-            f"{_end_value(p)} in {s.end.year}"
+    return (f"The market {_direction(start, end)} from {money_figure(s.base, p.market)} in {s.base.year} "
+            f"{mark(p, s.base)} to {_end_value(p)} in {s.end.year}"
             + (f" {mark(p, s.end)}" if s.end.year in quoted_years(p) else " on the model")
             + f", {multiple(end / start)} in {s.years} years.")
 
@@ -164,7 +181,8 @@ def breakdown_sentences(p: Params, b: Breakdown) -> list[str]:
     for item in b.items:
         for claim in dict.fromkeys(c.claim for c in item.claims):
             figures = (f", with {_share_text(p, b, item)}" if item.share is not None else
-                       f", with {money_figure(item, p.market)} in {bd.item_year(p, b, item)} {mark(p, item)}" if item.value is not None else "")
+                       f", with {money_figure(item, p.market)} in {bd.item_year(p, b, item)} {mark(p, item)}"
+                       if item.value is not None else "")
             rate = ""
             if claim.endswith("growing") and item.cagr:
                 rate = f", at {figure_pct(item.cagr)} a year {mark(p, item.cagr)}"
@@ -182,16 +200,20 @@ def breakdown_sentences(p: Params, b: Breakdown) -> list[str]:
             lines.append(f"{md(item.name)} is the largest {label}, with {shown}.")
         elif len(sized) > 1:
             lines.append(f"Of the {len(sized)} items the source sizes, {md(item.name)} has the largest share, {shown}; "
-                         f"{pct(1 - bd.itemised_share(p, b))} of the market is not itemised, so it is not called the largest.")
+                         f"{pct(1 - bd.itemised_share(p, b))} of the market is not itemised, "
+                         "so it is not called the largest.")
     fast = bd.fastest(p, b, p.audit.cagr_tolerance_pp / 100)
-    if fast is not None and not _claimed(p, fast, "fastest-growing") and not _claimed_by_other(b, fast, "fastest-growing"):
-        lines.append(f"Of the growth rates the source gives, {md(fast.name)}'s {figure_pct(fast.cagr)} {mark(p, fast.cagr)} is the highest.")
+    if (fast is not None and not _claimed(p, fast, "fastest-growing")
+            and not _claimed_by_other(b, fast, "fastest-growing")):
+        lines.append(f"Of the growth rates the source gives, {md(fast.name)}'s {figure_pct(fast.cagr)} "
+                     f"{mark(p, fast.cagr)} is the highest.")
     return lines
 
 
 def takeaways(p: Params) -> Markdown:
     """Key findings as bullets, each sentence filled from the model."""
-    lines = [_size_sentence(p), f"That is {pct(forecast.anchor_rate(p), rate_decimals(p))} a year, compounded; " + _anchor_sentence(p)]
+    lines = [_size_sentence(p),
+             f"That is {pct(forecast.anchor_rate(p), rate_decimals(p))} a year, compounded; " + _anchor_sentence(p)]
     for group in (bd.segments(p), bd.geographic(p)):
         if group:
             lines += breakdown_sentences(p, group[0])
@@ -233,11 +255,12 @@ def breakdown_summary(p: Params, b: Breakdown) -> Markdown:
     else:
         own = f"; we add {pct(ours)} as our assumption" if ours else ""
         decimals = max([1] + [i.digits("share") or 0 for i in sourced])  # a sum of shares keeps the source's digits
-        parts.append(f"The source itemises {pct(covered - ours, decimals)} of the market{own}; the other {pct(1 - covered)} is not "
-                     "itemised by the source and is shown in grey, unnamed.")
+        parts.append(f"The source itemises {pct(covered - ours, decimals)} of the market{own}; "
+                     f"the other {pct(1 - covered)} is not itemised by the source and is shown in grey, unnamed.")
     if assumed:
         n = len(assumed)
-        parts.append(f"{n} of the {len(b.items)} items {'is our assumption' if n == 1 else 'are our assumptions'}, marked as such."
+        parts.append(f"{n} of the {len(b.items)} items {'is our assumption' if n == 1 else 'are our assumptions'}, "
+                     "marked as such."
                      if sourced else f"All {len(b.items)} items are our assumptions, so none is ranked.")
     parts += breakdown_sentences(p, b)
     only_rate = [i for i in b.items if i.cagr is not None and not i.has_point]
@@ -266,7 +289,7 @@ def _mix_sentence(p: Params, b: Breakdown) -> str:
 
 
 def points(title: str, lines: list[str]) -> Markdown | None:
-    """A titled list of the analyst's points; nothing at all when there are none, so no empty heading reaches a client."""
+    """A titled list of the analyst's points; nothing when there are none, so no empty heading reaches a client."""
     if not lines:
         return None
     return Markdown(f"## {title}\n\n" + "\n".join(f"- {md(line)}" for line in lines))

@@ -26,7 +26,8 @@ def test_takeaways_follow_the_params_not_the_default(heat):
 
 def test_headline_box_labels_each_figure():
     box = narrative.headline_box(load(DEFAULT_PARAMS)).data
-    for figure in ("USD 504.9 million", "USD 1,861.2 million", "15.6%", "source states 16.6% [1]", "62.0%", "North America: 42.5%"):
+    for figure in ("USD 504.9 million", "USD 1,861.2 million", "15.6%", "source states 16.6% [1]", "62.0%",
+                   "North America: 42.5%"):
         assert figure in box
     assert "called the largest by the source [1]" in box
     assert box.count("(assumed)") == 0
@@ -49,7 +50,8 @@ def test_headline_box_carries_the_manifest_figures_out_of_the_kernel():
 def test_breakdown_summary_says_what_is_not_itemised(cmo, heat):
     service = narrative.breakdown_summary(cmo, cmo.breakdowns[0]).data
     assert "The source itemises 62.0% of the market; the other 38.0% is not itemised by the source" in service
-    assert "All 6 items are our assumptions, so none is ranked" in narrative.breakdown_summary(heat, heat.breakdowns[1]).data
+    assert ("All 6 items are our assumptions, so none is ranked"
+            in narrative.breakdown_summary(heat, heat.breakdowns[1]).data)
 
 
 def test_sourced_items_are_ranked_only_when_the_figures_prove_it(raw, build):
@@ -66,12 +68,14 @@ def test_sourced_items_are_ranked_only_when_the_figures_prove_it(raw, build):
 
 def test_fastest_growing_only_when_rates_differ_beyond_rounding(raw, build):
     raw["breakdowns"][1]["items"] = [
-        {"name": n, "share": 0.2, "cagr": r, "basis": "sourced", "source": "marketus-2025"} for n, r in (("A", 0.103), ("B", 0.103))]
+        {"name": n, "share": 0.2, "cagr": r, "basis": "sourced", "source": "marketus-2025"}
+        for n, r in (("A", 0.103), ("B", 0.103))]
     p = build(raw)
     assert "highest" not in " ".join(narrative.breakdown_sentences(p, p.breakdowns[1]))
     raw["breakdowns"][1]["items"][1]["cagr"] = 0.125
     p = build(raw)
-    assert "Of the growth rates the source gives, B's 12.5% [1] is the highest." in narrative.breakdown_sentences(p, p.breakdowns[1])
+    assert ("Of the growth rates the source gives, B's 12.5% [1] is the highest."
+            in narrative.breakdown_sentences(p, p.breakdowns[1]))
 
 
 def test_no_sentence_compares_a_value_with_itself(cmo):
