@@ -9,8 +9,17 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
 import yaml
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator,
-                      model_validator)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from . import source_files, written
 from .errors import ParamsError
@@ -175,8 +184,9 @@ class Size(Strict):
             raise ValueError("anchor is 'cagr' but no 'cagr' is given")
         implied = math.exp(math.log(self.end.value / self.base.value) / self.years) - 1
         if not MIN_RATE <= implied <= MAX_RATE:
-            raise ValueError(f"base.value {self.base.value:g} and end.value {self.end.value:g} imply {implied:.1%} a year, "
-                             f"outside the {MIN_RATE:.0%} to {MAX_RATE:+.0%} a growth rate may take; check the unit and digits")
+            raise ValueError(f"base.value {self.base.value:g} and end.value {self.end.value:g} imply {implied:.1%} "
+                             f"a year, outside the {MIN_RATE:.0%} to {MAX_RATE:+.0%} a growth rate may take; "
+                             "check the unit and digits")
         return self
 
     @property
@@ -238,7 +248,8 @@ class Item(Basis):
         claims = data.get("claims")
         if isinstance(claims, list):
             said = {k: data[k] for k in ("source", "quote") if data.get("basis") == "sourced" and data.get(k)}
-            data["claims"] = [{"claim": c, **said} if isinstance(c, str) else c for c in claims]  # the item's words say it
+            # a bare claim word cites the item's own source and quote: the item's words say it
+            data["claims"] = [{"claim": c, **said} if isinstance(c, str) else c for c in claims]
         return data
 
     @property
@@ -359,7 +370,8 @@ class Params(Strict):
     def parents_of(self, breakdown: Breakdown, item: Item) -> list[tuple[Breakdown, Item]]:
         """Items of other breakdowns that `item.parent` names, as 'Item name' or 'breakdown-id/Item name'."""
         bid, _, name = item.parent.rpartition("/") if "/" in item.parent else ("", "", item.parent)
-        return [(b, i) for b in self.breakdowns if b.id != breakdown.id and bid in ("", b.id) for i in b.items if i.name == name]
+        return [(b, i) for b in self.breakdowns if b.id != breakdown.id and bid in ("", b.id)
+                for i in b.items if i.name == name]
 
     def breakdown(self, bid: str) -> Breakdown:
         return next(b for b in self.breakdowns if b.id == bid)
@@ -395,15 +407,16 @@ def _reason(err: dict) -> str:
 
 
 class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """PyYAML keeps the last of two equal keys silently; an analyst's typo deserves an error (libyaml's parser: 10x faster)."""
+    """PyYAML keeps the last of two equal keys silently; a typo deserves an error (on libyaml's parser: 10x faster)."""
 
     def construct_mapping(self, node, deep=False):
         keys = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, (str, int, float, bool, dt.date)) or key is None:
-                raise yaml.constructor.ConstructorError(None, None, "a key is a list or mapping; keys must be plain words",
-                                                      key_node.start_mark)
+                raise yaml.constructor.ConstructorError(None, None,
+                                                        "a key is a list or mapping; keys must be plain words",
+                                                        key_node.start_mark)
             if key in keys:
                 raise yaml.constructor.ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
             keys.add(key)
@@ -414,7 +427,8 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         text = self.construct_scalar(node)
         value = super().construct_yaml_float(node)
         try:
-            return written.WrittenFloat(text.replace("_", "")) if value == value and abs(value) != float("inf") else value
+            return (written.WrittenFloat(text.replace("_", "")) if value == value and abs(value) != float("inf")
+                    else value)
         except ValueError:
             return value
 
@@ -423,7 +437,7 @@ _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:float", _UniqueKeyLoader.con
 
 
 def read_yaml(path: Path) -> dict:
-    """Read one YAML mapping (or a workbook made by `cmo-report params to-xlsx`), reporting syntax errors with their line."""
+    """Read one YAML mapping (or a `cmo-report params to-xlsx` workbook), reporting syntax errors with their line."""
     if Path(path).suffix.lower() == ".xlsx":
         from .params_xlsx import read_workbook
         return read_workbook(Path(path))[0]

@@ -77,13 +77,15 @@ def test_not_a_number(bad):
 
 def test_partial_and_over_full_breakdowns_validate(raw, build):
     """How far items cover the market is the audit's finding, never a reason to refuse the file."""
-    raw["breakdowns"][1]["items"].append({"name": "Europe", "share": 0.7, "basis": "sourced", "source": "marketus-2025"})
+    raw["breakdowns"][1]["items"].append({"name": "Europe", "share": 0.7, "basis": "sourced",
+                                          "source": "marketus-2025"})
     p = build(raw)
     assert [i.share for i in p.breakdowns[1].items if i.share] == [0.425, 0.7]
 
 
 def test_items_with_only_a_rate_or_a_claim_validate(raw, build):
-    raw["breakdowns"][0]["items"].append({"name": "Drug delivery", "cagr": "12.4%", "basis": "sourced", "source": "marketus-2025"})
+    raw["breakdowns"][0]["items"].append({"name": "Drug delivery", "cagr": "12.4%", "basis": "sourced",
+                                          "source": "marketus-2025"})
     item = build(raw).breakdowns[0].items[-1]
     assert (item.cagr.rate, item.cagr.basis, item.has_point) == (0.124, "sourced", False)
 
@@ -109,8 +111,10 @@ def test_unknown_claim_kind_lists_the_choices(raw, build):
 
 def test_parent_must_name_one_item_of_another_breakdown(raw, build):
     raw["breakdowns"].append({"id": "country", "label": "Country", "geographic": True, "items": [
-        {"name": "United States", "share": 0.2, "parent": "North America", "basis": "sourced", "source": "marketus-2025"}]})
-    assert build(raw).parents_of(build(raw).breakdowns[2], build(raw).breakdowns[2].items[0])[0][1].name == "North America"
+        {"name": "United States", "share": 0.2, "parent": "North America", "basis": "sourced",
+         "source": "marketus-2025"}]})
+    assert (build(raw).parents_of(build(raw).breakdowns[2], build(raw).breakdowns[2].items[0])[0][1].name
+            == "North America")
     raw["breakdowns"][2]["items"][0]["parent"] = "Atlantis"
     assert "breakdowns[2].items[0].parent: 'Atlantis' is not an item of another breakdown" in _error(build, raw)
     raw["breakdowns"][2]["items"][0]["parent"] = "region/North America"
@@ -199,12 +203,14 @@ def test_assumed_figure_needs_a_rationale(raw, build):
 
 def test_unknown_source_id_suggests_a_known_one(raw, build):
     raw["size"]["end"]["source"] = "marketus-2052"
-    assert "size.end.source 'marketus-2052' is not an id in 'sources'; did you mean 'marketus-2025'?" in _error(build, raw)
+    assert ("size.end.source 'marketus-2052' is not an id in 'sources'; did you mean 'marketus-2025'?"
+            in _error(build, raw))
 
 
 def test_bad_unit_lists_the_choices(raw, build):
     raw["market"]["unit"] = "millions"
-    assert "market.unit: Input should be 'thousand', 'million', 'billion' or 'trillion' (got 'millions')" in _error(build, raw)
+    assert ("market.unit: Input should be 'thousand', 'million', 'billion' or 'trillion' (got 'millions')"
+            in _error(build, raw))
 
 
 def test_missing_section(raw, build):
