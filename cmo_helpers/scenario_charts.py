@@ -9,9 +9,9 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from . import forecast, scenario_view, sensitivity
-from .scenarios import BASE
 from .charts import HATCH, NAVY, PALETTE, TEAL, Chart, caption, house_style, new_figure
 from .formatting import number, unit_label
+from .scenarios import BASE
 
 if TYPE_CHECKING:
     from .params import Params
@@ -38,8 +38,9 @@ def fan_chart(m: Market) -> Chart | None:
     for n, (name, path) in enumerate(paths.items()):
         is_base = name == BASE
         colour = NAVY if is_base else SCENARIO_COLOURS[(n - 1) % len(SCENARIO_COLOURS)]
-        ax.plot(path.index, path.values, color=colour, linewidth=2.2 if is_base else 1.5, linestyle="-" if is_base else "--",
-                marker="o" if is_base else None, ms=3.5, label=names[name] + ("" if is_base else " (assumed)"), zorder=3 if is_base else 2)
+        ax.plot(path.index, path.values, color=colour, linewidth=2.2 if is_base else 1.5,
+                linestyle="-" if is_base else "--", marker="o" if is_base else None, ms=3.5,
+                label=names[name] + ("" if is_base else " (assumed)"), zorder=3 if is_base else 2)
         ax.annotate(number(path.iloc[-1]), (path.index[-1], path.iloc[-1]), xytext=(5, 0), textcoords="offset points",
                     va="center", fontsize=8, color=colour, fontweight="bold" if is_base else "normal")
     ax.set_xticks(list(paths.index))
@@ -65,15 +66,17 @@ def tornado_chart(p: Params) -> Chart:
     t = sensitivity.tornado(p)
     base, year, unit = sensitivity.end_value(p), p.size.end.year, unit_label(p.market)
     fig, ax = new_figure(height=0.42 * len(t) + 1.6)
-    for pos, row in zip(range(len(t) - 1, -1, -1), t.itertuples()):
+    for pos, row in zip(range(len(t) - 1, -1, -1), t.itertuples(), strict=True):
         hatch = HATCH if row.assumed else None
         ax.barh(pos, row.low_end - base, left=base, color=LOWERED, hatch=hatch, edgecolor="white", height=0.7)
         ax.barh(pos, row.high_end - base, left=base, color=RAISED, hatch=hatch, edgecolor="white", height=0.7)
-        ax.annotate(number(row.low_end), (row.low_end, pos), xytext=(-3, 0), textcoords="offset points", ha="right", va="center", fontsize=7.5)
-        ax.annotate(number(row.high_end), (row.high_end, pos), xytext=(3, 0), textcoords="offset points", ha="left", va="center", fontsize=7.5)
+        ax.annotate(number(row.low_end), (row.low_end, pos), xytext=(-3, 0), textcoords="offset points",
+                    ha="right", va="center", fontsize=7.5)
+        ax.annotate(number(row.high_end), (row.high_end, pos), xytext=(3, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=7.5)
     ax.axvline(base, color=NAVY, linewidth=1.2)
-    ax.annotate(f"Report's {year} value: {number(base)}", (base, len(t) - 0.4), ha="center", va="bottom", fontsize=8, color=NAVY,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+    ax.annotate(f"Report's {year} value: {number(base)}", (base, len(t) - 0.4), ha="center", va="bottom", fontsize=8,
+                color=NAVY, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
     ax.set_yticks(range(len(t) - 1, -1, -1), [_label(p, row) for _, row in t.iterrows()], fontsize=8)
     ax.set_ylim(-0.6, len(t) + 0.2)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, 0)))

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 def step_text(kind: str) -> str:
     """The documented step of a driver kind, as printed beside each bar."""
-    return f"\u00b1{sensitivity.VALUE_STEP:.0%}" if kind == "value" else f"\u00b1{sensitivity.RATE_STEP * 100:g}\u00a0pp"
+    return (f"\u00b1{sensitivity.VALUE_STEP:.0%}" if kind == "value"
+            else f"\u00b1{sensitivity.RATE_STEP * 100:g}\u00a0pp")
 
 
 def driver_input(p: Params, kind: str, value: float) -> str:
@@ -42,16 +43,18 @@ def tornado_table(p: Params) -> Table:
         "Basis": ASSUMED if r.assumed else "Rests on sourced figures",
     } for r in t.itertuples()]
     caption = f"Sensitivity of the {year} market size ({unit}), one driver at a time"
-    return Table(caption, rows, ["assumed" if a else "" for a in t["assumed"]], {f"{year}, driver low": unit, f"{year}, driver high": unit, "Swing": unit})
+    return Table(caption, rows, ["assumed" if a else "" for a in t["assumed"]],
+                 {f"{year}, driver low": unit, f"{year}, driver high": unit, "Swing": unit})
 
 
 def tornado_summary(p: Params) -> Markdown:
     """Name the driver that matters most, and the item that does, in figures from the model."""
     t = sensitivity.tornado(p)
     top, year, base = t.iloc[0], p.size.end.year, sensitivity.end_value(p)
-    text = (f"**{md(top['driver'])}** matters most: moving it by {step_text(top['kind'])} puts the {year} market between "
-            f"{money(top['low_end'], p.market)} and {money(top['high_end'], p.market)}, a swing of "
-            f"{money(top['swing'], p.market)} or {pct(top['swing'] / base)} of the {money(base, p.market)} the report shows.")
+    text = (f"**{md(top['driver'])}** matters most: moving it by {step_text(top['kind'])} puts the {year} market "
+            f"between {money(top['low_end'], p.market)} and {money(top['high_end'], p.market)}, a swing of "
+            f"{money(top['swing'], p.market)} or {pct(top['swing'] / base)} of the {money(base, p.market)} "
+            "the report shows.")
     items = t[t["level"] == "item"]
     if items.empty:
         return Markdown(text + " No item has a growth rate of its own, so no single item is tested.")
@@ -68,7 +71,8 @@ def method_note() -> Markdown:
         f"the market growth rate and each item's own growth rate by {step_text('rate')}. "
         "The growth rate, not the end value, is held when the base value moves. An item's bar reads the total "
         "bottom-up: that item grows at the changed rate from the year of its figure while everything else keeps its "
-        "path. Only items with a growth rate of their own are tested. Hatched bars and shaded rows rest on our assumptions."
+        "path. Only items with a growth rate of their own are tested. Hatched bars and shaded rows rest on our "
+        "assumptions."
     )
 
 
@@ -114,5 +118,6 @@ def scenario_notes(m: Market) -> Markdown | None:
         changes = "; ".join(f"{md(k)}: {_setting(before.get(k), 'value' if k.startswith('Base') else 'rate')} \u2192 "
                             f"{_setting(v, 'value' if k.startswith('Base') else 'rate')}"
                             for k, v in after.items() if v != before.get(k))
-        parts.append(f"**{md(overlay.title)}** (assumed). {md(overlay.rationale)}\n\n_Changes to the market file:_ {changes}.")
+        parts.append(f"**{md(overlay.title)}** (assumed). {md(overlay.rationale)}\n\n"
+                     f"_Changes to the market file:_ {changes}.")
     return Markdown("### What each scenario assumes\n\n" + "\n\n".join(parts))

@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import Field, PrivateAttr, ValidationError
 
 from .errors import ParamsError
-from .params import Params, Strict, _loc, _reason, load_params, parse_params, read_yaml
 from .migrate import current, migrate_overrides
+from .params import Params, Strict, _loc, _reason, load_params, parse_params, read_yaml
 from .paths import resolve_params, scenario_folder
 
 BASE = "base"
@@ -80,7 +80,8 @@ def overlays(params_file: str | Path) -> dict[str, Overlay]:
 
 def cases(path: Path, raw: dict, p: Params) -> tuple[dict[str, Overlay], dict[str, Params]]:
     """Every overlay and every case of a market ('base' first) from one read of its file."""
-    found = {name: load_overlay(_folder(path, p.market.slug) / f"{name}.yaml") for name in _names(_folder(path, p.market.slug))}
+    found = {name: load_overlay(_folder(path, p.market.slug) / f"{name}.yaml")
+             for name in _names(_folder(path, p.market.slug))}
     return found, {BASE: p, **{name: _merge(raw, overlay) for name, overlay in found.items()}}
 
 
@@ -160,13 +161,15 @@ def _apply(data: dict, leaves: list[tuple[tuple, Any]], overlay: Overlay) -> Non
             figure = size.setdefault(path[1], {})
             figure.pop("source", None)
             figure.pop("quote", None)
-            figure.update({path[2]: value, "basis": "assumed", "rationale": f"{overlay.title} scenario: {overlay.rationale}"})
+            figure.update({path[2]: value, "basis": "assumed",
+                           "rationale": f"{overlay.title} scenario: {overlay.rationale}"})
             if path[1] == "cagr":
                 figure.update(from_year=size["base"]["year"], to_year=size["end"]["year"])
         else:
             split = next(b for b in data["breakdowns"] if b["id"] == path[1])
             item = next(i for i in split["items"] if i["name"] == path[3])
-            item["cagr"] = {"rate": value, "basis": "assumed", "rationale": f"{overlay.title} scenario: {overlay.rationale}"}
+            item["cagr"] = {"rate": value, "basis": "assumed",
+                            "rationale": f"{overlay.title} scenario: {overlay.rationale}"}
 
 
 def _check_idle(anchor: str, paths: list[tuple], overlay: Overlay) -> None:
@@ -176,8 +179,9 @@ def _check_idle(anchor: str, paths: list[tuple], overlay: Overlay) -> None:
     other = next(a for a in IDLE_UNDER_ANCHOR if a != anchor)
     idle, driver = IDLE_UNDER_ANCHOR[anchor], IDLE_UNDER_ANCHOR[other]
     if idle in paths and driver not in paths:
-        raise ParamsError(overlay.path, [(_dotted(idle), f"does not change the forecast while size.anchor is '{anchor}'; "
-                                                         f"also set size.anchor: {other}, or override {'.'.join(driver)} too")])
+        raise ParamsError(overlay.path, [(_dotted(idle),
+                                          f"does not change the forecast while size.anchor is '{anchor}'; "
+                                          f"also set size.anchor: {other}, or override {'.'.join(driver)} too")])
 
 
 def _merged_key(key: str, data: dict) -> str:

@@ -43,7 +43,8 @@ def end_value(p: Params) -> float:
 def _drivers(p: Params) -> Iterator[tuple[str, str, str, float, Callable[[float], float], bool]]:
     """Each driver as (label, level, kind, current value, end-year total as a function of it, assumed)."""
     s, g = p.size, anchor_rate(p)
-    yield f"Base value {s.base.year}", "market", "value", s.base.value, lambda v: compound(v, g, s.years), s.base.assumed
+    yield (f"Base value {s.base.year}", "market", "value", s.base.value, lambda v: compound(v, g, s.years),
+           s.base.assumed)
     yield "Market growth rate", "market", "rate", g, lambda r: compound(s.base.value, r, s.years), rate_assumed(p)
     total = end_value(p)
     for b in p.breakdowns:
@@ -65,8 +66,8 @@ def tornado(p: Params) -> pd.DataFrame:
     rows = []
     for driver, level, kind, value, end_of, assumed in _drivers(p):
         low, high = _step(kind, value, -1), _step(kind, value, +1)
-        rows.append({"driver": driver, "level": level, "kind": kind, "value": value, "low_value": low, "high_value": high,
-                     "low_end": end_of(low), "high_end": end_of(high), "assumed": assumed})
+        rows.append({"driver": driver, "level": level, "kind": kind, "value": value, "low_value": low,
+                     "high_value": high, "low_end": end_of(low), "high_end": end_of(high), "assumed": assumed})
     frame = pd.DataFrame(rows)
     frame["swing"] = frame["high_end"] - frame["low_end"]
     return frame[COLUMNS].sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
@@ -83,7 +84,8 @@ def scenario_table(m: Market) -> pd.DataFrame:
 
 def settings(q: Params) -> dict[str, float | None]:
     """The inputs a scenario can move, keyed by how the notes name them; None where an item follows the market."""
-    out: dict[str, float | None] = {f"Base value {q.size.base.year}": q.size.base.value, "Growth rate of the series": anchor_rate(q)}
+    out: dict[str, float | None] = {f"Base value {q.size.base.year}": q.size.base.value,
+                                    "Growth rate of the series": anchor_rate(q)}
     for b in q.breakdowns:
         out.update({f"{i.name}, own growth rate": i.cagr.rate if i.cagr else None for i in b.items})
     return out

@@ -92,7 +92,8 @@ def test_default_market_scenarios():
     runs = scenarios.all_scenarios(DEFAULT_PARAMS)
     assert list(runs) == ["base", "conservative", "optimistic"]
     ends = {name: forecast.totals(q).iloc[-1] for name, q in runs.items()}
-    # conservative: 504.9 x 1.126^9 = 504.9 x 2.909682 = 1469.10; optimistic: 504.9 x 1.186^9 = 504.9 x 4.642610 = 2344.05
+    # conservative: 504.9 x 1.126^9 = 504.9 x 2.909682 = 1469.10;
+    # optimistic: 504.9 x 1.186^9 = 504.9 x 4.642610 = 2344.05
     assert ends == pytest.approx({"base": 1861.2, "conservative": 1469.10, "optimistic": 2344.05}, abs=0.01)
     for name in ("conservative", "optimistic"):
         q = runs[name]
@@ -123,17 +124,24 @@ def test_shipped_overlays_are_valid():
     [
         ("sise: {end: {value: 150}}", "overrides.sise", "unknown key 'sise'; did you mean 'size'?"),
         ("market: {name: Other}", "overrides.market", "'market' cannot be changed by a scenario"),
-        ("size: {end: {year: 2030}}", "overrides.size.end.year", "'year' cannot be changed by a scenario; allowed here: value"),
+        ("size: {end: {year: 2030}}", "overrides.size.end.year",
+         "'year' cannot be changed by a scenario; allowed here: value"),
         ("size: {end: {valeu: 150}}", "overrides.size.end.valeu", "unknown key 'valeu'; did you mean 'value'?"),
         ("size: {end: 150}", "overrides.size.end", "expected a mapping with value, got 150"),
-        ("regions: {items: {Nort: {cagr: 0.1}}}", "overrides.breakdowns.regions.items.Nort", "unknown item 'Nort'; did you mean 'North'?"),
-        ("breakdowns: {regions: {items: {North: {share: 0.5}}}}", "overrides.breakdowns.regions.items.North.share", "'share' cannot be changed"),
-        ("breakdowns: {regions: {items: {North: {cagr: 5.0}}}}", "overrides.breakdowns.regions.items.North.cagr", "less than or equal to 2"),
-        ("breakdowns: {regions: {items: {North: {cagr: fast}}}}", "overrides.breakdowns.regions.items.North.cagr", "expected a number"),
+        ("regions: {items: {Nort: {cagr: 0.1}}}", "overrides.breakdowns.regions.items.Nort",
+         "unknown item 'Nort'; did you mean 'North'?"),
+        ("breakdowns: {regions: {items: {North: {share: 0.5}}}}", "overrides.breakdowns.regions.items.North.share",
+         "'share' cannot be changed"),
+        ("breakdowns: {regions: {items: {North: {cagr: 5.0}}}}", "overrides.breakdowns.regions.items.North.cagr",
+         "less than or equal to 2"),
+        ("breakdowns: {regions: {items: {North: {cagr: fast}}}}", "overrides.breakdowns.regions.items.North.cagr",
+         "expected a number"),
         ("size: {end: {value: -1}}", "overrides.size.end.value", "greater than 0"),
         ("size: {anchor: both}", "overrides.size.anchor", "'endpoints' or 'cagr'"),
-        ("breakdowns: {regoins: {items: {}}}", "overrides.breakdowns.regoins", "unknown breakdown id 'regoins'; did you mean 'regions'?"),
-        ("size: {cagr: {rate: 0.2}}", "overrides.size.cagr.rate", "does not change the forecast while size.anchor is 'endpoints'"),
+        ("breakdowns: {regoins: {items: {}}}", "overrides.breakdowns.regoins",
+         "unknown breakdown id 'regoins'; did you mean 'regions'?"),
+        ("size: {cagr: {rate: 0.2}}", "overrides.size.cagr.rate",
+         "does not change the forecast while size.anchor is 'endpoints'"),
     ],
 )
 def test_invalid_overlay_names_file_and_key(tiny_copy: Path, overrides: str, key: str, reason: str):
@@ -149,7 +157,8 @@ def test_every_bad_key_is_reported_at_once(tiny_copy: Path):
 
 def test_end_value_with_a_matching_cagr_is_allowed(tiny_copy: Path):
     overlay = tiny_copy.parent / "scenarios" / "tiny" / "pair.yaml"
-    overlay.write_text("title: Pair\nrationale: Both agree.\noverrides:\n  size: {end: {value: 144}, cagr: {rate: 0.2}}\n")
+    overlay.write_text("title: Pair\nrationale: Both agree.\n"
+                       "overrides:\n  size: {end: {value: 144}, cagr: {rate: 0.2}}\n")
     assert load(tiny_copy, "pair").shown.size.cagr.assumed
 
 

@@ -36,11 +36,13 @@ def test_market_drivers_against_hand_arithmetic(tiny_tornado):
 
 def test_item_drivers_read_the_total_bottom_up(tiny_tornado):
     # Only items with a growth rate of their own are drivers: Alpha (10 %, ours). 60% of 121 = 72.6 in 2022, h = 2:
-    # 121 + 72.6 x (1.08^2 / 1.1^2 - 1) = 121 - 72.6 x 0.0436 / 1.21 = 118.384; high 121 + 72.6 x 0.0444 / 1.21 = 123.664
+    # 121 + 72.6 x (1.08^2 / 1.1^2 - 1) = 121 - 72.6 x 0.0436 / 1.21 = 118.384;
+    # high 121 + 72.6 x 0.0444 / 1.21 = 123.664
     alpha = tiny_tornado.loc["Segment: Alpha"]
     assert (alpha["low_end"], alpha["high_end"], alpha["swing"]) == pytest.approx((118.384, 123.664, 5.28))
     assert list(tiny_tornado.index) == ["Base value 2020", "Market growth rate", "Segment: Alpha"]
-    assert tiny_tornado["assumed"].to_dict() == {"Base value 2020": False, "Market growth rate": False, "Segment: Alpha": True}
+    assert tiny_tornado["assumed"].to_dict() == {"Base value 2020": False, "Market growth rate": False,
+                                                 "Segment: Alpha": True}
 
 
 def test_scenario_item_rate_becomes_a_driver():
@@ -52,7 +54,8 @@ def test_scenario_item_rate_becomes_a_driver():
 
 def test_default_market_growth_rate_matters_most():
     t = sensitivity.tornado(load_params(DEFAULT_PARAMS))
-    # rate 15.599% +/- 2 pp over 9 years: 504.9 x 1.13599^9 = 504.9 x 3.150435 = 1590.66; 504.9 x 1.17599^9 = 504.9 x 4.301626 = 2171.89
+    # rate 15.599% +/- 2 pp over 9 years: 504.9 x 1.13599^9 = 504.9 x 3.150435 = 1590.66;
+    # 504.9 x 1.17599^9 = 504.9 x 4.301626 = 2171.89
     # base 504.9 +/- 10%: 1861.2 x 0.9 = 1675.08, 1861.2 x 1.1 = 2047.32 (swing 372.24)
     assert list(t["driver"][:2]) == ["Market growth rate", "Base value 2024"]
     assert (t.loc[0, "low_end"], t.loc[0, "high_end"]) == pytest.approx((1590.66, 2171.89), abs=0.01)
@@ -72,7 +75,8 @@ def test_scenario_displays_for_a_market_with_scenarios():
     assert "Base (market file)" in html and "144.0" in html and "+19.0%" in html
     notes = scenario_view.scenario_notes(m).data
     assert "**Low** (assumed). Growth halves." in notes
-    assert "Growth rate of the series: 10.0% \u2192 5.0%" in notes and "North, own growth rate: market rate \u2192 5.0%" in notes
+    assert "Growth rate of the series: 10.0% \u2192 5.0%" in notes
+    assert "North, own growth rate: market rate \u2192 5.0%" in notes
     chart = scenario_charts.fan_chart(m)
     assert isinstance(chart, Chart) and "High 144.0" in chart.alt
 
