@@ -13,7 +13,17 @@ from pandas.io.formats.style import Styler
 from . import breakdowns as bd
 from . import forecast
 from .formatting import DASH, figure, figure_pct, number, pct, rate_decimals, signed, unit_label
-from .provenance import ASSUMED, MODELLED, MODELLED_ASSUMED, basis_label, cite, path_assumed, quoted_years, series_label, suffix
+from .provenance import (
+    ASSUMED,
+    MODELLED,
+    MODELLED_ASSUMED,
+    basis_label,
+    cite,
+    path_assumed,
+    quoted_years,
+    series_label,
+    suffix,
+)
 
 if TYPE_CHECKING:
     from .params import Breakdown, Params
@@ -70,7 +80,8 @@ class Table:
 
     def shown(self) -> pd.DataFrame:
         """The table as a reader sees it, every cell as text."""
-        return pd.DataFrame([{c: str(row.get(c, DASH)) for c in self.columns} for row in self.rows], columns=self.columns)
+        return pd.DataFrame([{c: str(row.get(c, DASH)) for c in self.columns} for row in self.rows],
+                            columns=self.columns)
 
     def numeric(self) -> list[str]:
         """Columns of figures, right-aligned; known from the cells, not parsed back from text."""
@@ -98,7 +109,8 @@ class Table:
         """The numbers behind the table as plain JSON, so the data pack holds full values beside the shown text."""
         return {"caption": self.caption, "columns": self.columns,
                 "rows": [[_json_value(v) for v in row] for row in self.data().itertuples(index=False)],
-                "texts": self.shown().values.tolist(), "kinds": self.kinds or [""] * len(self.rows), "units": self.units}
+                "texts": self.shown().values.tolist(), "kinds": self.kinds or [""] * len(self.rows),
+                "units": self.units}
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
         """The house-style HTML, with the numbers in the output's metadata (as charts carry their series)."""
@@ -135,7 +147,8 @@ def size_table(p: Params) -> Table:
     for year, r in g.iterrows():
         basis = _year_basis(p, year)
         rows.append({"Year": str(year), f"Market size ({unit})": _total_cell(p, year, r["total"]),
-                     "Change": Cell(r["change"], signed(r["change"])), "Growth": rate(r["yoy"], rate_decimals(p)), "Basis": basis})
+                     "Change": Cell(r["change"], signed(r["change"])), "Growth": rate(r["yoy"], rate_decimals(p)),
+                     "Basis": basis})
         kinds.append("assumed" if basis in (ASSUMED, MODELLED_ASSUMED) else "")
     return Table(f"{p.market.name}: size by year", rows, kinds, {f"Market size ({unit})": unit, "Change": unit})
 
@@ -174,7 +187,8 @@ def cagr_table(p: Params) -> Table:
     kinds = ["assumed" if s.base.assumed or s.end.assumed else ""]
     if s.cagr is not None:
         stated = comp.loc["stated"]
-        period = f"{s.cagr.from_year}\u2013{s.cagr.to_year}" if s.cagr.from_year and s.cagr.to_year else "period not stated"
+        period = (f"{s.cagr.from_year}\u2013{s.cagr.to_year}" if s.cagr.from_year and s.cagr.to_year
+                  else "period not stated")
         rows.append({
             "Measure": f"{'Assumed' if s.cagr.assumed else 'Stated'} ({period})",
             "CAGR": Cell(s.cagr.rate, figure_pct(s.cagr, decimals=2)),
@@ -183,7 +197,8 @@ def cagr_table(p: Params) -> Table:
             "Basis": basis_label(p, s.cagr),
         })
         kinds.append("assumed" if s.cagr.assumed else "")
-    return Table(f"Compound annual growth ({unit_label(p.market)})", rows, kinds, {f"{s.end.year} value": unit_label(p.market)})
+    return Table(f"Compound annual growth ({unit_label(p.market)})", rows, kinds,
+                 {f"{s.end.year} value": unit_label(p.market)})
 
 
 def paths_table(p: Params) -> Table:
@@ -192,7 +207,8 @@ def paths_table(p: Params) -> Table:
     other, label, _rate = forecast.alternative_path(p)
     rows = []
     for year, r in g.iterrows():
-        row: dict[str, Cell | str] = {"Year": str(year), "Series used": _total_cell(p, year, r["total"]), "Growth": rate(r["yoy"], rate_decimals(p))}
+        row: dict[str, Cell | str] = {"Year": str(year), "Series used": _total_cell(p, year, r["total"]),
+                                      "Growth": rate(r["yoy"], rate_decimals(p))}
         if other is not None:
             row[f"{label} path"] = num(other[year])
             row["Gap"] = Cell(other[year] - r["total"], signed(other[year] - r["total"]))
@@ -221,11 +237,13 @@ def breakdown_table(p: Params, b: Breakdown) -> Table:
             row["Value"] = Cell(pt.value, number(pt.value) + " (model)")
         else:
             row["Value"] = Cell(None, DASH)
-        row["Own CAGR"] = (Cell(item.cagr.rate, figure_pct(item.cagr) + (" (assumed)" if item.cagr.assumed else f" {cite(p, item.cagr.source)}"))
+        row["Own CAGR"] = (Cell(item.cagr.rate, figure_pct(item.cagr)
+                                + (" (assumed)" if item.cagr.assumed else f" {cite(p, item.cagr.source)}"))
                            if item.cagr is not None else Cell(None, DASH))
-        row["End value"] = Cell(item.end.value, f"{figure(item.end)} ({item.end.year})") if item.end is not None else Cell(None, DASH)
-        row[f"Modelled CAGR {p.size.base.year}\u2013{p.size.end.year}"] = (rate(cagrs[item.name], rate_decimals(p)) if item.name in cagrs.index
-                                                                         else Cell(None, "no value given"))
+        row["End value"] = (Cell(item.end.value, f"{figure(item.end)} ({item.end.year})") if item.end is not None
+                            else Cell(None, DASH))
+        row[f"Modelled CAGR {p.size.base.year}\u2013{p.size.end.year}"] = (
+            rate(cagrs[item.name], rate_decimals(p)) if item.name in cagrs.index else Cell(None, "no value given"))
         row["Claims"] = _claims(p, item)
         row["Within"] = item.parent or DASH
         row["Basis"] = basis_label(p, item)
@@ -234,8 +252,8 @@ def breakdown_table(p: Params, b: Breakdown) -> Table:
     left = 1 - bd.itemised_share(p, b)
     if bd.placed(p, b) and not bd.complete(p, b) and left > 0:
         year = bd.item_year(p, b, bd.placed(p, b)[0])
-        rows.append({b.label: bd.REST, "Year": str(year), "Share": rate(left), "Value": num(left * forecast.total_at(p, year)),
-                     "Basis": "Remainder of the total"})
+        rows.append({b.label: bd.REST, "Year": str(year), "Share": rate(left),
+                     "Value": num(left * forecast.total_at(p, year)), "Basis": "Remainder of the total"})
         kinds.append("rest")
     table = Table(f"{b.label}: what the source gives ({unit_label(p.market)})", rows, kinds,
                   {"Value": unit_label(p.market), "End value": unit_label(p.market)})
@@ -271,12 +289,14 @@ def history_table(p: Params, b: Breakdown) -> Table | None:
         row["Stated total"] = Cell(stated[year].value, figure(stated[year])) if year in stated else Cell(None, DASH)
         rows.append(row)
     unit = unit_label(p.market)
-    return Table(f"{b.label}: values the source gives by year ({unit})", rows, units={c: unit for c in rows[0] if c != "Year"})
+    return Table(f"{b.label}: values the source gives by year ({unit})", rows,
+                 units={c: unit for c in rows[0] if c != "Year"})
 
 
 def _item_cell(p: Params, b: Breakdown, item, year: int, value: float) -> Cell:
     """An item's value in a year, with the source's digits in a year the source states it (and the model agrees)."""
-    stated = [f for f in (item, *item.values) if f.value is not None and (f is not item or bd.item_year(p, b, item) == year)
+    stated = [f for f in (item, *item.values)
+              if f.value is not None and (f is not item or bd.item_year(p, b, item) == year)
               and getattr(f, "year", None) in (None, year)]
     if item.end is not None and item.end.year == year:
         stated.append(item.end)
@@ -300,7 +320,8 @@ def breakdown_values_table(p: Params, b: Breakdown) -> Table | None:
         for item in bd.placed(p, b):
             row[series_label(p, b, item)] = _item_cell(p, b, item, year, v.loc[year, item.name])
         if show_rest:
-            row[bd.REST] = num(left[year]) if left[year] >= 0 else Cell(left[year], f"{number(left[year])} (items exceed the total)")
+            row[bd.REST] = (num(left[year]) if left[year] >= 0
+                            else Cell(left[year], f"{number(left[year])} (items exceed the total)"))
         row["Total"] = _total_cell(p, year, total[year])
         rows.append(row)
     unit = unit_label(p.market)

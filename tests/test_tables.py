@@ -46,8 +46,10 @@ def test_cagr_table_shows_both_rates(cmo, heat):
 def test_breakdown_table_shows_what_the_source_gives_and_the_rest(cmo):
     t = tables.breakdown_table(cmo, cmo.breakdowns[1]).shown()
     assert t["Region"].tolist() == ["North America", "Asia-Pacific", "Not itemised by the source"]
-    assert t.iloc[0][["Year", "Share", "Value", "Claims", "Basis"]].tolist() == ["2023", "42.5%", "185.5", "largest [1]", "Sourced [1]"]
-    assert t.iloc[1][["Share", "Value", "Claims"]].tolist() == ["\u2013", "\u2013", "fast-growing [1]"], "no invented figure"
+    assert t.iloc[0][["Year", "Share", "Value", "Claims", "Basis"]].tolist() == ["2023", "42.5%", "185.5",
+                                                                                 "largest [1]", "Sourced [1]"]
+    assert (t.iloc[1][["Share", "Value", "Claims"]].tolist()
+            == ["\u2013", "\u2013", "fast-growing [1]"]), "no invented figure"
     # 57.5 % of the 2023 total 436.768 = 251.14
     assert t.iloc[2][["Share", "Value"]].tolist() == ["57.5%", "251.1"]
     assert "End value" not in t.columns, "a column nobody fills is left out"
@@ -79,7 +81,8 @@ def test_history_table_holds_a_release_table(raw, build):
     assert t["Year"].tolist() == ["2022", "2023"]
     assert t["North America"].tolist() == ["160.25", "185.5"]
     assert t["Stated total"].tolist() == ["380.00", "\u2013"]
-    assert tables.history_table(build({**raw, "totals": []} | {"breakdowns": raw["breakdowns"][:1]}), p.breakdowns[0]) is None
+    assert tables.history_table(build({**raw, "totals": []} | {"breakdowns": raw["breakdowns"][:1]}),
+                                p.breakdowns[0]) is None
 
 
 def test_paths_table_shows_growth_and_the_drift_of_the_other_path(cmo, heat):
