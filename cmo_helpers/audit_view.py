@@ -64,14 +64,15 @@ def anchor_note(p: Params) -> str:
     """Which figure drives the series and which is only shown, since the two may disagree."""
     s = p.size
     if s.anchor == "cagr":
-        return (f"The series follows the {_given(s.cagr)} CAGR of {figure_pct(s.cagr, decimals=2)} {_ref(p, s.cagr)}from "
-                f"{figure(s.base)} in {s.base.year}; the {_given(s.end)} {s.end.year} value of "
+        return (f"The series follows the {_given(s.cagr)} CAGR of {figure_pct(s.cagr, decimals=2)} "
+                f"{_ref(p, s.cagr)}from {figure(s.base)} in {s.base.year}; the {_given(s.end)} {s.end.year} value of "
                 f"{figure(s.end)} {_ref(p, s.end)}is {_shown(s.end)}.")
     note = (f"The series follows the endpoints, {figure(s.base)} in {s.base.year} and {figure(s.end)} "
             f"in {s.end.year} ({pct(anchor_rate(p), 2)} a year)")
     if s.cagr is None:
         return note + "."
-    return note + f"; the {_given(s.cagr)} CAGR of {figure_pct(s.cagr, decimals=2)} {_ref(p, s.cagr)}is {_shown(s.cagr)}."
+    return note + (f"; the {_given(s.cagr)} CAGR of {figure_pct(s.cagr, decimals=2)} "
+                   f"{_ref(p, s.cagr)}is {_shown(s.cagr)}.")
 
 
 def _given(obj: Basis) -> str:
@@ -95,7 +96,8 @@ def verdict(p: Params) -> Markdown:
     found = run_audit(p)
     flagged = [f for f in found if f.severity != "info"]
     if not flagged:
-        return Markdown(f"All {len(found)} checks pass: the figures are consistent with each other. {md(anchor_note(p))}")
+        return Markdown(f"All {len(found)} checks pass: the figures are consistent with each other. "
+                        f"{md(anchor_note(p))}")
     n_err = len(errors(found))
     head = (f"**{_count(n_err, 'error')} and {_count(len(flagged) - n_err, 'warning')} in {len(found)} checks.** "
             + ("The figures contradict each other; read them with the caveats below. " if n_err else
@@ -120,8 +122,8 @@ def warning_html(published: Params, shown: Params | None = None) -> str:
     items = "".join(f"<li>{html.escape(f.message)}</li>" for f in found)
     return (
         f'<div class="cmo-audit-warning" style="{ALERT_STYLE}"><strong>The figures contradict each other '
-        f"({_count(len(found), 'error')}).</strong> {html.escape(anchor_note(shown or published))} Every check is listed "
-        f"under <em>Source audit</em>.<ul style=\"margin: 0.4em 0 0 0;\">{items}</ul></div>"
+        f"({_count(len(found), 'error')}).</strong> {html.escape(anchor_note(shown or published))} "
+        f"Every check is listed under <em>Source audit</em>.<ul style=\"margin: 0.4em 0 0 0;\">{items}</ul></div>"
     )
 
 

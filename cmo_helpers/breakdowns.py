@@ -84,7 +84,8 @@ def itemised_share(p: Params, b: Breakdown) -> float:
 
 def complete(p: Params, b: Breakdown) -> bool:
     """Whether every item is placed and their shares reach 100 % within the audit tolerance."""
-    return len(placed(p, b)) == len(b.items) and abs(itemised_share(p, b) - 1) <= p.audit.share_tolerance_pp / 100 + 1e-12
+    return (len(placed(p, b)) == len(b.items)
+            and abs(itemised_share(p, b) - 1) <= p.audit.share_tolerance_pp / 100 + 1e-12)
 
 
 def _raw(p: Params, b: Breakdown, years: list[int]) -> pd.DataFrame:
@@ -163,7 +164,8 @@ def fastest(p: Params, b: Breakdown, tolerance: float) -> Item | None:
 def same_rate(p: Params, b: Breakdown, item: Item) -> list[Item]:
     """Other items growing at the item's own rate within the rate tolerance: no rate among them is 'fastest'."""
     tolerance = p.audit.cagr_tolerance_pp / 100 + 1e-12
-    return [i for i in b.items if i is not item and i.cagr is not None and abs(i.cagr.rate - item.cagr.rate) <= tolerance]
+    return [i for i in b.items
+            if i is not item and i.cagr is not None and abs(i.cagr.rate - item.cagr.rate) <= tolerance]
 
 
 def geographic(p: Params) -> list[Breakdown]:

@@ -13,7 +13,8 @@ OLD_SPLITS = {"segments": False, "regions": True}
 
 def is_old(data: dict) -> bool:
     """Whether a mapping uses the first schema, which fixed one segment and one regional split."""
-    return any(k in data for k in OLD_SPLITS) or any(isinstance(s, dict) and "date" in s for s in data.get("sources") or [])
+    return (any(k in data for k in OLD_SPLITS)
+            or any(isinstance(s, dict) and "date" in s for s in data.get("sources") or []))
 
 
 def _item(old: dict) -> dict:
@@ -66,7 +67,8 @@ class _Dumper(yaml.SafeDumper):
     """Writes each number as the source wrote it, so '0.620' stays '0.620' in the converted file."""
 
 
-_Dumper.add_representer(WrittenFloat, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:float", value.text))
+_Dumper.add_representer(WrittenFloat,
+                        lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:float", value.text))
 
 
 def to_yaml(data: dict) -> str:

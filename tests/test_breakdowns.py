@@ -34,7 +34,8 @@ def test_north_america_starts_from_its_stated_2023_value(cmo):
 def test_items_known_only_by_a_claim_or_a_rate_get_no_value(cmo, raw, build):
     region = cmo.breakdowns[1]
     assert "Asia-Pacific" not in bd.values(cmo, region).columns
-    raw["breakdowns"][0]["items"].append({"name": "Drug delivery", "cagr": 0.124, "basis": "sourced", "source": "marketus-2025"})
+    raw["breakdowns"][0]["items"].append({"name": "Drug delivery", "cagr": 0.124, "basis": "sourced",
+                                          "source": "marketus-2025"})
     p = build(raw)
     assert "Drug delivery" not in bd.values(p, p.breakdowns[0]).columns
     assert bd.rate(p, p.breakdowns[0], p.breakdowns[0].items[1]) == (0.124, "own")
@@ -61,7 +62,8 @@ def test_partial_item_with_its_own_rate_is_not_rescaled(raw, build):
 
 def test_end_value_places_an_item_and_sets_its_rate(raw, build):
     # 100 in 2024 to 200 in 2034... here: 50 in 2024 to 100 in 2030 is 2 ** (1/6) - 1 = 12.246 %.
-    raw["breakdowns"][0]["items"][0] = {"name": "Biologics", "value": 50.0, "year": 2024, "end": {"year": 2030, "value": 100.0},
+    raw["breakdowns"][0]["items"][0] = {"name": "Biologics", "value": 50.0, "year": 2024,
+                                        "end": {"year": 2030, "value": 100.0},
                                         "basis": "sourced", "source": "marketus-2025"}
     p = build(raw)
     b = p.breakdowns[0]
@@ -87,7 +89,8 @@ def test_leader_is_proven_only_when_the_rest_cannot_hide_a_larger_item(cmo, raw,
 
 def test_fastest_needs_two_sourced_rates_apart_beyond_rounding(raw, build):
     items = raw["breakdowns"][0]["items"]
-    items[:] = [{"name": n, "cagr": r, "basis": "sourced", "source": "marketus-2025"} for n, r in (("A", 0.10), ("B", 0.1004))]
+    items[:] = [{"name": n, "cagr": r, "basis": "sourced", "source": "marketus-2025"}
+                for n, r in (("A", 0.10), ("B", 0.1004))]
     p = build(raw)
     assert bd.fastest(p, p.breakdowns[0], 0.0005) is None  # 0.04 pp apart: rounding
     items[1]["cagr"] = 0.12
