@@ -11,16 +11,17 @@ import pytest
 from cmo_helpers.paths import PACKAGE
 
 # Text helpers with no knowledge of markets: anyone may use them.
-BASE = {"errors", "escape", "formatting", "paths", "written", "chart_images", "chart_series", "report_date", "reproducible",
-        "stopping", "lean_imports", "typst_markup", "typeset"}
+BASE = {"errors", "escape", "formatting", "paths", "written", "chart_images", "chart_series", "report_date",
+        "reproducible", "stopping", "lean_imports", "typst_markup", "typeset"}
 LAYERS = {
     "inputs": {"params", "params_xlsx", "source_files", "glyphs", "migrate", "scenarios", "session",
                # a release drafted into params
-               "release_text", "release_lexicon", "release_patterns", "release_tables", "release_source", "release_facts",
-               "draft", "draft_score"},
+               "release_text", "release_lexicon", "release_patterns", "release_tables", "release_source",
+               "release_facts", "draft", "draft_score"},
     "model": {"forecast", "breakdowns", "provenance", "audit", "sensitivity"},
     "report": {"tables", "charts", "scenario_charts", "narrative", "sections", "audit_view", "scenario_view"},
-    "pipeline": {"execute", "export", "render", "units", "cache", "manifest", "collection", "cluster", "datapack", "publish", "pdf"},
+    "pipeline": {"execute", "export", "render", "units", "cache", "manifest", "collection", "cluster", "datapack",
+                 "publish", "pdf"},
 }
 # Commands sit on top of everything: `audit` prints findings, `render` runs the pipeline.
 ENTRY = {"cli", "audit_cli", "draft_cli", "params_cli"}
@@ -46,7 +47,8 @@ def _layer(module: str) -> str:
 def _imports(module: str) -> set[str]:
     """Package modules a module imports, at top level or inside functions."""
     tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
-    typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If) and getattr(block.test, "id", "") == "TYPE_CHECKING"
+    typing_only = {id(n) for block in ast.walk(tree)
+                   if isinstance(block, ast.If) and getattr(block.test, "id", "") == "TYPE_CHECKING"
                    for n in ast.walk(block)}
     found = set()
     for node in ast.walk(tree):
@@ -70,11 +72,13 @@ def test_imports_point_down_the_layers(module):
         if layer == "base":
             assert other == "base", f"{module} (base) imports {used} ({other})"
         elif layer == "pipeline":
-            assert used in PIPELINE_MAY_USE, f"the pipeline module {module} imports {used} ({other}); go through inputs or headline"
+            assert used in PIPELINE_MAY_USE, (
+                f"the pipeline module {module} imports {used} ({other}); go through inputs or headline")
         elif layer == "bridge":
             assert other in ("base", "inputs", "model"), f"{module} imports {used} ({other})"
         elif other in ORDER:
-            assert ORDER.index(other) <= ORDER.index(layer), f"{module} ({layer}) imports {used} ({other}): layers point down"
+            assert ORDER.index(other) <= ORDER.index(layer), (
+                f"{module} ({layer}) imports {used} ({other}): layers point down")
         else:
             assert other == "base", f"{module} ({layer}) imports {used} ({other}): only the pipeline runs the pipeline"
 
@@ -95,7 +99,8 @@ def test_each_growth_formula_is_written_once():
 def test_a_kernel_running_the_report_never_imports_nbformat():
     """nbformat pulls in jsonschema's format checkers (0.7 s of grammar compiling); notebooks only need the views."""
     code = ("import sys, cmo_helpers as cmo\n"
-            "for name in ('charts', 'tables', 'narrative', 'sections', 'scenario_charts', 'audit_view', 'scenario_view'):\n"
+            "for name in ('charts', 'tables', 'narrative', 'sections', 'scenario_charts', 'audit_view', "
+            "'scenario_view'):\n"
             "    getattr(cmo, name)\n"
             "print(sorted(m for m in ('nbformat', 'jsonschema', 'nbconvert', 'typst') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)

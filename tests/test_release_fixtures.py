@@ -9,9 +9,18 @@ import re
 
 import pytest
 import yaml
-
-from release_fixtures import (FOLDER, figures_by_basis, fixtures, forbidden_found, item_claims, misrounded_found,
-                              missing_figures, normalise, quotes, shows)
+from release_fixtures import (
+    FOLDER,
+    figures_by_basis,
+    fixtures,
+    forbidden_found,
+    item_claims,
+    misrounded_found,
+    missing_figures,
+    normalise,
+    quotes,
+    shows,
+)
 
 FIXTURES = fixtures()
 IDS = [f.name for f in FIXTURES]

@@ -21,7 +21,8 @@ def reports(tmp_path_factory) -> dict[str, str]:
     """Every fixture rendered once (PDF only, base case), its text normalised as a client's search would see it."""
     out = tmp_path_factory.mktemp("releases")
     proc = subprocess.run([sys.executable, "-m", "cmo_helpers.cli", "render", *(str(f.params_path) for f in FIXTURES),
-                           "--to", "pdf", "--out", str(out), "--jobs", "2"], capture_output=True, text=True, timeout=900)
+                           "--to", "pdf", "--out", str(out), "--jobs", "2"],
+                          capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr
     found = {}
     for f in FIXTURES:
@@ -43,7 +44,8 @@ def test_no_sentence_ranks_an_assumed_item_or_the_remainder(reports, fixture):
     text = reports[fixture.name]
     assert forbidden_found(text, fixture.expect) == []
     p = load_params(fixture.params_path)
-    unranked = [i.name for b in p.breakdowns for i in b.items if i.assumed] + ["Not itemised by the source", "not itemised"]
+    unranked = ([i.name for b in p.breakdowns for i in b.items if i.assumed]
+                + ["Not itemised by the source", "not itemised"])
     for name in unranked:
         assert not re.search(re.escape(name) + r"\)?\s+(?:" + RANKING + ")", text), f"{name} is ranked"
     assert not re.search(r"\b(?:Other|Rest of) [a-z]+ (?:" + RANKING + ")", text)
