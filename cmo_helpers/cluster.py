@@ -96,16 +96,19 @@ def render_targets(batch: _Batch, todo: dict[Target, list[Path]], address: str |
             if not notebooks and batch.export_done(t):
                 continue
             export = None if batch.export_cached(t) else batch.export_args(t)
-            executed = {} if export is None else {p.name: p.read_bytes() for p in (batch.folder(t) / "notebooks").glob("*.ipynb")}
+            done = (batch.folder(t) / "notebooks").glob("*.ipynb")
+            executed = {} if export is None else {p.name: p.read_bytes() for p in done}
             fut = client.submit(run_target, t, [(nb.name, nb.read_bytes()) for nb in notebooks], executed, export,
-                                _files(frozen[t.slug].parent), pure=False, key=f"cmo-render-{t.label}-{os.urandom(4).hex()}")
+                                _files(frozen[t.slug].parent), pure=False,
+                                key=f"cmo-render-{t.label}-{os.urandom(4).hex()}")
             futures[fut] = (t, notebooks)
         for fut in as_completed(futures):
             t, notebooks = futures.pop(fut)
             try:
                 outcomes, files = fut.result()
             except Exception as exc:  # noqa: BLE001 - a lost worker fails its target, never the run
-                outcomes, files = [Outcome(nb.stem, False, 0.0, f"task failed: {type(exc).__name__}: {exc}") for nb in notebooks], {}
+                reason = f"task failed: {type(exc).__name__}: {exc}"
+                outcomes, files = [Outcome(nb.stem, False, 0.0, reason) for nb in notebooks], {}
             for name, data in files.items():
                 path = batch.folder(t) / name
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -78,7 +78,8 @@ def plan(params_files: list[str | Path], which: str = "none", params_dir: Path |
             problems.append(exc)
             continue
         if p.market.slug in seen:
-            problems.append(ParamsError(path, [("market.slug", f"'{p.market.slug}' is also used by {seen[p.market.slug]}")]))
+            clash = f"'{p.market.slug}' is also used by {seen[p.market.slug]}"
+            problems.append(ParamsError(path, [("market.slug", clash)]))
             continue
         seen[p.market.slug] = path
         for line in glyphs.warnings(path):
@@ -100,7 +101,8 @@ def _scenario_selection(path: Path, available: list[str], which: str) -> list[st
     wanted = [w.strip() for w in which.split(",") if w.strip() and w.strip() != "base"]
     unknown = [w for w in wanted if w not in available]
     if unknown:
-        raise ParamsError(path, [("--scenarios", f"unknown scenario {', '.join(unknown)}; available: {', '.join(available) or 'none'}")])
+        known = ", ".join(available) or "none"
+        raise ParamsError(path, [("--scenarios", f"unknown scenario {', '.join(unknown)}; available: {known}")])
     return wanted
 
 
@@ -180,7 +182,8 @@ def _run(notebook: Path, output: Path, params_file: Path, scenario: str, cell_ti
         return Outcome(notebook.stem, False, 0.0, f"{type(exc).__name__}: {exc}")
 
 
-def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: list[tuple[str, str]], stamp: dict) -> Outcome:
+def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: list[tuple[str, str]],
+             stamp: dict) -> Outcome:
     """Worker entry point: HTML pages, the combined PDF and the headline figures from executed notebooks."""
     start = time.perf_counter()
     try:
@@ -214,7 +217,8 @@ def _publish(target: Target, folder: Path, formats: tuple[str, ...], related: li
 def _exported_files(folder: Path) -> list[str]:
     """What an export wrote: everything in the target's folder but its notebooks and scenario folders."""
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                  if p.is_file() and p.relative_to(folder).parts[0] not in {"notebooks", "scenarios", publish.INPUTS, publish.MARKER})
+                  if p.is_file()
+                  and p.relative_to(folder).parts[0] not in {"notebooks", "scenarios", publish.INPUTS, publish.MARKER})
 
 
 class _Progress:
