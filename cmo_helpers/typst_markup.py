@@ -14,6 +14,10 @@ from html.parser import HTMLParser
 
 _SPECIAL = set(string.punctuation)
 _SPACE = re.compile(r"\s+")
+BREAK = "\ue000"  # private-use mark for a break point, replaced by `#box()` once the text is escaped
+_LONG = re.compile(r"\S{30,}")  # wider than a narrow table column
+_AFTER_SEPARATOR = re.compile(r"[/._\-?&=#:;,]+")
+_RUN = re.compile(r"[^/._\-?&=#:;,\ue000]{21,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b")
@@ -26,7 +30,18 @@ _FORMATS = {"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"}
 
 def text(value: str) -> str:
     """Literal text in markup: every ASCII punctuation mark escaped, so nothing in it is syntax; controls dropped."""
-    return "".join("\\" + c if c in _SPECIAL else c for c in _CONTROL.sub("", value))
+    value = _LONG.sub(lambda m: breakable(m.group()), _CONTROL.sub("", value.replace(BREAK, "")))
+    return "".join("\\" + c if c in _SPECIAL else c for c in value).replace(BREAK, "#box()")
+
+
+def breakable(token: str) -> str:
+    """A long unbroken token (a URL, a hostile name) marked where it may wrap, so it never runs over a cell.
+
+    Marks go after URL separators and every 20 characters of a longer run; `text` turns them into empty
+    boxes, which Typst may break at and which add no character to the page or its extracted text.
+    """
+    marked = _AFTER_SEPARATOR.sub(lambda m: m.group() + BREAK, token)
+    return _RUN.sub(lambda m: BREAK.join(m.group()[i:i + 20] for i in range(0, len(m.group()), 20)), marked)
 
 
 def string_literal(value: str) -> str:

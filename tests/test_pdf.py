@@ -96,3 +96,14 @@ def test_a_section_that_starts_below_level_one_still_makes_a_tagged_pdf(cmo, tmp
     sec = _section(tmp_path, [], heading="### Deep heading")  # an analyst's notebook may start anywhere
     reader = PdfReader(pdf.write(pdf.document([sec], cmo, "base"), tmp_path / "r.pdf"))
     assert re.search(r"^Deep heading\W+3$", reader.pages[1].extract_text(), re.M), "a level-1 entry in the contents"
+
+
+def test_a_long_source_url_wraps_on_the_cover(raw, tmp_path):
+    from cmo_helpers.params import parse_params
+
+    url = "https://example.com/reports/" + "healthcare_contract_manufacturing_" * 2 + "x" * 150
+    raw["sources"][0]["url"] = url
+    reader = PdfReader(pdf.write(pdf.document([], parse_params(raw, "long.yaml"), "base"), tmp_path / "r.pdf"))
+    lines = reader.pages[0].extract_text().splitlines()
+    assert "".join(line.strip() for line in lines if "_" in line or line.startswith("xxxxx")).endswith("x" * 150)
+    assert max(len(line) for line in lines) < 110, "no line runs off the page"

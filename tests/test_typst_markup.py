@@ -84,3 +84,14 @@ def test_headings_never_skip_a_level():
     converted = typst_markup.convert("<h1>A</h1><h3>B</h3><h4>C</h4><h2>D</h2>", depth=0)
     assert re.findall(r"heading\(level: (\d)\)", converted.markup) == ["1", "2", "3", "2"]
     assert typst_markup.convert("<h3>E</h3>", depth=converted.depth).depth == 3
+
+
+def test_long_tokens_wrap_inside_their_cell_and_extract_unchanged(tmp_path):
+    url = "https://example.com/reports/healthcare_contract_manufacturing_market_size_2025_2033?utm=" + "x" * 60
+    markup = typst_markup.convert(f"<table><tr><td>{url}</td><td>next cell</td></tr></table>").markup
+    assert "#box()" in markup and typst_markup.breakable("short") == "short"
+    path = typeset.pdf('#set document(title: "t")\n#set text(lang: "en")\n#box(width: 6cm)[' + markup + "]", {},
+                       tmp_path / "t.pdf")
+    lines = PdfReader(path).pages[0].extract_text().splitlines()
+    assert len(lines) >= 4, "wrapped inside the 6 cm box, not run over the next cell"
+    assert "".join(line for line in lines if "next cell" not in line).replace(" ", "") == url
