@@ -23,7 +23,7 @@ _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b")
 _LENGTH = re.compile(r"(-?\d*\.?\d+)(px|em|pt|%)")
 _VOID = {"br", "img", "hr", "meta", "link", "input", "col", "wbr"}
-_SKIP = {"script", "head", "title", "button", "svg"}
+_SKIP = {"script", "head", "title", "button"}
 _IMAGE = re.compile(r"data:image/(png|jpeg|gif|svg\+xml);base64,([A-Za-z0-9+/=\s]+)$")
 _FORMATS = {"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"}
 
@@ -57,6 +57,7 @@ class Node:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
     children: list = field(default_factory=list)
+    source: str = ""  # an inline <svg> element's own markup, exactly as written (the parser lower-cases names)
 
     def text(self) -> str:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
@@ -65,14 +66,25 @@ class Node:
 class _Tree(HTMLParser):
     """A forgiving element tree: stray end tags are ignored, unclosed elements close with their parent."""
 
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.root = Node("root")
         self.stack = [self.root]
+        self.html = html
+        self.lines = [0]  # offset of each line's start, to turn the parser's (line, column) into an offset
+        for line in html.splitlines(keepends=True):
+            self.lines.append(self.lines[-1] + len(line))
+        self.svg_start: int | None = None
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.lines[line - 1] + column
 
     def handle_starttag(self, tag, attrs):
         node = Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
+        if tag == "svg" and self.svg_start is None:
+            self.svg_start = self._offset()
         if tag not in _VOID:
             self.stack.append(node)
 
@@ -82,6 +94,9 @@ class _Tree(HTMLParser):
     def handle_endtag(self, tag):
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].tag == tag:
+                if tag == "svg" and self.svg_start is not None and "svg" not in [n.tag for n in self.stack[:depth]]:
+                    end = self.html.index(">", self._offset()) + 1
+                    self.stack[depth].source, self.svg_start = self.html[self.svg_start:end], None
                 del self.stack[depth:]
                 return
 
@@ -90,7 +105,7 @@ class _Tree(HTMLParser):
 
 
 def parse(html: str) -> Node:
-    tree = _Tree()
+    tree = _Tree(html)
     tree.feed(html)
     tree.close()
     return tree.root
@@ -289,9 +304,19 @@ class Converter:
         match = _IMAGE.match(node.attrs.get("src", "").strip())
         if not match:  # another host or a file: never fetched; the reader still learns what was there
             return f"#emph[{text(alt or 'image not included')}]"
-        name = f"{self.prefix}-{len(self.images) + 1:02d}.{_FORMATS[match.group(1)]}"
-        self.images[name] = base64.b64decode(match.group(2))
-        return f"#image({string_literal(name)}, alt: {string_literal(alt or 'chart')})"
+        return self._image(base64.b64decode(match.group(2)), _FORMATS[match.group(1)], alt or "chart")
+
+    def _image(self, data: bytes, ext: str, alt: str) -> str:
+        name = f"{self.prefix}-{len(self.images) + 1:02d}.{ext}"
+        self.images[name] = data
+        return f"#image({string_literal(name)}, alt: {string_literal(alt)})"
+
+    def _svg(self, node: Node) -> str:
+        """An inline drawing (an SVG output nbconvert put in the page) as an image of its own markup."""
+        if not node.source:
+            return ""
+        title = next((c.text() for c in _children(node) if c.tag == "title"), "")
+        return self._image(node.source.encode("utf-8"), "svg", title or "drawing")
 
     def _figure(self, node: Node) -> str:
         caption = next((c for c in node.children if isinstance(c, Node) and c.tag == "figcaption"), None)

@@ -95,3 +95,13 @@ def test_long_tokens_wrap_inside_their_cell_and_extract_unchanged(tmp_path):
     lines = PdfReader(path).pages[0].extract_text().splitlines()
     assert len(lines) >= 4, "wrapped inside the 6 cm box, not run over the next cell"
     assert "".join(line for line in lines if "next cell" not in line).replace(" ", "") == url
+
+
+def test_an_inline_svg_output_is_drawn_from_its_own_markup(tmp_path):
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="72pt" height="36pt" viewBox="0 0 20 10">'
+           '<title>Tiny bars</title><linearGradient id="g"/><rect width="20" height="10"/></svg>')
+    converted = typst_markup.convert(f'<div class="output_svg"><p>before</p>{svg}<p>after</p></div>', "s05")
+    assert converted.images == {"s05-01.svg": svg.encode()}, "case kept (viewBox, linearGradient)"
+    assert 'image("s05-01.svg", alt: "Tiny bars")' in converted.markup
+    text = _pdf_text(converted.markup, tmp_path, converted.images)
+    assert "before" in text and "after" in text and "Tiny bars" not in text
