@@ -18,7 +18,7 @@ from .forecast import (
     total_on,
     totals,
 )
-from .formatting import figure, figure_pct, number, pct, pp, signed_pct
+from .formatting import figure, figure_pct, number, pct, pp, signed_pct, value_decimals
 from .provenance import cite, mark, source_year
 
 if TYPE_CHECKING:
@@ -103,12 +103,13 @@ def check_cagr(p: Params) -> list[Finding]:
         return [Finding("cagr", "info", (
             f"{given} matches the {pct(implied[best], 2)} implied by {ends(best)} {over(best)} "
             f"({pp(gaps[best], 2)}, tolerance {number(p.audit.cagr_tolerance_pp, 2)} pp)."), numbers)]
-    others = [k for k in implied if k not in ("base", "total")]
+    others, d = [k for k in implied if k not in ("base", "total")], value_decimals(p)
     also = "".join(f", and with the {pct(implied[k], 2)} implied {over(k)}" for k in others)
-    alt = "".join(f" (or {number(numbers[f'stated_end_n_{k}'])} counting {conventions[k]} years)" for k in others)
+    alt = "".join(f" (or {number(numbers[f'stated_end_n_{k}'], d)} counting {conventions[k]} years)" for k in others)
     return [Finding("cagr", _clash(s.cagr, s.base, s.end), (
         f"{given} disagrees with the {pct(implied['base'], 2)} implied by {ends('base')} {over('base')}{also}. "
-        f"At {figure_pct(s.cagr)}, {figure(s.base)} would reach {number(numbers['stated_end_n_base'])} by {s.end.year}"
+        f"At {figure_pct(s.cagr)}, {figure(s.base)} would reach {number(numbers['stated_end_n_base'], d)} "
+        f"by {s.end.year}"
         f"{alt}, not the {_given(s.end)} {figure(s.end)}."), numbers)]
 
 
@@ -140,9 +141,9 @@ def _path_text(p: Params, year: int, rates: dict[str, float], model: dict[str, f
                k: str) -> str:
     """One growth path's total for an item's year, as the stated-value finding names it."""
     if year == p.size.base.year:
-        return f"the {_given(p.size.base)} {year} total ({number(model[k])}, {signed_pct(gaps[k])})"
+        return f"the {_given(p.size.base)} {year} total ({number(model[k], value_decimals(p))}, {signed_pct(gaps[k])})"
     name = "endpoint-implied" if k == "implied" else _given(p.size.cagr)
-    return f"the {name} {pct(rates[k], 2)} path ({number(model[k])}, {signed_pct(gaps[k])})"
+    return f"the {name} {pct(rates[k], 2)} path ({number(model[k], value_decimals(p))}, {signed_pct(gaps[k])})"
 
 
 def check_stated_values(p: Params) -> list[Finding]:
@@ -193,7 +194,7 @@ def check_item_cagr(p: Params) -> list[Finding]:
             numbers = {"subject": f"{item.name} CAGR vs its values", "stated": item.cagr.rate, "model": implied,
                        "from_year": first.year, "to_year": item.end.year}
             how = (f"value {figure(item)}" if first.kind == "value"
-                   else f"{figure_pct(item, 'share')} share ({number(first.value)})")
+                   else f"{figure_pct(item, 'share')} share ({number(first.value, value_decimals(p))})")
             head = (f"{item.name}: {_given(item.cagr)} CAGR {figure_pct(item.cagr)} against the {pct(implied, 2)} "
                     f"implied by its {first.year} {how} and its {item.end.year} value {figure(item.end)}")
             if abs(gap) <= _tol_rate(p):
@@ -210,12 +211,12 @@ def _year_total(p: Params, year: int) -> tuple[float, str, str]:
     if stated is not None:
         return stated.value, "stated", figure(stated)
     total = total_at(p, year)
-    return total, "modelled", number(total)
+    return total, "modelled", number(total, value_decimals(p))
 
 
 def check_items_total(p: Params) -> list[Finding]:
     """Item values can't exceed the total: a breakdown's stated values sum to at most it, exactly when complete."""
-    out = []
+    out, d = [], value_decimals(p)
     tol = p.audit.value_tolerance_pct / 100
     for b in p.breakdowns:
         by_year: dict[int, list] = {}
@@ -230,8 +231,8 @@ def check_items_total(p: Params) -> list[Finding]:
             gap = items_sum / total - 1
             everything = len(items) == len(b.items) and bd.complete(p, b)
             numbers = {"subject": f"{b.label} values vs total ({year})", "stated": items_sum,
-                       "model": total if everything else f"at most {number(total)}", "total": total, "year": year}
-            head = (f"{b.label}: the stated item values for {year} ({len(items)}) add up to {number(items_sum)}, "
+                       "model": total if everything else f"at most {number(total, d)}", "total": total, "year": year}
+            head = (f"{b.label}: the stated item values for {year} ({len(items)}) add up to {number(items_sum, d)}, "
                     f"against a {whose} market total of {shown} ({signed_pct(gap)})")
             severity = "error" if whose == "stated" else "warning"
             if gap > tol:
@@ -261,7 +262,7 @@ def check_parents(p: Params) -> list[Finding]:
                     continue
                 year = first.year
                 mine, theirs = first.value, float(bd.value_at(p, pb, year)[parent.name])
-                shown = (number(mine), number(theirs))
+                shown = (number(mine, value_decimals(p)), number(theirs, value_decimals(p)))
             numbers = {"subject": f"{item.name} within {parent.name} ({year})", "stated": mine, "model": theirs,
                        "year": year}
             head = f"{item.name} ({shown[0]} in {year}) lies within {parent.name} ({shown[1]})"
@@ -356,7 +357,7 @@ def check_totals(p: Params) -> list[Finding]:
     """Each further dated total should lie on one of the two growth paths; the audit says which it supports."""
     out = []
     tol = p.audit.value_tolerance_pct / 100
-    rates = path_rates(p)
+    rates, d = path_rates(p), value_decimals(p)
     for t in p.totals:
         model = {k: total_on(p, r, t.year) for k, r in rates.items()}
         gaps = {k: t.value / v - 1 for k, v in model.items()}
@@ -367,7 +368,7 @@ def check_totals(p: Params) -> list[Finding]:
                    "model": model[min(gaps, key=lambda k: abs(gaps[k]))],
                    "year": t.year, "supports": ",".join(fits) or "none"}
         numbers |= {f"{k}_path": v for k, v in model.items()}
-        detail = "; ".join(f"{names[k]} gives {number(model[k])} ({signed_pct(-gaps[k])})" for k in model)
+        detail = "; ".join(f"{names[k]} gives {number(model[k], d)} ({signed_pct(-gaps[k])})" for k in model)
         head = f"The {_given(t)} {t.year} total {figure(t)} {mark(p, t)}"
         if fits:
             out.append(Finding("totals", "info", f"{head} supports {' and '.join(names[k] for k in fits)}: {detail}.",
@@ -457,7 +458,7 @@ def check_scale_claims(p: Params) -> list[Finding]:
     total is at least 1 and under 1,000 in that scale.
     """
     series = totals(p) * SCALES[p.market.unit]
-    out = []
+    out, d = [], value_decimals(p)
     for claim in p.claims:
         subject = f"Claim \u201c{claim.text}\u201d {cite(p, claim.source)}"
         if claim.year is not None and not p.size.base.year <= claim.year <= p.size.end.year:
@@ -472,7 +473,8 @@ def check_scale_claims(p: Params) -> list[Finding]:
                    "stated": f"{claim.scale}s" if claim.value is None else f"{figure(claim)} {claim.scale}",
                    "model": f"{number(in_scale, 2)} {claim.scale} ({year})", "year": year,
                    "value_in_claimed_scale": in_scale}
-        market = f"{number(series[year] / SCALES[p.market.unit])} {p.market.unit} ({number(in_scale, 2)} {claim.scale})"
+        market = (f"{number(series[year] / SCALES[p.market.unit], d)} {p.market.unit} "
+                  f"({number(in_scale, 2)} {claim.scale})")
         if claim.value is not None:
             decimals = claim.digits("value") or 0
             slack = max(p.audit.value_tolerance_pct / 100 * claim.value, 0.5 * 10 ** -decimals)

@@ -9,7 +9,7 @@ from IPython.display import HTML, Markdown
 from .audit import Finding, errors, run_audit
 from .escape import md
 from .forecast import anchor_rate
-from .formatting import DASH, figure, figure_pct, number, pct, pp, signed, signed_pct
+from .formatting import DASH, figure, figure_pct, number, pct, pp, signed, signed_pct, value_decimals
 from .provenance import cite
 from .tables import Cell, Table
 
@@ -29,32 +29,32 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def _cell(rule: str, value: float | int | str) -> Cell | str:
+def _cell(rule: str, value: float | int | str, decimals: int) -> Cell | str:
     if isinstance(value, str):
         return value
     if rule in RATE_DECIMALS:
         return Cell(value, pct(value, RATE_DECIMALS[rule]))
     if rule == "years":
         return str(value)
-    return Cell(value, number(value))
+    return Cell(value, number(value, decimals))
 
 
-def _difference(rule: str, stated: float | int | str, model: float | int | str) -> Cell | str:
+def _difference(rule: str, stated: float | int | str, model: float | int | str, decimals: int) -> Cell | str:
     if isinstance(stated, str) or isinstance(model, str):
         return DASH
     if rule in RATE_DECIMALS:
         return Cell(stated - model, pp(stated - model, RATE_DECIMALS[rule]))
     if rule == "years":
         return f"{stated - model:+d} years" if stated != model else DASH
-    return Cell(stated - model, f"{signed(stated - model)} ({signed_pct(stated / model - 1)})")
+    return Cell(stated - model, f"{signed(stated - model, decimals)} ({signed_pct(stated / model - 1)})")
 
 
 def reconciliation_table(p: Params) -> Table:
     """Every check in one table, stated beside model, so the reader sees the size of each disagreement."""
-    found = run_audit(p)
-    rows = [{"Check": f.numbers["subject"], "Stated": _cell(f.rule, f.numbers["stated"]),
-             "Implied / model": _cell(f.rule, f.numbers["model"]),
-             "Difference": _difference(f.rule, f.numbers["stated"], f.numbers["model"]),
+    found, d = run_audit(p), value_decimals(p)
+    rows = [{"Check": f.numbers["subject"], "Stated": _cell(f.rule, f.numbers["stated"], d),
+             "Implied / model": _cell(f.rule, f.numbers["model"], d),
+             "Difference": _difference(f.rule, f.numbers["stated"], f.numbers["model"], d),
              "Verdict": VERDICT_WORDS[f.severity]} for f in found]
     return Table("Source audit: stated figures against what they imply", rows,
                  [f.severity if f.severity != "info" else "" for f in found])

@@ -15,7 +15,7 @@ from matplotlib.ticker import FuncFormatter
 from . import breakdowns as bd
 from . import chart_images, chart_series, forecast
 from .forecast import anchor_rate
-from .formatting import figure, figure_pct, number, pct, rate_decimals, unit_label
+from .formatting import figure, figure_pct, number, pct, rate_decimals, unit_label, value_decimals
 from .provenance import cite, path_assumed, quoted_years, series_label, suffix
 
 if TYPE_CHECKING:
@@ -107,12 +107,13 @@ def size_chart(p: Params) -> Chart:
     size = p.size
     quoted = quoted_years(p)
     modelled_assumed = path_assumed(p)
+    d = value_decimals(p)
     for year, value in total.items():
         stated = quoted.get(year)
         assumed = stated.assumed if stated is not None else modelled_assumed
         ax.bar(year, value, color=NAVY if stated is not None else TEAL, hatch=HATCH if assumed else None,
                edgecolor="white", width=0.7)
-        label = figure(stated) if stated is not None else number(value)
+        label = figure(stated) if stated is not None else number(value, d)
         ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
     quoted_assumed = any(f.assumed for f in quoted.values())
     handles = [
@@ -137,7 +138,7 @@ def size_chart(p: Params) -> Chart:
     ax.set_ylabel(unit_label(p.market))
     ax.set_title(f"Market size, {total.index[0]}\u2013{total.index[-1]}")
     ax.margins(y=0.12)
-    alt = f"Bar chart of market size from {number(total.iloc[0])} in {total.index[0]} to {number(total.iloc[-1])} in {total.index[-1]} {unit_label(p.market)}."
+    alt = f"Bar chart of market size from {number(total.iloc[0], d)} in {total.index[0]} to {number(total.iloc[-1], d)} in {total.index[-1]} {unit_label(p.market)}."
     return Chart(fig, alt, caption(p, f"Market size by year, {unit_label(p.market)}.", quoted_assumed or modelled_assumed))
 
 
@@ -146,13 +147,14 @@ def growth_chart(p: Params) -> Chart:
     """The anchored path beside the path the other figure would give, so the gap is visible."""
     fig, ax = new_figure()
     anchored = forecast.totals(p)
+    d = value_decimals(p)
     ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {pct(anchor_rate(p), rate_decimals(p))} a year")
     other, label, rate = forecast.alternative_path(p)
     if other is not None:
         shown = figure_pct(p.size.cagr) if p.size.anchor == "endpoints" else pct(rate)
         ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {shown} a year (not used)")
-        ax.annotate(number(other.iloc[-1]), (other.index[-1], other.iloc[-1]), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8, color=AMBER)
-    ax.annotate(number(anchored.iloc[-1]), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, -8), textcoords="offset points", va="center", fontsize=8, color=NAVY)
+        ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8, color=AMBER)
+    ax.annotate(number(anchored.iloc[-1], d), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, -8), textcoords="offset points", va="center", fontsize=8, color=NAVY)
     ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5, label=f"Stated {p.size.end.year} value" + suffix(p.size.end))
     ax.set_xticks(list(anchored.index))
     ax.set_ylabel(unit_label(p.market))
@@ -211,7 +213,7 @@ def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
         left = bd.rest(p, b).clip(lower=0)
         ax.bar(v.index, left, bottom=bottom, width=0.7, color=REST_GREY, edgecolor="white", linewidth=0.5, label=bd.REST)
     for year, total in forecast.totals(p).items():
-        ax.annotate(number(total), (year, total), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
+        ax.annotate(number(total, value_decimals(p)), (year, total), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(list(v.index))
     ax.set_ylabel(unit_label(p.market))
     ax.set_title(f"{b.label}: values by year")

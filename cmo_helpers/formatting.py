@@ -6,13 +6,14 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .params import Market, Source
+    from .params import Market, Params, Source
 
 DASH = "\u2013"
 # Binary arithmetic leaves noise in the last three or four of a float's ~16 significant digits (2.675 is held as
 # 2.67499999999999982..., 0.1755 * 100 gives 17.549999999999997); cut at 12, what is left is what a reader computing
 # by hand gets.
 NOISE_DIGITS = 12
+VALUE_DECIMALS_CAP = 3  # a source writing 1.2345 billion still gets a readable table
 _WIDE = Context(prec=400)  # room for every digit of any float, so no figure is cut short
 
 
@@ -63,6 +64,12 @@ def rate_decimals(p) -> int:
     """Decimals for the series' growth rate: the house 1, or as many as the stated CAGR was written with."""
     written = p.size.cagr.digits("rate") if p.size.cagr is not None else None
     return max(1, written or 0)
+
+
+def value_decimals(p: Params) -> int:
+    """Modelled values keep the digits the source sized the market with (house 1, at most 3): 2.16 beside 1.93."""
+    written = [f.digits("value") or 0 for f in (p.size.base, p.size.end, *p.totals)]
+    return min(max(1, *written), VALUE_DECIMALS_CAP)
 
 
 def signed(value: float, decimals: int = 1) -> str:

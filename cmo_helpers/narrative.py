@@ -21,6 +21,7 @@ from .formatting import (
     rate_decimals,
     source_line,
     unit_label,
+    value_decimals,
 )
 from .provenance import cite, mark, quoted_years, suffix
 
@@ -57,7 +58,7 @@ def _tile(label: str, value: str, note: str) -> str:
 
 def _end_value(p: Params) -> str:
     return (money_figure(p.size.end, p.market) if p.size.end.year in quoted_years(p)
-            else money(forecast.totals(p).iloc[-1], p.market))
+            else money(forecast.totals(p).iloc[-1], p.market, value_decimals(p)))
 
 
 def _claimed(p: Params, item: Item, claim: str) -> str | None:
@@ -230,10 +231,11 @@ def growth_summary(p: Params) -> Markdown:
     g = forecast.growth_table(p)
     low, high = g["change"].min(), g["change"].max()
     verb = "adds" if low >= 0 else "loses" if high <= 0 else "changes by"
-    amounts = (f"between {money(abs(low), p.market)} and {money(abs(high), p.market)}" if verb != "changes by"
-               else f"between {money(low, p.market)} and {money(high, p.market)}")
+    d = value_decimals(p)
+    amounts = (f"between {money(abs(low), p.market, d)} and {money(abs(high), p.market, d)}" if verb != "changes by"
+               else f"between {money(low, p.market, d)} and {money(high, p.market, d)}")
     if verb == "loses":
-        amounts = f"between {money(abs(high), p.market)} and {money(abs(low), p.market)}"
+        amounts = f"between {money(abs(high), p.market, d)} and {money(abs(low), p.market, d)}"
     return Markdown(f"Each year the market {verb} {amounts}. " + _sentence(_anchor_sentence(p)))
 
 

@@ -7,7 +7,7 @@ from IPython.display import Markdown
 
 from . import sensitivity
 from .escape import md
-from .formatting import DASH, money, number, pct, rate_decimals, signed, signed_pct, unit_label
+from .formatting import DASH, money, number, pct, rate_decimals, signed, signed_pct, unit_label, value_decimals
 from .provenance import ASSUMED
 from .scenarios import BASE
 from .tables import Cell, Table, num, rate
@@ -25,20 +25,21 @@ def step_text(kind: str) -> str:
 
 def driver_input(p: Params, kind: str, value: float) -> str:
     """A driver's setting in its own unit: a value, or a rate with as many decimals as the stated CAGR."""
-    return number(value) if kind == "value" else pct(value, rate_decimals(p))
+    return number(value, value_decimals(p)) if kind == "value" else pct(value, rate_decimals(p))
 
 
 def tornado_table(p: Params) -> Table:
     """The tornado as numbers, for readers who want more than bar lengths."""
     t = sensitivity.tornado(p)
     year, unit, base = p.size.end.year, unit_label(p.market), sensitivity.end_value(p)
+    d = value_decimals(p)
     rows = [{
         "Driver": r.driver,
         "Setting": Cell(r.value, driver_input(p, r.kind, r.value)),
         "Step": step_text(r.kind),
-        f"{year}, driver low": num(r.low_end),
-        f"{year}, driver high": num(r.high_end),
-        "Swing": num(r.swing),
+        f"{year}, driver low": num(r.low_end, d),
+        f"{year}, driver high": num(r.high_end, d),
+        "Swing": num(r.swing, d),
         "Swing % of base": rate(r.swing / base),
         "Basis": ASSUMED if r.assumed else "Rests on sourced figures",
     } for r in t.itertuples()]
@@ -50,18 +51,18 @@ def tornado_table(p: Params) -> Table:
 def tornado_summary(p: Params) -> Markdown:
     """Name the driver that matters most, and the item that does, in figures from the model."""
     t = sensitivity.tornado(p)
-    top, year, base = t.iloc[0], p.size.end.year, sensitivity.end_value(p)
+    top, year, base, d = t.iloc[0], p.size.end.year, sensitivity.end_value(p), value_decimals(p)
     text = (f"**{md(top['driver'])}** matters most: moving it by {step_text(top['kind'])} puts the {year} market "
-            f"between {money(top['low_end'], p.market)} and {money(top['high_end'], p.market)}, a swing of "
-            f"{money(top['swing'], p.market)} or {pct(top['swing'] / base)} of the {money(base, p.market)} "
+            f"between {money(top['low_end'], p.market, d)} and {money(top['high_end'], p.market, d)}, a swing of "
+            f"{money(top['swing'], p.market, d)} or {pct(top['swing'] / base)} of the {money(base, p.market, d)} "
             "the report shows.")
     items = t[t["level"] == "item"]
     if items.empty:
         return Markdown(text + " No item has a growth rate of its own, so no single item is tested.")
     lead = items.iloc[0]
     return Markdown(text + f" Among single items, {md(lead['driver'])} matters most: {step_text(lead['kind'])} on its "
-                           f"{pct(lead['value'])} a year moves the total by {signed(lead['low_end'] - base)} to "
-                           f"{signed(lead['high_end'] - base)} {md(unit_label(p.market))}.")
+                           f"{pct(lead['value'])} a year moves the total by {signed(lead['low_end'] - base, d)} to "
+                           f"{signed(lead['high_end'] - base, d)} {md(unit_label(p.market))}.")
 
 
 def method_note() -> Markdown:
@@ -88,12 +89,12 @@ def scenario_comparison(m: Market) -> Table | Markdown:
                         f"`params/scenarios/{md(m.published.market.slug)}/` to compare cases._")
     t = sensitivity.scenario_table(m)
     names, s = titles(m), m.published.size
-    unit = unit_label(m.published.market)
+    unit, d = unit_label(m.published.market), value_decimals(m.published)
     rows = [{
         "Scenario": names[r.scenario],
-        f"{s.end.year} value ({unit})": num(r.end_value),
+        f"{s.end.year} value ({unit})": num(r.end_value, d),
         f"CAGR {s.base.year}\u2013{s.end.year}": rate(r.cagr, rate_decimals(m.published)),
-        "Difference to base": Cell(r.difference, signed(r.difference)) if r.assumed else DASH,
+        "Difference to base": Cell(r.difference, signed(r.difference, d)) if r.assumed else DASH,
         "Difference %": Cell(r.difference_pct, signed_pct(r.difference_pct)) if r.assumed else DASH,
         "Basis": ASSUMED if r.assumed else "Market file",
     } for r in t.itertuples()]
@@ -101,22 +102,22 @@ def scenario_comparison(m: Market) -> Table | Markdown:
                  {f"{s.end.year} value ({unit})": unit, "Difference to base": unit})
 
 
-def _setting(value: float | None, kind: str) -> str:
+def _setting(value: float | None, kind: str, decimals: int) -> str:
     if value is None:
         return "market rate"
-    return number(value) if kind == "value" else pct(value)
+    return number(value, decimals) if kind == "value" else pct(value)
 
 
 def scenario_notes(m: Market) -> Markdown | None:
     """Each scenario's rationale, labelled as our assumption, with the inputs it changes."""
     if not m.overlays:
         return None
-    before = sensitivity.settings(m.published)
+    before, d = sensitivity.settings(m.published), value_decimals(m.published)
     parts = []
     for name, overlay in m.overlays.items():
         after = sensitivity.settings(m.cases[name])
-        changes = "; ".join(f"{md(k)}: {_setting(before.get(k), 'value' if k.startswith('Base') else 'rate')} \u2192 "
-                            f"{_setting(v, 'value' if k.startswith('Base') else 'rate')}"
+        changes = "; ".join(f"{md(k)}: {_setting(before.get(k), 'value' if k.startswith('Base') else 'rate', d)} "
+                            f"\u2192 {_setting(v, 'value' if k.startswith('Base') else 'rate', d)}"
                             for k, v in after.items() if v != before.get(k))
         parts.append(f"**{md(overlay.title)}** (assumed). {md(overlay.rationale)}\n\n"
                      f"_Changes to the market file:_ {changes}.")

@@ -12,7 +12,7 @@ from pandas.io.formats.style import Styler
 
 from . import breakdowns as bd
 from . import forecast
-from .formatting import DASH, figure, figure_pct, number, pct, rate_decimals, signed, unit_label
+from .formatting import DASH, figure, figure_pct, number, pct, rate_decimals, signed, unit_label, value_decimals
 from .provenance import (
     ASSUMED,
     MODELLED,
@@ -136,18 +136,18 @@ def _year_basis(p: Params, year: int) -> str:
 def _total_cell(p: Params, year: int, value: float) -> Cell:
     """A year's total, with the source's digits when the source states it."""
     quoted = quoted_years(p).get(year)
-    return Cell(value, figure(quoted) if quoted is not None else number(value))
+    return Cell(value, figure(quoted) if quoted is not None else number(value, value_decimals(p)))
 
 
 def size_table(p: Params) -> Table:
     """Yearly market size with change, growth and where each figure comes from."""
     g = forecast.growth_table(p)
     unit = unit_label(p.market)
-    rows, kinds = [], []
+    rows, kinds, d = [], [], value_decimals(p)
     for year, r in g.iterrows():
         basis = _year_basis(p, year)
         rows.append({"Year": str(year), f"Market size ({unit})": _total_cell(p, year, r["total"]),
-                     "Change": Cell(r["change"], signed(r["change"])), "Growth": rate(r["yoy"], rate_decimals(p)),
+                     "Change": Cell(r["change"], signed(r["change"], d)), "Growth": rate(r["yoy"], rate_decimals(p)),
                      "Basis": basis})
         kinds.append("assumed" if basis in (ASSUMED, MODELLED_ASSUMED) else "")
     return Table(f"{p.market.name}: size by year", rows, kinds, {f"Market size ({unit})": unit, "Change": unit})
@@ -163,7 +163,7 @@ def stated_totals_table(p: Params) -> Table | None:
     for year, fig in forecast.stated_totals(p).items():
         row: dict[str, Cell | str] = {"Year": str(year), "Stated": Cell(fig.value, figure(fig))}
         for k, r in rates.items():
-            row[names[k]] = num(forecast.total_on(p, r, year))
+            row[names[k]] = num(forecast.total_on(p, r, year), value_decimals(p))
         row["Basis"] = basis_label(p, fig)
         rows.append(row)
         kinds.append("assumed" if fig.assumed else "")
@@ -192,7 +192,7 @@ def cagr_table(p: Params) -> Table:
         rows.append({
             "Measure": f"{'Assumed' if s.cagr.assumed else 'Stated'} ({period})",
             "CAGR": Cell(s.cagr.rate, figure_pct(s.cagr, decimals=2)),
-            f"{s.end.year} value": num(stated["end_value"]),
+            f"{s.end.year} value": num(stated["end_value"], value_decimals(p)),
             "Role": "drives the series" if stated["anchor"] else "shown as stated",
             "Basis": basis_label(p, s.cagr),
         })
@@ -205,13 +205,13 @@ def paths_table(p: Params) -> Table:
     """Year by year: the series used, its growth, and how far the alternative path drifts from it."""
     g = forecast.growth_table(p)
     other, label, _rate = forecast.alternative_path(p)
-    rows = []
+    rows, d = [], value_decimals(p)
     for year, r in g.iterrows():
         row: dict[str, Cell | str] = {"Year": str(year), "Series used": _total_cell(p, year, r["total"]),
                                       "Growth": rate(r["yoy"], rate_decimals(p))}
         if other is not None:
-            row[f"{label} path"] = num(other[year])
-            row["Gap"] = Cell(other[year] - r["total"], signed(other[year] - r["total"]))
+            row[f"{label} path"] = num(other[year], d)
+            row["Gap"] = Cell(other[year] - r["total"], signed(other[year] - r["total"], d))
         rows.append(row)
     unit = unit_label(p.market)
     return Table(f"Growth path by year ({unit})", rows, units={c: unit for c in rows[0] if c not in ("Year", "Growth")})
@@ -234,7 +234,7 @@ def breakdown_table(p: Params, b: Breakdown) -> Table:
         if item.value is not None:
             row["Value"] = Cell(item.value, figure(item))
         elif item.share is not None:
-            row["Value"] = Cell(pt.value, number(pt.value) + " (model)")
+            row["Value"] = Cell(pt.value, number(pt.value, value_decimals(p)) + " (model)")
         else:
             row["Value"] = Cell(None, DASH)
         row["Own CAGR"] = (Cell(item.cagr.rate, figure_pct(item.cagr)
@@ -253,7 +253,8 @@ def breakdown_table(p: Params, b: Breakdown) -> Table:
     if bd.placed(p, b) and not bd.complete(p, b) and left > 0:
         year = bd.item_year(p, b, bd.placed(p, b)[0])
         rows.append({b.label: bd.REST, "Year": str(year), "Share": rate(left),
-                     "Value": num(left * forecast.total_at(p, year)), "Basis": "Remainder of the total"})
+                     "Value": num(left * forecast.total_at(p, year), value_decimals(p)),
+                     "Basis": "Remainder of the total"})
         kinds.append("rest")
     table = Table(f"{b.label}: what the source gives ({unit_label(p.market)})", rows, kinds,
                   {"Value": unit_label(p.market), "End value": unit_label(p.market)})
@@ -285,7 +286,7 @@ def history_table(p: Params, b: Breakdown) -> Table | None:
         for name in names:
             fig = dated[year].get(name)
             row[name + suffix(b.item(name))] = Cell(fig.value, figure(fig)) if fig is not None else Cell(None, DASH)
-        row["Sum of items"] = num(sum(f.value for f in dated[year].values()))
+        row["Sum of items"] = num(sum(f.value for f in dated[year].values()), value_decimals(p))
         row["Stated total"] = Cell(stated[year].value, figure(stated[year])) if year in stated else Cell(None, DASH)
         rows.append(row)
     unit = unit_label(p.market)
@@ -303,7 +304,7 @@ def _item_cell(p: Params, b: Breakdown, item, year: int, value: float) -> Cell:
     for fig in stated:
         if number(fig.value, fig.digits("value") or 0) == number(value, fig.digits("value") or 0):
             return Cell(value, figure(fig))
-    return num(value)
+    return num(value, value_decimals(p))
 
 
 def breakdown_values_table(p: Params, b: Breakdown) -> Table | None:
@@ -314,14 +315,14 @@ def breakdown_values_table(p: Params, b: Breakdown) -> Table | None:
     total = forecast.totals(p)
     left = bd.rest(p, b)
     show_rest = not bd.complete(p, b)
-    rows = []
+    rows, d = [], value_decimals(p)
     for year in v.index:
         row: dict[str, Cell | str] = {"Year": str(year)}
         for item in bd.placed(p, b):
             row[series_label(p, b, item)] = _item_cell(p, b, item, year, v.loc[year, item.name])
         if show_rest:
-            row[bd.REST] = (num(left[year]) if left[year] >= 0
-                            else Cell(left[year], f"{number(left[year])} (items exceed the total)"))
+            row[bd.REST] = (num(left[year], d) if left[year] >= 0
+                            else Cell(left[year], f"{number(left[year], d)} (items exceed the total)"))
         row["Total"] = _total_cell(p, year, total[year])
         rows.append(row)
     unit = unit_label(p.market)
