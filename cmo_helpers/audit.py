@@ -255,16 +255,16 @@ def check_parents(p: Params) -> list[Finding]:
             pb, parent = p.parents_of(b, item)[0]
             if item.share is not None and parent.share is not None:
                 mine, theirs, shown = item.share, parent.share, (figure_pct(item, "share"), figure_pct(parent, "share"))
-                year = bd.item_year(p, b, item)
+                year, compares = bd.item_year(p, b, item), "shares"
             else:
                 first, other = bd.point(p, b, item), bd.point(p, pb, parent)
                 if first is None or other is None:
                     continue
-                year = first.year
+                year, compares = first.year, "values"
                 mine, theirs = first.value, float(bd.value_at(p, pb, year)[parent.name])
                 shown = (number(mine, value_decimals(p)), number(theirs, value_decimals(p)))
             numbers = {"subject": f"{item.name} within {parent.name} ({year})", "stated": mine, "model": theirs,
-                       "year": year}
+                       "year": year, "compares": compares}
             head = f"{item.name} ({shown[0]} in {year}) lies within {parent.name} ({shown[1]})"
             if mine > theirs * slack:
                 out.append(Finding("parent", _clash(item, parent), f"{head}, but is larger than it.", numbers))

@@ -34,7 +34,7 @@ def _cell(rule: str, value: float | int | str, decimals: int) -> Cell | str:
         return value
     if rule in RATE_DECIMALS:
         return Cell(value, pct(value, RATE_DECIMALS[rule]))
-    if rule == "years":
+    if rule == "years" or isinstance(value, int):  # a year (a scale claim's, outside the forecast) is no amount
         return str(value)
     return Cell(value, number(value, decimals))
 
@@ -49,12 +49,17 @@ def _difference(rule: str, stated: float | int | str, model: float | int | str, 
     return Cell(stated - model, f"{signed(stated - model, decimals)} ({signed_pct(stated / model - 1)})")
 
 
+def _format(f: Finding) -> str:
+    """The rule whose format a finding's figures take: a country's share against its region's reads as shares."""
+    return "shares" if f.rule == "parent" and f.numbers.get("compares") == "shares" else f.rule
+
+
 def reconciliation_table(p: Params) -> Table:
     """Every check in one table, stated beside model, so the reader sees the size of each disagreement."""
     found, d = run_audit(p), value_decimals(p)
-    rows = [{"Check": f.numbers["subject"], "Stated": _cell(f.rule, f.numbers["stated"], d),
-             "Implied / model": _cell(f.rule, f.numbers["model"], d),
-             "Difference": _difference(f.rule, f.numbers["stated"], f.numbers["model"], d),
+    rows = [{"Check": f.numbers["subject"], "Stated": _cell(_format(f), f.numbers["stated"], d),
+             "Implied / model": _cell(_format(f), f.numbers["model"], d),
+             "Difference": _difference(_format(f), f.numbers["stated"], f.numbers["model"], d),
              "Verdict": VERDICT_WORDS[f.severity]} for f in found]
     return Table("Source audit: stated figures against what they imply", rows,
                  [f.severity if f.severity != "info" else "" for f in found])

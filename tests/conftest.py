@@ -24,6 +24,12 @@ def heat() -> Params:
     return load_params(PARAMS / "eu-heat-pumps.yaml")
 
 
+@pytest.fixture(scope="session")
+def irrigation() -> Params:
+    """A market the source sizes with two decimals (USD 1.93 and 5.41 billion)."""
+    return load_params(Path(__file__).parent / "data" / "releases7" / "irrigation-country-region.yaml")
+
+
 @pytest.fixture
 def raw() -> dict:
     """The default market as a plain mapping, fresh for each test."""

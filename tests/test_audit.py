@@ -8,8 +8,10 @@ from audit_cases import CLEAN, assumed, breakdown, make, regions, sourced
 
 from cmo_helpers import audit, audit_view
 from cmo_helpers.params import load_params, parse_params
-from cmo_helpers.paths import DEFAULT_PARAMS
+from cmo_helpers.paths import DEFAULT_PARAMS, ROOT
 from cmo_helpers.session import load
+
+RELEASES7 = ROOT / "tests" / "data" / "releases7"
 
 
 @pytest.fixture(scope="module")
@@ -357,6 +359,22 @@ def test_reconciliation_table_rows(default):
     assert shown.iloc[0].tolist() == ["CAGR vs endpoints", "16.60%", "15.60%", "+1.00 pp", "Error"]
     assert table.data().iloc[0]["Stated"] == pytest.approx(0.166)
     assert "#fdecea" in table._repr_html_()  # the error row is shaded
+
+
+def test_reconciliation_shows_modelled_values_with_the_sources_digits_and_shares_as_shares():
+    forklift = load_params(RELEASES7 / "forklift-inconsistent.yaml")  # sized as USD 2.36 and 6.94 billion
+    shown = audit_view.reconciliation_table(forklift).shown().set_index("Check")
+    # North America: 41.5% of the stated 2024 total 2.36 is 0.9794, against the stated 1.21 (+23.5%)
+    assert shown.loc["North America 2024 value"].tolist()[:3] == ["1.21", "0.98", "+0.23 (+23.5%)"]
+    assert shown.loc["United States within North America (2024)"].tolist()[:3] == ["44.00%", "41.50%", "+2.50 pp"]
+    claim = next(c for c in shown.index if c.startswith("Claim"))
+    assert shown.loc[claim, "Stated"] == "2033", "a year is not an amount"
+    messages = " ".join(f.message for f in audit.run_audit(forklift))
+    # 2.36 x 1.112^8 = 2.36 x 2.3380 = 5.518, shown 5.52 (the house decimal gave 5.5 beside the stated 6.94)
+    assert "At 11.2%, 2.36 would reach 5.52 by 2032 (or 4.96 counting 7 years)" in messages
+    assert "does not match the stated 2024 total (0.98, -19.1%)" in messages
+    default = audit_view.reconciliation_table(load_params(DEFAULT_PARAMS)).shown().set_index("Check")
+    assert default.loc["North America 2023 value"].tolist()[:3] == ["185.5", "185.6", "-0.1 (-0.1%)"], "unchanged"
 
 
 def test_assumed_figures_are_not_called_stated():

@@ -14,14 +14,27 @@ def _legend(chart):
     return [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
 
 
-def test_size_chart_labels_equal_the_table(cmo):
-    chart = charts.size_chart(cmo)
-    assert _texts(chart) == tables.size_table(cmo).shown()["Market size (USD million)"].tolist()
+@pytest.mark.parametrize("market", ["cmo", "irrigation"])
+def test_size_chart_labels_equal_the_table(market, request):
+    p = request.getfixturevalue(market)
+    chart = charts.size_chart(p)
+    assert _texts(chart) == tables.size_table(p).shown()[f"Market size ({p.market.currency} {p.market.unit})"].tolist()
 
 
-def test_stacked_chart_totals_equal_the_table(cmo):
-    chart = charts.stacked_chart(cmo, cmo.breakdowns[1])
-    assert _texts(chart) == tables.breakdown_values_table(cmo, cmo.breakdowns[1]).shown()["Total"].tolist()
+@pytest.mark.parametrize("market", ["cmo", "irrigation"])
+def test_stacked_chart_totals_equal_the_table(market, request):
+    p = request.getfixturevalue(market)
+    chart = charts.stacked_chart(p, p.breakdowns[1])
+    assert _texts(chart) == tables.breakdown_values_table(p, p.breakdowns[1]).shown()["Total"].tolist()
+
+
+def test_chart_labels_keep_the_sources_two_decimals_and_the_axis_none(irrigation):
+    chart = charts.size_chart(irrigation)
+    assert _texts(chart)[:2] == ["1.93", "2.16"] and _texts(chart)[-1] == "5.41"
+    assert "from 1.93 in 2025 to 5.41 in 2034" in chart.alt
+    chart.svg()  # draws, so the tick labels are set
+    ticks = [t.get_text() for t in chart.figure.axes[0].get_yticklabels() if t.get_text()]
+    assert ticks and all("." not in t for t in ticks), ticks
 
 
 def test_share_chart_labels_equal_the_table(cmo):
@@ -77,6 +90,8 @@ def test_charts_use_the_house_font(cmo, n):
     assert chart.figure.axes[0].title.get_fontfamily() == [charts.FONT]
 
 
-def test_growth_chart_end_labels_equal_the_paths_table(cmo):
-    last = tables.paths_table(cmo).shown().iloc[-1]
-    assert sorted(_texts(charts.growth_chart(cmo))) == sorted([last["Series used"], last["Stated CAGR path"]])
+@pytest.mark.parametrize("market", ["cmo", "irrigation"])
+def test_growth_chart_end_labels_equal_the_paths_table(market, request):
+    p = request.getfixturevalue(market)
+    last = tables.paths_table(p).shown().iloc[-1]
+    assert sorted(_texts(charts.growth_chart(p))) == sorted([last["Series used"], last["Stated CAGR path"]])

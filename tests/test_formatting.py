@@ -30,6 +30,18 @@ def test_percentages_and_points():
     assert f.pct(float("nan")) == f.DASH
 
 
+def test_value_decimals_follow_the_digits_the_source_sized_the_market_with(cmo, heat, irrigation, raw, build):
+    assert (f.value_decimals(cmo), f.value_decimals(heat)) == (1, 1)  # 504.9 / 1,861.2 and 14.2 / 27.7
+    assert f.value_decimals(irrigation) == 2  # USD 1.93 and 5.41 billion
+    raw["size"]["base"]["value"] = 505
+    raw["size"]["end"]["value"] = 1861
+    assert f.value_decimals(build(raw)) == 1, "whole numbers still get the house decimal"
+    raw["totals"] = [{"year": 2022, "value": "380.25", "basis": "sourced", "source": "marketus-2025"}]
+    assert f.value_decimals(build(raw)) == 2, "a dated total counts too"
+    raw["size"]["end"]["value"] = "1,861.23456"
+    assert f.value_decimals(build(raw)) == f.VALUE_DECIMALS_CAP == 3
+
+
 def test_multiple_and_dates():
     assert f.multiple(3.6863) == "3.7\u00d7"
     assert f.long_date(dt.date(2025, 10, 10)) == "10 October 2025"

@@ -1,7 +1,7 @@
 """Generated text quotes the model's numbers with citations, and never ranks what the source did not."""
 from __future__ import annotations
 
-from cmo_helpers import headline, narrative
+from cmo_helpers import headline, narrative, tables
 from cmo_helpers.paths import DEFAULT_PARAMS
 from cmo_helpers.session import load
 
@@ -93,6 +93,14 @@ def test_shrinking_market_is_not_said_to_grow(raw, build):
     text = narrative.takeaways(build(raw)).data
     assert "The market shrinks from" in text and "grows" not in text
     assert "Each year the market loses" in narrative.growth_summary(build(raw)).data
+
+
+def test_money_sentences_show_modelled_values_as_the_size_table_does(cmo, irrigation):
+    for p, low, high in ((cmo, "USD 78.8 million", "USD 251.2 million"),
+                         (irrigation, "USD 0.23 billion", "USD 0.59 billion")):
+        change = tables.size_table(p).shown()["Change"].tolist()
+        assert (f"+{low.split()[1]}", f"+{high.split()[1]}") == (change[1], change[-1]), "the same digits as the table"
+        assert f"adds between {low} and {high}." in narrative.growth_summary(p).data
 
 
 def test_growth_summary_keeps_acronyms(cmo, heat):

@@ -108,6 +108,23 @@ def test_charts_agree_with_their_tables_to_the_last_digit():
     assert fan == scenario_view.scenario_comparison(m).shown()["2033 value (USD million)"].tolist()
 
 
+def test_tornado_shows_the_sources_two_decimals_in_chart_table_and_text():
+    p = load_params(Path(__file__).parent / "data" / "releases7" / "irrigation-country-region.yaml")
+    table = scenario_view.tornado_table(p).shown()
+    labels = [t.get_text() for t in scenario_charts.tornado_chart(p).figure.axes[0].texts]
+    assert labels[0::2][:-1] == table["2034, driver low"].tolist()
+    assert labels[1::2] == table["2034, driver high"].tolist()
+    assert labels[-1] == "Report's 2034 value: 5.41"
+    base = table.set_index("Driver").loc["Base value 2025"]
+    # 1.93 -/+ 10% grown at 12.13% for 9 years: 5.41 x 0.9 = 4.869 and 5.41 x 1.1 = 5.951
+    assert base[["Setting", "2034, driver low", "2034, driver high", "Swing"]].tolist() == ["1.93", "4.87", "5.95",
+                                                                                          "1.08"]
+    text = scenario_view.tornado_summary(p).data
+    top = table.iloc[0]
+    assert f"between USD {top['2034, driver low']} billion and USD {top['2034, driver high']} billion" in text
+    assert "of the USD 5.41 billion the report shows" in text
+
+
 def test_item_sentence_gives_the_asymmetric_move_both_ways():
     p = load(DEFAULT_PARAMS, "conservative").shown
     t = sensitivity.tornado(p)

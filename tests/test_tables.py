@@ -20,6 +20,32 @@ def test_size_table_rows_and_basis(cmo):
     assert table.numeric() == ["Market size (USD million)", "Change", "Growth"]
 
 
+def test_modelled_values_keep_one_decimal_where_the_source_wrote_one(cmo, heat):
+    for p, unit, first, last in ((cmo, "USD million", "504.9", "1,861.2"), (heat, "EUR billion", "14.2", "27.7")):
+        t = tables.size_table(p).shown()
+        assert (t[f"Market size ({unit})"].iloc[0], t[f"Market size ({unit})"].iloc[-1]) == (first, last)
+        for column in (f"Market size ({unit})", "Change"):
+            assert all(text.split(".")[-1].isdigit() and len(text.split(".")[-1]) == 1 for text in t[column][1:])
+    assert tables.size_table(cmo).shown().iloc[1].tolist()[:3] == ["2025", "583.7", "+78.8"]
+
+
+def test_modelled_values_keep_the_two_decimals_the_source_wrote(irrigation):
+    t = tables.size_table(irrigation).shown()
+    # By hand: 5.41 / 1.93 = 2.80311; its 9th root is 1.121341 (12.13% a year); 1.93 x 1.121341 = 2.16419,
+    # shown as 2.16 (the house decimal gave 2.2 beside the source's 1.93); the change is 2.16419 - 1.93 = +0.23.
+    assert t.iloc[:2].values.tolist() == [["2025", "1.93", "\u2013", "\u2013", "Sourced [1]"],
+                                          ["2026", "2.16", "+0.23", "12.13%", "Modelled"]]
+    assert t["Market size (USD billion)"].iloc[-1] == "5.41"
+    countries = tables.breakdown_table(irrigation, irrigation.breakdowns[1]).shown()
+    # China: 9.4% of 1.93 = 0.18142, shown 0.18 (was 0.2); the United States: 20% of 1.93 = 0.386, shown 0.39
+    assert countries["Value"].tolist() == ["0.39 (model)", "0.18 (model)", "1.36"]
+    assert countries["Share"].tolist() == ["20.0%", "9.4%", "70.6%"], "shares keep their own rule"
+    values = tables.breakdown_values_table(irrigation, irrigation.breakdowns[1]).shown()
+    assert values.iloc[1].tolist() == ["2026", "0.43", "0.20", "1.53", "2.16"]
+    paths = tables.paths_table(irrigation).shown()
+    assert paths["Series used"].tolist() == t["Market size (USD billion)"].tolist()
+
+
 def test_sourced_figures_keep_the_sources_digits(raw, build):
     raw["size"]["base"]["value"] = "504.90"
     raw["breakdowns"][1]["items"][0].update(share="42.50%", value="185.50")
