@@ -227,7 +227,8 @@ def test_every_tie_prints_the_reports_figure_as_fixed_text():
 
 
 def test_noise_past_a_spreadsheets_15_digits_is_a_tie_too(tmp_path):
-    """The fixture states 8.95 for 2031; compounding gives a value a spreadsheet shows as 8.9, the report as 9.0."""
+    """The fixture states 8.95 for 2031; compounding gives a value a spreadsheet shows as 8.9 at one decimal, where a
+    report shows 9.0; the report keeps the source's two decimals (formatting.value_decimals), so it is no tie there."""
     fixture = next(f for f in fixtures() if f.name == "sterilisation-cagr-only")
     market_file = tmp_path / "sterilisation.yaml"
     market_file.write_text(fixture.params_path.read_text(encoding="utf-8"), encoding="utf-8")
@@ -237,7 +238,9 @@ def test_noise_past_a_spreadsheets_15_digits_is_a_tie_too(tmp_path):
                        "    cagr: {rate: 0.10}\n", encoding="utf-8")
     base = datapack.from_metadata(scenario_view.scenario_comparison(load(market_file)).metadata(), "s").rows[0][1]
     assert f"{base.value:.15g}" == "8.94999999999999"  # what Excel rounds: 8.9
-    assert (base.text, base.number_format) == ("9.0", '"9.0";"9.0";"9.0"')
+    assert (base.text, base.number_format) == ("8.95", "#,##0.00")
+    one = datapack.cell(base.value, formatting.number(base.value, 1))  # the same value at the house decimal
+    assert (one.text, one.number_format) == ("9.0", '"9.0";"9.0";"9.0"')
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; apt-get install libreoffice-calc")
