@@ -47,7 +47,7 @@ class Chart:
     caption: str
 
     def svg(self) -> str:
-        """Vector copy with text kept as text (editable, and twice as fast as outlined glyphs); no date, so files are stable."""
+        """Vector copy with text kept as text (editable, twice as fast as outlined glyphs); no date: stable files."""
         buf = io.StringIO()
         with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "cmo-reports"}):
             self.figure.savefig(buf, format="svg", metadata={"Date": None})  # constrained layout: one draw
@@ -114,7 +114,8 @@ def size_chart(p: Params) -> Chart:
         ax.bar(year, value, color=NAVY if stated is not None else TEAL, hatch=HATCH if assumed else None,
                edgecolor="white", width=0.7)
         label = figure(stated) if stated is not None else number(value, d)
-        ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
+        ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
+                    textcoords="offset points")
     quoted_assumed = any(f.assumed for f in quoted.values())
     handles = [
         Patch(facecolor=NAVY, hatch=HATCH if quoted_assumed else None, edgecolor="white",
@@ -128,8 +129,8 @@ def size_chart(p: Params) -> Chart:
         handles.append(marker)
     inside = [t for t in p.totals if t.year in total.index]
     if inside:
-        (dots,) = ax.plot([t.year for t in inside], [t.value for t in inside], marker="o", color="black", linestyle="none",
-                          markersize=4, label="Other totals the source states")
+        (dots,) = ax.plot([t.year for t in inside], [t.value for t in inside], marker="o", color="black",
+                          linestyle="none", markersize=4, label="Other totals the source states")
         for t in inside:
             ax.annotate(figure(t), (t.year, t.value), xytext=(6, -2), textcoords="offset points", fontsize=7, va="top")
         handles.append(dots)
@@ -138,8 +139,10 @@ def size_chart(p: Params) -> Chart:
     ax.set_ylabel(unit_label(p.market))
     ax.set_title(f"Market size, {total.index[0]}\u2013{total.index[-1]}")
     ax.margins(y=0.12)
-    alt = f"Bar chart of market size from {number(total.iloc[0], d)} in {total.index[0]} to {number(total.iloc[-1], d)} in {total.index[-1]} {unit_label(p.market)}."
-    return Chart(fig, alt, caption(p, f"Market size by year, {unit_label(p.market)}.", quoted_assumed or modelled_assumed))
+    alt = (f"Bar chart of market size from {number(total.iloc[0], d)} in {total.index[0]} to "
+           f"{number(total.iloc[-1], d)} in {total.index[-1]} {unit_label(p.market)}.")
+    assumed = quoted_assumed or modelled_assumed
+    return Chart(fig, alt, caption(p, f"Market size by year, {unit_label(p.market)}.", assumed))
 
 
 @house_style
@@ -148,21 +151,25 @@ def growth_chart(p: Params) -> Chart:
     fig, ax = new_figure()
     anchored = forecast.totals(p)
     d = value_decimals(p)
-    ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {pct(anchor_rate(p), rate_decimals(p))} a year")
+    used = pct(anchor_rate(p), rate_decimals(p))
+    ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {used} a year")
     other, label, rate = forecast.alternative_path(p)
     if other is not None:
         shown = figure_pct(p.size.cagr) if p.size.anchor == "endpoints" else pct(rate)
         ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {shown} a year (not used)")
-        ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8, color=AMBER)
-    ax.annotate(number(anchored.iloc[-1], d), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, -8), textcoords="offset points", va="center", fontsize=8, color=NAVY)
-    ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5, label=f"Stated {p.size.end.year} value" + suffix(p.size.end))
+        ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=8, color=AMBER)
+    ax.annotate(number(anchored.iloc[-1], d), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, -8),
+                textcoords="offset points", va="center", fontsize=8, color=NAVY)
+    ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5,
+               label=f"Stated {p.size.end.year} value" + suffix(p.size.end))
     ax.set_xticks(list(anchored.index))
     ax.set_ylabel(unit_label(p.market))
     ax.set_title("Growth paths: the series used and the alternative")
     ax.legend(frameon=False, loc="upper left")
     ax.margins(x=0.08)
     assumed = p.size.base.assumed or p.size.end.assumed or (p.size.cagr is not None and p.size.cagr.assumed)
-    alt = f"Line chart comparing the market path used ({pct(anchor_rate(p), rate_decimals(p))} a year) with the alternative growth path."
+    alt = f"Line chart comparing the market path used ({used} a year) with the alternative growth path."
     return Chart(fig, alt, caption(p, "Growth paths by year.", assumed))
 
 
@@ -177,7 +184,8 @@ def share_chart(p: Params, b: Breakdown) -> Chart | None:
         return None
     items = [b.item(n) for n in stated.index]
     labels = {i.name: (figure_pct(i, "share") if i.share is not None else pct(stated[i.name])) for i in items}
-    bars = [(i.name + suffix(i), stated[i.name], labels[i.name], PALETTE[b.items.index(i) % len(PALETTE)], i.assumed) for i in items]
+    bars = [(i.name + suffix(i), stated[i.name], labels[i.name], PALETTE[b.items.index(i) % len(PALETTE)], i.assumed)
+            for i in items]
     bars.sort(key=lambda bar: bar[1])
     left = 1 - float(stated.sum())
     if left > 1e-9 and not bd.complete(p, b):
@@ -194,7 +202,8 @@ def share_chart(p: Params, b: Breakdown) -> Chart | None:
     ax.margins(x=0.12)
     alt = "; ".join(f"{bar[0]} {bar[2]}" for bar in reversed(bars))
     note = " Grey: not itemised by the source." if bars[0][0] == bd.REST else ""
-    return Chart(fig, f"{b.label} shares in {when}: {alt}.", caption(p, f"{b.label} shares, {when}.{note}", any(i.assumed for i in items)))
+    assumed = any(i.assumed for i in items)
+    return Chart(fig, f"{b.label} shares in {when}: {alt}.", caption(p, f"{b.label} shares, {when}.{note}", assumed))
 
 
 @house_style
@@ -211,14 +220,17 @@ def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
         bottom = bottom + v[item.name]
     if not bd.complete(p, b):
         left = bd.rest(p, b).clip(lower=0)
-        ax.bar(v.index, left, bottom=bottom, width=0.7, color=REST_GREY, edgecolor="white", linewidth=0.5, label=bd.REST)
+        ax.bar(v.index, left, bottom=bottom, width=0.7, color=REST_GREY, edgecolor="white", linewidth=0.5,
+               label=bd.REST)
     for year, total in forecast.totals(p).items():
-        ax.annotate(number(total, value_decimals(p)), (year, total), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
+        ax.annotate(number(total, value_decimals(p)), (year, total), ha="center", va="bottom", fontsize=7.5,
+                    xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(list(v.index))
     ax.set_ylabel(unit_label(p.market))
     ax.set_title(f"{b.label}: values by year")
     ax.legend(frameon=False, loc="upper left", fontsize=8)
     ax.margins(y=0.1)
     alt = f"Stacked bars of {b.label.lower()} values by year, summing to the market total."
-    text = f"{b.label} values by year, {unit_label(p.market)}. Values away from the year the source gives follow each item's growth rate."
+    text = (f"{b.label} values by year, {unit_label(p.market)}. "
+            "Values away from the year the source gives follow each item's growth rate.")
     return Chart(fig, alt, caption(p, text, any(i.assumed for i in bd.placed(p, b))))

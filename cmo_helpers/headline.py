@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import audit, forecast
-from .formatting import unit_label
+from .formatting import rate_decimals, unit_label, value_decimals
 
 if TYPE_CHECKING:
     from .params import Params
@@ -38,5 +38,7 @@ def headline(source: Params, shown: Params) -> dict:
         "end_year": int(total.index[-1]),
         "end_value": float(total.iloc[-1]),
         "cagr": float(forecast.anchor_rate(shown)),
+        "value_decimals": value_decimals(shown),  # so the collection index shows the report's digits
+        "rate_decimals": rate_decimals(shown),
         "audit": verdict(source),
     }

@@ -82,6 +82,7 @@ def test_growth_chart_shows_both_paths(cmo):
     assert legend[0] == "Series used: 15.6% a year"
     assert legend[1] == "Stated CAGR: 16.6% a year (not used)"
     assert "2,011.4" in _texts(chart) and "1,861.2" in _texts(chart)
+    assert chart.alt == "Line chart comparing the market path used (15.6% a year) with the alternative growth path."
 
 
 @pytest.mark.parametrize("n", [0, 1])

@@ -38,3 +38,13 @@ def test_every_market_and_scenario_is_listed_with_its_figures(tmp_path):
 
 def test_an_empty_folder_says_so(tmp_path):
     assert "No report has been rendered" in collection.write(tmp_path).read_text()
+
+
+def test_figures_show_the_digits_the_report_shows(tmp_path):
+    _manifest(tmp_path / "c-market", "c-market", "base", "Gamma")
+    path = tmp_path / "c-market" / "manifest.json"
+    data = json.loads(path.read_text())
+    data["figures"] |= {"value_decimals": 2, "rate_decimals": 2}
+    path.write_text(json.dumps(data))
+    page = collection.write(tmp_path).read_text()
+    assert "12.50 EUR billion" in page and "1,234.50 EUR billion" in page and "12.34%" in page

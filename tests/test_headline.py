@@ -12,6 +12,7 @@ def test_headline_figures_are_the_models(cmo):
     assert (found["start_year"], found["end_year"]) == (int(total.index[0]), int(total.index[-1]))
     assert found["start_value"] == float(total.iloc[0]) and found["end_value"] == float(total.iloc[-1])
     assert found["cagr"] == forecast.anchor_rate(cmo) and found["unit"] == "USD million"
+    assert (found["value_decimals"], found["rate_decimals"]) == (1, 1), "504.9 and 16.6% are written with one decimal"
 
 
 def test_a_scenario_shows_its_own_series_but_the_sources_verdict(cmo):
