@@ -249,6 +249,12 @@ class _Progress:
         self.bar.close()
 
 
+def default_jobs(reports: int) -> int:
+    """One worker per report to build, up to the cores: a second worker for a single report pays for its own
+    kernel and imports (about 1.3 s CPU) and finishes no sooner (benchmarks/bench_render.py)."""
+    return max(1, min(os.cpu_count() or 1, reports))
+
+
 class _Pool:
     """A process pool started only when some unit actually has to run."""
 
@@ -423,7 +429,7 @@ def _locally(batch: _Batch, todo: dict[Target, list[Path]], notebooks: list[Path
 
     Every unit reads the market's frozen copy of its inputs, so editing a params file mid-run changes nothing.
     """
-    pool = _Pool(jobs, batch.staging / ".runtime")
+    pool = _Pool(jobs or default_jobs(len(todo)), batch.staging / ".runtime")
     pending: dict[Future, Target] = {}
     remaining = {t: len(nbs) for t, nbs in todo.items()}
 

@@ -317,3 +317,8 @@ def test_the_export_reads_the_headline_from_the_notebooks_and_never_imports_the_
     figures = json.loads((folder / "headline.json").read_text())
     assert figures == json.loads((out / "healthcare-cmo" / "headline.json").read_text())
     assert figures["start_value"] == 504.9 and figures["end_value"] == 1861.2 and figures["audit"] == "fail"
+
+
+def test_the_default_pool_has_one_worker_per_report_up_to_the_cores(monkeypatch):
+    monkeypatch.setattr(render.os, "cpu_count", lambda: 2)
+    assert [render.default_jobs(n) for n in (0, 1, 2, 3, 30)] == [1, 1, 2, 2, 2]
