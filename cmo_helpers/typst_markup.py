@@ -172,6 +172,24 @@ def _length(value: str, em: float = 10.0) -> str | None:
     return f"{points:.2f}pt"
 
 
+def _fill(css: dict[str, str]) -> str | None:
+    return _colour(css.get("background-color") or css.get("background", ""))
+
+
+def _text_style(body: str, css: dict[str, str]) -> str:
+    """Content in the weight, slant, colour and size its style asks for (divs, spans and table cells alike)."""
+    if css.get("font-weight") in {"bold", "600", "700", "800", "900"}:
+        body = f"#strong[{body}]"
+    if css.get("font-style") == "italic":
+        body = f"#emph[{body}]"
+    args = []
+    if (colour := _colour(css.get("color", ""))):
+        args.append(f"fill: {colour}")
+    if (size := _length(css.get("font-size", ""))) and not size.endswith("%"):
+        args.append(f"size: {size}")
+    return f"#text({', '.join(args)})[{body}]" if args else body
+
+
 def _stroke(value: str) -> str | None:
     width, colour = _length(value), _colour(value)
     if not width or not colour or "none" in value:
@@ -212,22 +230,12 @@ class Converter:
 
     def styled(self, body: str, css: dict[str, str], block: bool) -> str:
         """Wrap content in the text and box settings its inline style asks for."""
-        text_args = []
-        if (colour := _colour(css.get("color", ""))):
-            text_args.append(f"fill: {colour}")
-        if (size := _length(css.get("font-size", ""))) and not size.endswith("%"):
-            text_args.append(f"size: {size}")
-        if css.get("font-weight") in {"bold", "600", "700", "800", "900"}:
-            text_args.append('weight: "bold"')
-        if css.get("font-style") == "italic":
-            text_args.append('style: "italic"')
-        if text_args:
-            body = f"#text({', '.join(text_args)})[{body}]"
+        body = _text_style(body, css)
         if css.get("display") == "inline-block":
             width = _length(css.get("width", ""))
             return f"#box(width: {width or 'auto'}, inset: (right: 1.5%))[{body}]"
         box = []
-        if (fill := _colour(css.get("background-color") or css.get("background", ""))):
+        if (fill := _fill(css)):
             box.append(f"fill: {fill}")
         strokes = {side: _stroke(css.get(f"border-{side}", "") or css.get("border", ""))
                    for side in ("left", "right", "top", "bottom")}
@@ -296,7 +304,7 @@ class Converter:
         return self._list(node, "enum")
 
     def _list(self, node: Node, kind: str) -> str:
-        items = [f"[{self.blocks(li).strip()}]" for li in node.children if isinstance(li, Node) and li.tag == "li"]
+        items = [f"[{self.blocks(li).strip()}]" for li in _children(node) if li.tag == "li"]
         return f"\n#{kind}({', '.join(items)})\n" if items else ""
 
     def _img(self, node: Node) -> str:
@@ -319,11 +327,11 @@ class Converter:
         return self._image(node.source.encode("utf-8"), "svg", title or "drawing")
 
     def _figure(self, node: Node) -> str:
-        caption = next((c for c in node.children if isinstance(c, Node) and c.tag == "figcaption"), None)
+        caption = next((c for c in _children(node) if c.tag == "figcaption"), None)
         rest = Node("div", children=[c for c in node.children if c is not caption])
         body = self.blocks(rest).strip()
         if caption is None:
-            return f"\n#figure({'[' + body + ']'})\n"
+            return f"\n#figure([{body}])\n"
         return f"\n#figure([{body}], caption: [{self.blocks(caption).strip()}])\n"
 
     def _table(self, node: Node) -> str:
@@ -344,15 +352,11 @@ class Converter:
 
     def _cell(self, node: Node) -> str:
         css = {**self.rules.get(node.attrs.get("id", ""), {}), **declarations(node.attrs.get("style", ""))}
-        body = self.blocks(node).strip()
-        if css.get("font-weight") in {"bold", "600", "700"} or node.tag == "th":
-            body = f"#strong[{body}]"
-        if css.get("font-style") == "italic":
-            body = f"#emph[{body}]"
-        if (colour := _colour(css.get("color", ""))):
-            body = f"#text(fill: {colour})[{body}]"
+        if node.tag == "th":
+            css["font-weight"] = "bold"
+        body = _text_style(self.blocks(node).strip(), css)
         args = []
-        if (fill := _colour(css.get("background-color") or css.get("background", ""))):
+        if (fill := _fill(css)):
             args.append(f"fill: {fill}")
         if css.get("text-align") in {"right", "center", "left"}:
             args.append(f"align: {css['text-align']}")
