@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import escape, typeset
+from . import escape, notebook_outputs, typeset
 
 KEY = "cmo-chart"  # output metadata: {"name", "caption"} on the image, {"caption_of": name} on its caption
 SVG = "image/svg+xml"
@@ -65,15 +65,8 @@ def as_figures(outputs: Iterable[dict]) -> list[dict]:
 
 
 def chart_outputs(notebooks: Iterable[Path]) -> Iterator[dict]:
-    """Every chart's image output, in reading order."""
-    import nbformat
-
-    for path in notebooks:
-        nb = nbformat.read(path, as_version=4)
-        for cell in nb.cells:
-            for output in cell.get("outputs", []):
-                if "name" in output.get("metadata", {}).get(KEY, {}):
-                    yield output
+    """Every chart's image output (not its caption), in reading order."""
+    return (output for _, output in notebook_outputs.tagged(notebooks, KEY) if "name" in output["metadata"][KEY])
 
 
 def write_chart_files(notebooks: Iterable[Path], folder: Path) -> list[Path]:

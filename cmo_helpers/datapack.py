@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import nbformat
-
-from . import chart_images
+from . import chart_images, notebook_outputs
 from .formatting import at_tie, long_date, source_line, unit_label
 from .reproducible import fix_zip_times
 
@@ -109,9 +107,8 @@ def from_metadata(meta: dict, section: str) -> Table:
 
 def tables(notebooks: Iterable[Path]) -> list[Table]:
     """Every table the report shows, in reading order."""
-    return [from_metadata(output["metadata"][KEY], path.stem) for path in notebooks
-            for cell_ in nbformat.read(path, as_version=4).cells for output in cell_.get("outputs", [])
-            if KEY in output.get("metadata", {})]
+    return [from_metadata(output["metadata"][KEY], path.stem)
+            for path, output in notebook_outputs.tagged(notebooks, KEY)]
 
 
 def charts(notebooks: Iterable[Path]) -> list[dict]:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
-from . import chart_images
+from . import chart_images, notebook_outputs
 from .formatting import long_date, source_line, unit_label
 from .paths import TEMPLATES
 from .report_date import report_date
@@ -99,12 +99,8 @@ def _says_nothing(nb) -> bool:
 
 def headline_figures(notebooks: list[Path]) -> dict | None:
     """The headline figures the executive summary computed in its kernel, or None when no notebook shows them."""
-    for path in notebooks:
-        for cell in nbformat.read(path, as_version=4).cells:
-            for output in cell.get("outputs", []):
-                if HEADLINE in output.get("metadata", {}):
-                    return dict(output["metadata"][HEADLINE])
-    return None
+    return next((dict(output["metadata"][HEADLINE]) for _, output in notebook_outputs.tagged(notebooks, HEADLINE)),
+                None)
 
 
 def client_sections(sections: list[Section]) -> list[Section]:

@@ -12,7 +12,7 @@ from cmo_helpers.paths import PACKAGE
 
 # Text helpers with no knowledge of markets: anyone may use them.
 BASE = {"errors", "escape", "formatting", "paths", "written", "chart_images", "chart_series", "report_date",
-        "reproducible", "stopping", "lean_imports", "typst_markup", "typeset"}
+        "reproducible", "stopping", "lean_imports", "typst_markup", "typeset", "notebook_outputs"}
 LAYERS = {
     "inputs": {"params", "params_xlsx", "source_files", "glyphs", "migrate", "scenarios", "session",
                # a release drafted into params
