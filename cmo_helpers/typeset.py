@@ -17,9 +17,10 @@ PNG_PPI = 200
 def _compile(root: Path, source: bytes | Path, what: str, **options) -> bytes:
     import typst
 
+    fonts = font_folder()
     try:
         return typst.compile(source if isinstance(source, bytes) else str(source), root=str(root),
-                             font_paths=[str(f) for f in [font_folder()] if f], timestamp=report_moment(), **options)
+                             font_paths=[str(fonts)] if fonts else [], timestamp=report_moment(), **options)
     except typst.TypstError as exc:
         raise ExportError(f"{what}: Typst could not lay it out: {exc.message}") from exc
 
