@@ -20,8 +20,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cmo_helpers.draft import FACT_KINDS  # noqa: E402
-from cmo_helpers.draft_score import draft_facts, draft_release, releases, score_corpus  # noqa: E402
+from draft_score import draft_facts, draft_release, releases, score_corpus  # noqa: E402
+
+from cmo_helpers.drafting.writer import FACT_KINDS  # noqa: E402
 
 CORPORA = {"ours": ROOT / "tests/data/releases", "issue 7": ROOT / "tests/data/releases7"}
 MARKETUS = ROOT.parent / "shared/releases/healthcare-cmo-marketus.txt"

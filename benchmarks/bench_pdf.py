@@ -22,7 +22,7 @@ TARGET_SECONDS = 0.5  # issue 10: PDF export per report
 
 def sections(out: Path):
     """Execute the notebooks once (HTML only) and read back the sections the PDF is made from."""
-    from cmo_helpers import export
+    from cmo_helpers.pipeline import export
 
     subprocess.run([str(BIN / "cmo-report"), "render", str(PARAMS), "--to", "html", "--out", str(out)],
                    check=True, capture_output=True)
@@ -31,8 +31,9 @@ def sections(out: Path):
 
 
 def typst_pdf(secs, path: Path) -> None:
-    from cmo_helpers import export, pdf
-    from cmo_helpers.session import load
+    from cmo_helpers.inputs.session import load
+    from cmo_helpers.pipeline import export
+    from cmo_helpers.typeset import pdf
 
     p = load(PARAMS).shown
     pdf.write(pdf.document(secs, p, "base", "Base", export.audit_warning(secs)), path)
@@ -42,7 +43,7 @@ def weasy_pdf(secs, path: Path) -> None:
     import weasyprint
     from weasyprint.urls import URLFetcher
 
-    from cmo_helpers import export
+    from cmo_helpers.pipeline import export
 
     page = f"<html lang='en'><head><title>r</title><style>{export.css()}</style></head><body>"
     page += "".join(f"<section style='break-before: page'>{s.body}</section>" for s in secs) + "</body></html>"

@@ -63,8 +63,9 @@ def ours(out: Path, jobs: int, formats: str, *extra: str) -> tuple[float, float]
 
 def pdf_seconds(folder: Path) -> float:
     """CPU seconds of the PDF step alone (sections to Typst markup, compile, write), in this process."""
-    from cmo_helpers import export, pdf
-    from cmo_helpers.session import load
+    from cmo_helpers.inputs.session import load
+    from cmo_helpers.pipeline import export
+    from cmo_helpers.typeset import pdf
 
     p = load(PARAMS).shown
     sections = export.client_sections([export.section(nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))])

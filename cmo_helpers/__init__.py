@@ -1,21 +1,33 @@
-"""Helpers behind the cmo-reports notebooks: params, model, tables, charts, text, rendering.
+"""Helpers behind the cmo-reports notebooks: `import cmo_helpers as cmo`, then `cmo.load(...)`, `cmo.charts`, ...
 
-Names load on first use, so `cmo-report` can find a run up to date without importing pandas.
+The package is layered; imports only point down (import-linter holds this, see pyproject.toml):
+
+    cli  ->  pipeline | drafting | typeset  ->  report  ->  model  ->  inputs  ->  core
+
+Names load on first use, so a kernel imports only what its notebook calls and `cmo-report` can find
+a run up to date without importing pandas.
 """
 from __future__ import annotations
 
 import importlib
 
-_MODULES = {"audit", "audit_view", "breakdowns", "charts", "forecast", "narrative", "scenario_charts", "scenario_view",
-            "scenarios", "sections", "sensitivity", "tables"}
-_NAMES = {"Market": "session", "Params": "params", "load_params": "params", "load": "session"}
+# The notebooks' face: a short name for each module a notebook calls, and the loader.
+_MODULES = {
+    "audit": "model.audit", "breakdowns": "model.breakdowns", "forecast": "model.forecast",
+    "sensitivity": "model.sensitivity", "scenarios": "inputs.overlays",
+    "audit_view": "report.audit_view", "charts": "report.charts", "narrative": "report.narrative",
+    "scenario_charts": "report.scenario_charts", "scenario_view": "report.scenario_view",
+    "sections": "report.sections", "tables": "report.tables",
+}
+_NAMES = {"Market": "inputs.session", "load": "inputs.session", "Params": "inputs.params",
+          "load_params": "inputs.load"}
 
 __all__ = sorted([*_MODULES, *_NAMES])
 
 
 def __getattr__(name: str):
     if name in _MODULES:
-        return importlib.import_module(f".{name}", __name__)
+        return importlib.import_module(f".{_MODULES[name]}", __name__)
     if name in _NAMES:
         return getattr(importlib.import_module(f".{_NAMES[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import copy
 
-from cmo_helpers.params import Params, parse_params
+from cmo_helpers.inputs.params import Params, parse_params
 
 SOURCE = {"id": "src", "publisher": "Example Research", "title": "Widget market outlook", "published": "2024-06-01"}
 

@@ -10,8 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cmo_helpers.params import Params, load_params, parse_params
-from cmo_helpers.paths import DEFAULT_PARAMS, PARAMS, market_params_files
+from cmo_helpers.core.paths import DEFAULT_PARAMS, PARAMS, market_params_files
+from cmo_helpers.inputs.load import load_params
+from cmo_helpers.inputs.params import Params, parse_params
+
+# Helpers shared by tests (tests/*.py) and the draft scorer (benchmarks/), importable from any test folder.
+sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent.parent / "benchmarks")]
 
 
 @pytest.fixture(scope="session")

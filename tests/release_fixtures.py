@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from cmo_helpers.paths import ROOT
+from cmo_helpers.core.paths import ROOT
 
 FOLDER = ROOT / "tests" / "data" / "releases7"
 # Blanks a PDF or HTML may put inside a figure's written form ("16.6 %", a no-break or thin space).

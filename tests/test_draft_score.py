@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cmo_helpers.draft import item_key
-from cmo_helpers.draft_score import draft_facts, gold_facts, rate, score
+from draft_score import draft_facts, gold_facts, rate, score
+
+from cmo_helpers.drafting.writer import item_key
 
 PARAMS = {
     "market": {"unit": "million"},

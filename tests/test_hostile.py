@@ -16,10 +16,13 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from cmo_helpers import export, pdf, source_files
-from cmo_helpers.errors import ParamsError
-from cmo_helpers.params import load_params, parse_params
-from cmo_helpers.paths import DEFAULT_PARAMS
+from cmo_helpers.core import source_files
+from cmo_helpers.core.errors import ParamsError
+from cmo_helpers.core.paths import DEFAULT_PARAMS
+from cmo_helpers.inputs.load import load_params
+from cmo_helpers.inputs.params import parse_params
+from cmo_helpers.pipeline import export
+from cmo_helpers.typeset import pdf
 
 CLI = [sys.executable, "-m", "cmo_helpers.cli"]
 GOOD = DEFAULT_PARAMS.read_text(encoding="utf-8")
@@ -91,7 +94,7 @@ def test_each_file_is_read_once_per_run(tmp_path, monkeypatch):
     reads = []
     real = source_files._read_bounded
     monkeypatch.setattr(source_files, "_read_bounded", lambda path: reads.append(Path(path)) or real(path))
-    from cmo_helpers import render
+    from cmo_helpers.pipeline import render
 
     with source_files.one_read_each():
         render.plan([DEFAULT_PARAMS], "all")
@@ -191,7 +194,7 @@ def test_hostile_text_is_printed_on_the_pdf_cover(raw, tmp_path):
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=str)
 def test_table_cells_headers_and_caption_are_inert(payload):
-    from cmo_helpers.tables import Cell, Table
+    from cmo_helpers.report.tables import Cell, Table
 
     html = Table(PAYLOADS[payload], [{PAYLOADS[payload]: PAYLOADS[payload], "Value": Cell(1.0, "1.0")}])._repr_html_()
     parsed = _parse(html)
@@ -201,7 +204,7 @@ def test_table_cells_headers_and_caption_are_inert(payload):
 
 
 def test_chart_text_with_dollars_draws_literally():
-    from cmo_helpers import charts
+    from cmo_helpers.report import charts
 
     with charts.matplotlib.rc_context(charts.RC):  # as house_style runs every chart builder
         fig, ax = charts.new_figure()

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from cmo_helpers.paths import PACKAGE
+from cmo_helpers.core.paths import PACKAGE
 
 # Text helpers with no knowledge of markets: anyone may use them.
 BASE = {"errors", "escape", "formatting", "paths", "written", "chart_images", "chart_series", "report_date",

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cmo_helpers.paths import CHECKOUT, PARAMS
-from cmo_helpers.units import package_version
+from cmo_helpers.core.paths import CHECKOUT, PARAMS
+from cmo_helpers.pipeline.units import package_version
 
 pytestmark = pytest.mark.slow
 
@@ -52,7 +52,7 @@ def _run(bin_dir: Path, args: list[str], cwd: Path) -> subprocess.CompletedProce
 
 def test_the_wheel_ships_notebooks_and_templates_and_runs_its_own_copy(installed, tmp_path):
     probe = subprocess.run([str(installed / "python"), "-c",
-                            "from cmo_helpers import paths; print(paths.NOTEBOOKS); print(paths.TEMPLATES)"],
+                            "from cmo_helpers.core import paths; print(paths.NOTEBOOKS); print(paths.TEMPLATES)"],
                            cwd=tmp_path, capture_output=True, text=True, check=True)
     notebooks, templates = map(Path, probe.stdout.split())
     assert notebooks.parent == templates.parent and CHECKOUT not in notebooks.parents

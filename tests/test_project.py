@@ -12,7 +12,7 @@ import papermill
 import pytest
 import yaml
 
-from cmo_helpers.paths import ROOT, notebook_paths
+from cmo_helpers.core.paths import ROOT, notebook_paths
 
 NOTEBOOKS = notebook_paths()
 

@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 from release_fixtures import fixtures, forbidden_found, misrounded_found, missing_figures, normalise
 
-from cmo_helpers import audit
-from cmo_helpers.params import load_params
+from cmo_helpers.inputs.load import load_params
+from cmo_helpers.model import audit
 
 FIXTURES = fixtures()
 RANKING = r"(?:is|as) the (?:largest|fastest-growing|leading)|leads the|has the largest share"

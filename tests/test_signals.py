@@ -27,7 +27,7 @@ def _tree_hash(folder: Path) -> str:
 @pytest.fixture(scope="module")
 def previous(tmp_path_factory):
     """A finished render of a copy of the default market, and how long it took."""
-    from cmo_helpers.paths import PARAMS
+    from cmo_helpers.core.paths import PARAMS
 
     root = tmp_path_factory.mktemp("signals")
     shutil.copytree(PARAMS, root / "params")

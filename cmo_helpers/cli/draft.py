@@ -1,0 +1,108 @@
+"""`cmo-report draft`: a params file drafted from a release's text, then validated and audited at once."""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from ..core.errors import ParamsError, ReleaseError
+from ..core.escape import clip, terminal
+
+EXIT_OK, EXIT_AUDIT, EXIT_INVALID = 0, 1, 2
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `draft` on the main CLI, which owns the other subcommands."""
+    parser = subparsers.add_parser(
+        "draft",
+        help="draft a params file from a release's text, every figure with its quote",
+        description="Read a release (.txt, .md, .html, or - for stdin), write a params file whose every figure is "
+        "sourced with the release's own words, then validate and audit it. Exit 0 when the draft is valid and "
+        "audits clean, 1 when it is written but not yet valid or the audit finds an error, 2 on bad input.",
+    )
+    parser.add_argument("release", metavar="RELEASE", help="release text: .txt, .md, .html file, or - for stdin")
+    parser.add_argument("-o", "--output", type=Path, default=None,
+                        help="params file to write (default: params/<slug>.yaml)")
+    parser.add_argument("--slug", type=_slug, default=None, help="market slug (default: from the market's name)")
+    parser.add_argument("--force", action="store_true", help="replace an existing output file")
+    parser.set_defaults(func=handler)
+
+
+def _slug(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,59}", value):
+        raise argparse.ArgumentTypeError(f"--slug takes a-z, 0-9 and hyphens (at most 60); got {terminal(value)!r}")
+    return value
+
+
+def handler(args: argparse.Namespace) -> int:
+    """Draft, write atomically, validate, audit; the worst outcome is the exit code."""
+    from ..core.paths import PARAMS
+    from ..drafting.facts import extract
+    from ..drafting.text import detect_kind, read_release, to_text
+    from ..drafting.writer import build
+
+    try:
+        name, raw = read_release(args.release)
+    except ReleaseError as exc:
+        print(f"nothing drafted: {terminal(exc)}", file=sys.stderr)
+        return EXIT_INVALID
+    draft = build(extract(to_text(raw, detect_kind(name, raw))), Path(name).name, args.slug)
+    out = args.output or PARAMS / f"{draft.params['market']['slug']}.yaml"
+    if out.exists() and not args.force:
+        print(f"nothing drafted: {terminal(out)} exists; pass --force to replace it", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        write_atomically(out, draft.yaml_text)
+    except OSError as exc:
+        print(f"nothing drafted: cannot write {terminal(out)}: {terminal(exc.strerror or exc)}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"drafted {terminal(out)} from {terminal(name)}")
+    print(summary(draft))
+    twin = PARAMS / f"{draft.params['market']['slug']}.yaml"
+    if twin.exists() and twin.resolve() != out.resolve():
+        print(f"note: {terminal(twin)} has the same slug; rendering this draft writes to the same outputs/ folder "
+              "(pass --slug to keep both)")
+    return check(out)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """A stop at any moment leaves either the old file or the whole new one, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def summary(draft) -> str:
+    """Facts found by kind, what is missing for a full report, and how much was left unplaced."""
+    counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in draft.counts.items())
+    lines = [f"facts placed: {counts}"]
+    lines += [f"missing: {terminal(clip(m))}" for m in draft.missing]
+    for u in draft.unplaced:
+        lines.append(f"unplaced: {terminal(clip(u['quote'], 100))} ({terminal(u['note'])})")
+    return "\n".join(lines)
+
+
+def check(path: Path) -> int:
+    """Validate with the project's own loader and audit the draft, as `cmo-report audit` would."""
+    from ..inputs.load import read_yaml
+    from ..inputs.params import parse_params
+    from ..model.audit import errors, run_audit
+    from .audit import format_table
+
+    try:
+        params = parse_params(read_yaml(path), path)
+    except ParamsError as exc:
+        print(f"the draft is written but not valid yet; edit it where these lines say:\n{exc}")
+        return EXIT_AUDIT
+    findings = run_audit(params)
+    print(format_table(findings) if findings else "audit: no findings")
+    return EXIT_AUDIT if errors(findings) else EXIT_OK

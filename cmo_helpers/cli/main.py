@@ -1,0 +1,199 @@
+"""The `cmo-report` command: validate, audit and render market reports."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from ..core import report_date
+from ..core.errors import ClusterError, NothingToRender, OutputError, ParamsError, Stopped
+from ..core.escape import clip, terminal
+from ..core.paths import DEFAULT_NAME, OUTPUTS, PARAMS
+from ..pipeline.execute import CELL_TIMEOUT
+from ..pipeline.units import package_version
+
+EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from ..core import source_files
+    from ..core.paths import resolve_params
+    from ..inputs import glyphs
+    from ..inputs import overlays as scenarios
+    from ..inputs.load import load_params, read_yaml
+    from ..inputs.migrate import is_old
+
+    status = EXIT_OK
+    for name in args.files:
+        path = resolve_params(name, args.params_dir)
+        try:
+            with source_files.one_read_each():
+                p = load_params(path)  # a workbook names its sheet and cell
+                old = path.suffix.lower() != ".xlsx" and is_old(read_yaml(path))  # the snapshot, not a second read
+                scenarios.validate_scenarios(path)
+                count = len(scenarios.scenario_names(path))
+        except ParamsError as exc:
+            print(exc, file=sys.stderr)
+            status = EXIT_INVALID
+        else:
+            note = f"; old-style file converted in memory: `cmo-report migrate {name}` updates it" if old else ""
+            print(terminal(f"ok: {name} ({p.market.name}, {count} scenarios{note})"))
+            for line in glyphs.warnings(path):
+                print(f"warning: {terminal(line)}", file=sys.stderr)
+    return status
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from ..core.paths import resolve_params
+    from ..inputs.load import read_yaml
+    from ..inputs.migrate import is_old, migrate, to_yaml
+    from ..inputs.params import parse_params
+
+    path = resolve_params(args.file)
+    try:
+        raw = read_yaml(path)
+        if not is_old(raw):
+            parse_params(raw, path)
+            print(terminal(f"{path}: already in the current schema; nothing to convert"), file=sys.stderr)
+            return EXIT_OK
+        new = migrate(raw)
+        parse_params(new, path)
+    except ParamsError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    text = "# Converted by `cmo-report migrate` from the first params schema; keys: params/README.md.\n" + to_yaml(new)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+    where = args.output or "stdout"
+    print(terminal(f"{path}: old-style file converted to the breakdowns schema -> {where}"), file=sys.stderr)
+    return EXIT_OK
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    from ..pipeline.render import FORMATS
+
+    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    bad = [v for v in chosen if v not in FORMATS]
+    if bad or not chosen:
+        raise argparse.ArgumentTypeError(f"--to takes a comma list of {', '.join(FORMATS)}; got {value!r}")
+    return chosen
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs must be a whole number of at least 1; got {value!r}")
+    return int(value)
+
+
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--date takes YYYY-MM-DD; got {value!r}") from None
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds < 86_400:
+        raise argparse.ArgumentTypeError(f"--cell-timeout takes seconds between 0 and 86400; got {value!r}")
+    return seconds
+
+
+def _render(args: argparse.Namespace) -> int:
+    from ..pipeline.render import render
+
+    params = args.params or [(args.params_dir or PARAMS) / DEFAULT_NAME]
+    if args.date is not None:
+        report_date.pin(args.date)
+    problem = report_date.check()
+    if problem:
+        print(f"nothing rendered: {problem}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        summary = render(params, args.to, args.jobs, args.out, args.scenarios, force=args.force,
+                         cache_dir=args.cache_dir, params_dir=args.params_dir, executor=args.executor,
+                         scheduler=args.scheduler, cell_timeout=args.cell_timeout)
+    except ParamsError as exc:
+        print(f"nothing rendered: invalid input\n{exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except (NothingToRender, ClusterError, OutputError) as exc:
+        print(f"nothing rendered: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except Stopped as exc:
+        print(f"stopped (signal {exc.signum}): nothing left running, previous outputs kept", file=sys.stderr)
+        return exc.exit_code
+    for target, outcomes in summary.outcomes.items():
+        for o in outcomes:
+            if not o.ok:
+                print(terminal(clip(f"FAILED {target.label} {o.notebook}: {o.error}", 600)), file=sys.stderr)
+    for slug, path in summary.current.items():
+        print(terminal(f"up to date {slug}: {path}"))
+    for slug, path in summary.published.items():
+        print(terminal(f"rendered {slug}: {path}"))
+    for slug, path in summary.failed.items():
+        print(terminal(f"failed {slug}: executed notebooks with errors in {path}; previous outputs kept"),
+              file=sys.stderr)
+    return EXIT_OK if summary.ok else EXIT_FAILED
+
+
+def parser() -> argparse.ArgumentParser:
+    """Subcommands share exit codes: 0 ok, 1 a report or check failed, 2 invalid input."""
+    from . import audit as audit_cli
+    from . import draft as draft_cli
+    from . import params as params_cli
+
+    ap = argparse.ArgumentParser(prog="cmo-report",
+                                 description="Parameterised market reports: validate, audit, render.")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="check params files (and their scenario overlays); exit 2 when invalid")
+    v.add_argument("files", nargs="+", help="params files or names in params/")
+    v.add_argument("--params-dir", type=Path, default=None, help="where bare names are looked up (default: ./params)")
+    v.set_defaults(func=_validate)
+
+    audit_cli.add_parser(sub)
+    draft_cli.add_parser(sub)
+    params_cli.add_parser(sub)
+
+    mg = sub.add_parser("migrate", help="convert an old-style params file (segments/regions) to the breakdowns schema")
+    mg.add_argument("file", help="params file or name in params/")
+    mg.add_argument("-o", "--output", type=Path, default=None,
+                    help="where to write the converted file (default: stdout)")
+    mg.set_defaults(func=_migrate)
+
+    r = sub.add_parser("render", help="execute every notebook per params file and export HTML and PDF")
+    r.add_argument("params", nargs="*", help=f"params files or names in params/ (default: {DEFAULT_NAME})")
+    r.add_argument("--to", type=_formats, default=("html", "pdf"), help="formats: html,pdf (default both)")
+    r.add_argument("--jobs", type=_jobs, default=None,
+                   help="worker processes (default: one per report to build, up to the number of cores)")
+    r.add_argument("--out", type=Path, default=OUTPUTS, help="output root (default: outputs/)")
+    r.add_argument("--scenarios", default="none", help="none (default), all, or a comma list of scenario names")
+    r.add_argument("--params-dir", type=Path, default=None, help="where bare names are looked up (default: ./params)")
+    r.add_argument("--force", action="store_true", help="re-render every unit even when its cached result is current")
+    r.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="local process pool (default) or a Dask cluster, one task per market and scenario")
+    r.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
+    r.add_argument("--cache-dir", type=Path, default=None, help="where rendered units are cached (default: OUT/.cache)")
+    r.add_argument("--date", type=_day, default=None,
+                   help="report date YYYY-MM-DD (default: $SOURCE_DATE_EPOCH if set, else today)")
+    r.add_argument("--cell-timeout", type=_seconds, default=CELL_TIMEOUT,
+                   help=f"seconds one notebook cell may run before it counts as failed (default {CELL_TIMEOUT:g})")
+    r.set_defaults(func=_render)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""Every project path built from one root, so code works from any working directory.
+
+The package ships its notebooks and templates; the analyst's params/ and outputs/ belong to the
+project being worked on: the current folder when it has a params/ folder, otherwise the source
+checkout the package runs from (notebook kernels start in notebooks/), otherwise the current folder.
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent
+CHECKOUT = PACKAGE.parent
+TEMPLATES = PACKAGE / "templates"
+
+
+def _notebooks() -> Path:
+    """A wheel maps the top-level notebooks/ folder to cmo_helpers/notebooks; a checkout has it beside the package."""
+    shipped = PACKAGE / "notebooks"
+    return shipped if shipped.is_dir() else CHECKOUT / "notebooks"
+
+
+def _root() -> Path:
+    here = Path.cwd()
+    if (here / "params").is_dir():
+        return here
+    if (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / "params").is_dir():
+        return CHECKOUT
+    return here
+
+
+NOTEBOOKS = _notebooks()
+ROOT = _root()
+PARAMS = ROOT / "params"
+OUTPUTS = ROOT / "outputs"
+DEFAULT_NAME = "healthcare-cmo.yaml"
+DEFAULT_PARAMS = PARAMS / DEFAULT_NAME
+
+
+def resolve_params(name: str | Path, params_dir: Path | None = None) -> Path:
+    """Accept a bare file name or slug as well as a path, as analysts type them."""
+    path = Path(name)
+    if path.exists():
+        return path.resolve()
+    folder = params_dir or PARAMS
+    for candidate in (folder / path, folder / f"{path}.yaml"):
+        if candidate.exists():
+            return candidate.resolve()
+    return path
+
+
+def font_folder() -> Path | None:
+    """matplotlib's own DejaVu fonts, which charts, the PDF and the glyph check share (found without importing it)."""
+    spec = importlib.util.find_spec("matplotlib")
+    folder = Path(spec.submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf" if spec else None
+    return folder if folder and folder.is_dir() else None
+
+
+def notebook_paths() -> list[Path]:
+    """The report sections, in reading order."""
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def market_params_files(params_dir: Path | None = None) -> list[Path]:
+    """Every market file in a params folder (scenario overlays live below it)."""
+    return sorted((params_dir or PARAMS).glob("*.yaml"))
+
+
+def scenario_folder(params_file: Path, slug: str) -> Path:
+    """Where a market's scenario overlays live: next to its params file, so any params folder works."""
+    return params_file.parent / "scenarios" / slug

@@ -1,0 +1,64 @@
+"""outputs/index.html: one offline page over every rendered market and scenario, from their manifests."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..core.formatting import number, pct
+from ..core.paths import TEMPLATES
+from . import manifest
+
+NAME = "index.html"
+VERDICTS = {"pass": "consistent", "warn": "warnings", "fail": "contradictions"}
+
+
+def _row(out: Path, folder: Path, data: dict) -> dict:
+    figures = data["figures"]
+    rel = folder.relative_to(out).as_posix()
+    files = set(data.get("files", []))
+    pack = f"{data['market']}-data.xlsx"
+    return {
+        "name": figures["name"],
+        "scenario": "Base" if data["scenario"] == "base" else data.get("scenario_title", data["scenario"]),
+        "years": f"{figures['start_year']}\u2013{figures['end_year']}",
+        "start": f"{number(figures['start_value'], figures.get('value_decimals', 1))} {figures['unit']}",
+        "end": f"{number(figures['end_value'], figures.get('value_decimals', 1))} {figures['unit']}",
+        "cagr": pct(figures["cagr"], figures.get("rate_decimals", 1)),
+        "audit": figures["audit"],
+        "audit_text": VERDICTS.get(figures["audit"], figures["audit"]),
+        "seconds": f"{data.get('seconds', 0):.1f} s",
+        "rendered_at": data.get("rendered_at", ""),
+        "input_hash": data.get("input_hash", "")[: manifest.SHORT],
+        "pdf": f"{rel}/report.pdf" if "report.pdf" in files else None,
+        "html": f"{rel}/index.html" if "index.html" in files else None,
+        "data": f"{rel}/{pack if pack in files else manifest.NAME}",
+    }
+
+
+def rows(out: Path) -> list[dict]:
+    """One row per rendered target with a readable manifest, markets by name, base case first."""
+    found = []
+    for path in [*out.glob(f"*/{manifest.NAME}"), *out.glob(f"*/scenarios/*/{manifest.NAME}")]:
+        if path.parts[-2].endswith(".failed") or path.relative_to(out).parts[0].startswith("."):
+            continue
+        data = manifest.read(path.parent)
+        if data and isinstance(data.get("figures"), dict):
+            found.append((path.parent, data))
+    found.sort(key=lambda fd: (fd[1]["figures"]["name"], fd[1]["scenario"] != "base", fd[1]["scenario"]))
+    return [_row(out, folder, data) for folder, data in found]
+
+
+def write(out: Path) -> Path | None:
+    """Rewrite the collection page (atomically); None when nothing has been rendered into out yet."""
+    import jinja2
+
+    if not out.is_dir():
+        return None
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+    css = (TEMPLATES / "base.css").read_text(encoding="utf-8")
+    page = env.get_template("collection.html.j2").render(rows=rows(out), css=css)
+    path = out / NAME
+    tmp = path.with_name(f".{NAME}.{os.getpid()}")
+    tmp.write_text(page, encoding="utf-8")
+    os.replace(tmp, path)
+    return path

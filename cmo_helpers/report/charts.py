@@ -1,0 +1,237 @@
+"""House-style charts: assumed figures are hatched and labelled, values match the tables."""
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
+
+from ..core.formatting import figure, figure_pct, number, pct, rate_decimals, unit_label, value_decimals
+from ..model import breakdowns as bd
+from ..model import forecast
+from ..model.forecast import anchor_rate
+from ..model.provenance import cite, path_assumed, quoted_years, series_label, suffix
+from . import chart_images, chart_series
+
+if TYPE_CHECKING:
+    from ..inputs.params import Breakdown, Params
+
+FONT = "DejaVu Sans"
+NAVY, TEAL, AMBER = "#1f3b57", "#3a8fb7", "#d98e04"
+PALETTE = ["#1f3b57", "#3a8fb7", "#7bb661", "#d98e04", "#b5485d", "#6c5b9e", "#4d4d4d", "#a3c4dc"]
+HATCH = "///"
+ASSUMED_NOTE = "Hatched: assumed by us, not from a source."
+RC = {
+    "font.family": FONT,
+    "font.size": 9,
+    "text.parse_math": False,  # labels are params text: '$5-$10' is money, '$x^$' must not crash mathtext
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+}
+
+
+@dataclass
+class Chart:
+    """A figure with alt text and caption, shown as an SVG output that keeps both (see chart_images.py)."""
+
+    figure: Figure
+    alt: str
+    caption: str
+
+    def svg(self) -> str:
+        """Vector copy with text kept as text (editable, twice as fast as outlined glyphs); no date: stable files."""
+        buf = io.StringIO()
+        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "cmo-reports"}):
+            self.figure.savefig(buf, format="svg", metadata={"Date": None})  # constrained layout: one draw
+        return buf.getvalue()
+
+    @property
+    def name(self) -> str:
+        """Readable file stem from the chart's title."""
+        return chart_images.slug(chart_series.title(self.figure) or self.alt)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        svg = self.svg()  # drawn first, so tick labels are final when the series are read
+        data = {"title": chart_series.title(self.figure), "unit": chart_series.value_label(self.figure),
+                "columns": chart_series.COLUMNS, "rows": chart_series.series(self.figure)}
+        return chart_images.image_output(svg, self.alt, self.caption, self.name, data)
+
+    def _ipython_display_(self) -> None:
+        """The chart as an image output, then its caption as text under it."""
+        from IPython.display import display
+
+        data, metadata = self._repr_mimebundle_()
+        display(data, raw=True, metadata=metadata)
+        data, metadata = chart_images.caption_output(self.caption, metadata[chart_images.KEY]["name"])
+        display(data, raw=True, metadata=metadata)
+
+
+def house_style(build: Callable[..., Chart]) -> Callable[..., Chart]:
+    """Run a chart builder under the house rc settings, so fonts match on every machine."""
+
+    @functools.wraps(build)
+    def wrapper(*args, **kwargs) -> Chart:
+        with matplotlib.rc_context(RC):
+            return build(*args, **kwargs)
+
+    return wrapper
+
+
+def new_figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]:
+    """A pyplot-free figure, so notebooks show each chart once and tests need no display."""
+    fig = Figure(figsize=(width, height), layout="constrained")
+    ax = fig.add_subplot()
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v, 0)))
+    return fig, ax
+
+
+def caption(p: Params, text: str, assumed: bool) -> str:
+    """Every chart names its sources and, when any bar rests on one, the assumption hatching."""
+    sources = ", ".join(f"{cite(p, s.id)} {s.publisher}" for s in p.sources) or "analyst assumptions"
+    return f"{text} Source: {sources}; model by cmo-reports." + (f" {ASSUMED_NOTE}" if assumed else "")
+
+
+@house_style
+def size_chart(p: Params) -> Chart:
+    """Bars of the yearly total; sourced years dark, modelled years light, assumed inputs hatched."""
+    total = forecast.totals(p)
+    fig, ax = new_figure()
+    size = p.size
+    quoted = quoted_years(p)
+    modelled_assumed = path_assumed(p)
+    d = value_decimals(p)
+    for year, value in total.items():
+        stated = quoted.get(year)
+        assumed = stated.assumed if stated is not None else modelled_assumed
+        ax.bar(year, value, color=NAVY if stated is not None else TEAL, hatch=HATCH if assumed else None,
+               edgecolor="white", width=0.7)
+        label = figure(stated) if stated is not None else number(value, d)
+        ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
+                    textcoords="offset points")
+    quoted_assumed = any(f.assumed for f in quoted.values())
+    handles = [
+        Patch(facecolor=NAVY, hatch=HATCH if quoted_assumed else None, edgecolor="white",
+              label="Assumed input" if quoted_assumed else "From the source"),
+        Patch(facecolor=TEAL, hatch=HATCH if modelled_assumed else None, edgecolor="white",
+              label="Modelled from assumed inputs" if modelled_assumed else "Modelled"),
+    ]
+    if size.anchor == "cagr":
+        (marker,) = ax.plot([size.end.year], [size.end.value], marker="D", color=AMBER, linestyle="none",
+                            label="Stated end value" + suffix(size.end))
+        handles.append(marker)
+    inside = [t for t in p.totals if t.year in total.index]
+    if inside:
+        (dots,) = ax.plot([t.year for t in inside], [t.value for t in inside], marker="o", color="black",
+                          linestyle="none", markersize=4, label="Other totals the source states")
+        for t in inside:
+            ax.annotate(figure(t), (t.year, t.value), xytext=(6, -2), textcoords="offset points", fontsize=7, va="top")
+        handles.append(dots)
+    ax.legend(handles=handles, frameon=False, loc="upper left")
+    ax.set_xticks(list(total.index))
+    ax.set_ylabel(unit_label(p.market))
+    ax.set_title(f"Market size, {total.index[0]}\u2013{total.index[-1]}")
+    ax.margins(y=0.12)
+    alt = (f"Bar chart of market size from {number(total.iloc[0], d)} in {total.index[0]} to "
+           f"{number(total.iloc[-1], d)} in {total.index[-1]} {unit_label(p.market)}.")
+    assumed = quoted_assumed or modelled_assumed
+    return Chart(fig, alt, caption(p, f"Market size by year, {unit_label(p.market)}.", assumed))
+
+
+@house_style
+def growth_chart(p: Params) -> Chart:
+    """The anchored path beside the path the other figure would give, so the gap is visible."""
+    fig, ax = new_figure()
+    anchored = forecast.totals(p)
+    d = value_decimals(p)
+    used = pct(anchor_rate(p), rate_decimals(p))
+    ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {used} a year")
+    other, label, rate = forecast.alternative_path(p)
+    if other is not None:
+        shown = figure_pct(p.size.cagr) if p.size.anchor == "endpoints" else pct(rate)
+        ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {shown} a year (not used)")
+        ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=8, color=AMBER)
+    ax.annotate(number(anchored.iloc[-1], d), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, -8),
+                textcoords="offset points", va="center", fontsize=8, color=NAVY)
+    ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5,
+               label=f"Stated {p.size.end.year} value" + suffix(p.size.end))
+    ax.set_xticks(list(anchored.index))
+    ax.set_ylabel(unit_label(p.market))
+    ax.set_title("Growth paths: the series used and the alternative")
+    ax.legend(frameon=False, loc="upper left")
+    ax.margins(x=0.08)
+    assumed = p.size.base.assumed or p.size.end.assumed or (p.size.cagr is not None and p.size.cagr.assumed)
+    alt = f"Line chart comparing the market path used ({used} a year) with the alternative growth path."
+    return Chart(fig, alt, caption(p, "Growth paths by year.", assumed))
+
+
+REST_GREY = "#c8c8c8"
+
+
+@house_style
+def share_chart(p: Params, b: Breakdown) -> Chart | None:
+    """Horizontal bars of each item's share as given, and a grey bar for what the source does not itemise."""
+    stated = bd.shares_stated(p, b)
+    if stated.empty:
+        return None
+    items = [b.item(n) for n in stated.index]
+    labels = {i.name: (figure_pct(i, "share") if i.share is not None else pct(stated[i.name])) for i in items}
+    bars = [(i.name + suffix(i), stated[i.name], labels[i.name], PALETTE[b.items.index(i) % len(PALETTE)], i.assumed)
+            for i in items]
+    bars.sort(key=lambda bar: bar[1])
+    left = 1 - float(stated.sum())
+    if left > 1e-9 and not bd.complete(p, b):
+        bars.insert(0, (bd.REST, left, pct(left), REST_GREY, False))
+    fig, ax = new_figure(height=0.45 * len(bars) + 1.2)
+    for pos, (_name, share, label, colour, assumed) in enumerate(bars):
+        ax.barh(pos, share * 100, color=colour, hatch=HATCH if assumed else None, edgecolor="white")
+        ax.annotate(label, (share * 100, pos), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(range(len(bars)), [bar[0] for bar in bars])
+    years = sorted({bd.item_year(p, b, i) for i in items})
+    when = ", ".join(map(str, years))
+    ax.set_xlabel(f"Share of market, {when} (%)")
+    ax.set_title(f"{b.label}: shares in {when}")
+    ax.margins(x=0.12)
+    alt = "; ".join(f"{bar[0]} {bar[2]}" for bar in reversed(bars))
+    note = " Grey: not itemised by the source." if bars[0][0] == bd.REST else ""
+    assumed = any(i.assumed for i in items)
+    return Chart(fig, f"{b.label} shares in {when}: {alt}.", caption(p, f"{b.label} shares, {when}.{note}", assumed))
+
+
+@house_style
+def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
+    """Stacked yearly bars of item values and the unitemised rest; stack heights equal the market total."""
+    v = bd.values(p, b)
+    if v.empty:
+        return None
+    fig, ax = new_figure(height=4.0)
+    bottom = v.sum(axis=1) * 0
+    for item in bd.placed(p, b):
+        ax.bar(v.index, v[item.name], bottom=bottom, width=0.7, color=PALETTE[b.items.index(item) % len(PALETTE)],
+               hatch=HATCH if item.assumed else None, edgecolor="white", linewidth=0.5, label=series_label(p, b, item))
+        bottom = bottom + v[item.name]
+    if not bd.complete(p, b):
+        left = bd.rest(p, b).clip(lower=0)
+        ax.bar(v.index, left, bottom=bottom, width=0.7, color=REST_GREY, edgecolor="white", linewidth=0.5,
+               label=bd.REST)
+    for year, total in forecast.totals(p).items():
+        ax.annotate(number(total, value_decimals(p)), (year, total), ha="center", va="bottom", fontsize=7.5,
+                    xytext=(0, 2), textcoords="offset points")
+    ax.set_xticks(list(v.index))
+    ax.set_ylabel(unit_label(p.market))
+    ax.set_title(f"{b.label}: values by year")
+    ax.legend(frameon=False, loc="upper left", fontsize=8)
+    ax.margins(y=0.1)
+    alt = f"Stacked bars of {b.label.lower()} values by year, summing to the market total."
+    text = (f"{b.label} values by year, {unit_label(p.market)}. "
+            "Values away from the year the source gives follow each item's growth rate.")
+    return Chart(fig, alt, caption(p, text, any(i.assumed for i in bd.placed(p, b))))

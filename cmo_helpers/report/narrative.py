@@ -1,0 +1,304 @@
+"""Sentences built from the model, so no figure is typed into prose and no sentence outruns the source."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from IPython.display import Markdown
+
+from ..core.escape import md
+from ..core.formatting import (
+    figure,
+    figure_pct,
+    money,
+    money_figure,
+    multiple,
+    pct,
+    pp,
+    rate_decimals,
+    source_line,
+    unit_label,
+    value_decimals,
+)
+from ..model import breakdowns as bd
+from ..model import forecast, headline
+from ..model.provenance import cite, mark, quoted_years, suffix
+
+if TYPE_CHECKING:
+    from ..inputs.params import Breakdown, Item, Params
+    from ..inputs.session import Market
+
+BOX_STYLE = (
+    "border: 1px solid #1f3b57; border-left: 6px solid #1f3b57; background: #f3f6f9; "
+    "padding: 0.6em 1em; margin: 0.6em 0 1em 0; border-radius: 3px;"
+)
+TILE_STYLE = "display: inline-block; vertical-align: top; width: 30%; min-width: 10em; margin: 0.3em 1.5% 0.3em 0;"
+CLAIM_WORDS = {"largest": "calls {name} the largest {label}", "smallest": "calls {name} the smallest {label}",
+               "fastest-growing": "calls {name} the fastest-growing {label}",
+               "fast-growing": "describes {name} as growing fast"}
+
+
+def subtitle(m: Market) -> Markdown:
+    """The market, geography, unit and any scenario under each section heading."""
+    p = m.shown
+    case = "" if m.scenario == "base" else f" \u00b7 **scenario: {md(m.title)}** (our assumptions)"
+    return Markdown(f"**{md(p.market.name)}** \u00b7 {md(p.market.geography)} \u00b7 "
+                    f"values in {md(unit_label(p.market))}{case}")
+
+
+def _tile(label: str, value: str, note: str) -> str:
+    size = "1.35em" if len(value) <= 20 else "1.0em"
+    return (
+        f'<div style="{TILE_STYLE}"><div style="font-size: 0.8em; color: #555;">{html.escape(label)}</div>'
+        f'<div style="font-size: {size}; font-weight: bold; color: #1f3b57;">{html.escape(value)}</div>'
+        f'<div style="font-size: 0.8em;">{html.escape(note)}</div></div>'
+    )
+
+
+def _end_value(p: Params) -> str:
+    return (money_figure(p.size.end, p.market) if p.size.end.year in quoted_years(p)
+            else money(forecast.totals(p).iloc[-1], p.market, value_decimals(p)))
+
+
+def _claimed(p: Params, item: Item, claim: str) -> str | None:
+    """Citation of the source that makes `claim` about `item`, or None."""
+    return next((cite(p, c.source) for c in item.claims if c.claim == claim), None)
+
+
+def _claimed_by_other(b: Breakdown, item: Item, claim: str) -> bool:
+    """Whether the source gives `claim` to another item: then the report states the source's claim, not its own rank."""
+    return any(c.claim == claim for other in b.items if other is not item for c in other.claims)
+
+
+def _share_or_value(p: Params, b: Breakdown, item: Item) -> str:
+    if item.share is not None:
+        return figure_pct(item, "share")
+    return money_figure(item, p.market) if item.value is not None else "no figure given"
+
+
+def _breakdown_tile(p: Params, b: Breakdown) -> str | None:
+    """The leading item of a breakdown: the source's own 'largest' when it names one, else the largest it sizes."""
+    claimant = next((i for i in b.items if _claimed(p, i, "largest")), None)
+    lead = bd.leader(p, b)
+    if claimant is not None:
+        year = bd.item_year(p, b, claimant)
+        note = f"{mark(p, claimant)}; called the largest by the source {_claimed(p, claimant, 'largest')}"
+        if lead is not None and lead[0] is not claimant:
+            note += "; its own figures disagree (see Source audit)"
+        return _tile(f"Largest {b.label.lower()} (source's claim), {year}",
+                     f"{claimant.name}: {_share_or_value(p, b, claimant)}", note)
+    if lead is None:
+        return None
+    item, share, proven = lead
+    year = bd.item_year(p, b, item)
+    shown = figure_pct(item, "share") if item.share is not None else pct(share)
+    left = 1 - bd.itemised_share(p, b)
+    if proven:
+        return _tile(f"Largest {b.label.lower()}, {year}", f"{item.name}: {shown}", mark(p, item))
+    rest = f"{pct(left)} not itemised" if left > 0 else "the items exceed the market (see Source audit)"
+    return _tile(f"{b.label}: largest item the source sizes, {year}", f"{item.name}: {shown}",
+                 f"{mark(p, item)}; {rest}")
+
+
+@dataclass
+class HeadlineBox:
+    """The headline tiles; the figures the manifest and the collection index list ride along as output metadata."""
+
+    data: str
+    figures: dict
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        return {"text/html": self.data, "text/plain": "Headline figures"}, {headline.KEY: self.figures}
+
+
+def headline_box(m: Market) -> HeadlineBox:
+    """The figures a reader needs first, each with its citation or assumption label."""
+    p = m.shown
+    s = p.size
+    rate = forecast.anchor_rate(p)
+    if s.anchor == "cagr":
+        cagr_note = f"drives the series {mark(p, s.cagr)}"
+    else:
+        cagr_note = "implied by the two endpoints"
+        if s.cagr is not None:
+            cagr_note += (f"; {'source states' if not s.cagr.assumed else 'assumed CAGR'} "
+                          f"{figure_pct(s.cagr)} {mark(p, s.cagr)}")
+    end_note = (mark(p, s.end) if s.end.year in quoted_years(p)
+                else f"modelled; {'source states' if not s.end.assumed else 'input end value'} "
+                     f"{figure(s.end)} {mark(p, s.end)}")
+    tiles = [
+        _tile(f"Market size {s.base.year}", money_figure(s.base, p.market), mark(p, s.base)),
+        _tile(f"Market size {s.end.year}", _end_value(p), end_note),
+        _tile(f"CAGR {s.base.year}\u2013{s.end.year}", pct(rate, rate_decimals(p)), cagr_note),
+    ]
+    for group in (bd.segments(p), bd.geographic(p)):
+        tile = _breakdown_tile(p, group[0]) if group else None
+        if tile:
+            tiles.append(tile)
+    ratio = forecast.totals(p).iloc[-1] / s.base.value
+    tiles.append(_tile(f"Growth multiple {s.base.year}\u2013{s.end.year}", multiple(ratio), "modelled"))
+    box = f'<div class="cmo-headline" style="{BOX_STYLE}">{"".join(tiles)}</div>'
+    return HeadlineBox(box, headline.headline(m.published, p))  # the audit judges the market file as published
+
+
+def _direction(first: float, last: float) -> str:
+    return "grows" if last > first else "shrinks" if last < first else "stays flat"
+
+
+def _size_sentence(p: Params) -> str:
+    s, total = p.size, forecast.totals(p)
+    start, end = total.iloc[0], total.iloc[-1]
+    return (f"The market {_direction(start, end)} from {money_figure(s.base, p.market)} in {s.base.year} "
+            f"{mark(p, s.base)} to {_end_value(p)} in {s.end.year}"
+            + (f" {mark(p, s.end)}" if s.end.year in quoted_years(p) else " on the model")
+            + f", {multiple(end / start)} in {s.years} years.")
+
+
+def _anchor_sentence(p: Params) -> str:
+    s = p.size
+    if s.cagr is None:
+        return "no separate growth rate is given."
+    word = "" if s.cagr.assumed else "stated "
+    gap = s.cagr.rate - forecast.endpoint_cagr(p)
+    if abs(gap) < p.audit.cagr_tolerance_pp / 100:
+        return f"the {word}CAGR of {figure_pct(s.cagr)} {mark(p, s.cagr)} agrees with the endpoints."
+    if s.anchor == "endpoints":
+        who = "the source also states" if not s.cagr.assumed else "the assumed CAGR is"
+        return (f"{who} {figure_pct(s.cagr)} {mark(p, s.cagr)}, {pp(gap)} away from what the "
+                "endpoints imply; the series follows the endpoints.")
+    return (f"this is the {word}CAGR {mark(p, s.cagr)}, which drives the series; the end value of "
+            f"{figure(s.end)} {mark(p, s.end)} would need {pct(forecast.endpoint_cagr(p))}.")
+
+
+def _share_text(p: Params, b: Breakdown, item: Item) -> str:
+    return f"{figure_pct(item, 'share')} of the market in {bd.item_year(p, b, item)} {mark(p, item)}"
+
+
+def breakdown_sentences(p: Params, b: Breakdown) -> list[str]:
+    """What the source says of a breakdown's items, then what the figures show; ranks only what it itemised."""
+    label = md(b.label.lower())
+    lines = []
+    for item in b.items:
+        for claim in dict.fromkeys(c.claim for c in item.claims):
+            figures = (f", with {_share_text(p, b, item)}" if item.share is not None else
+                       f", with {money_figure(item, p.market)} in {bd.item_year(p, b, item)} {mark(p, item)}"
+                       if item.value is not None else "")
+            rate = ""
+            if claim.endswith("growing") and item.cagr:
+                rate = f", at {figure_pct(item.cagr)} a year {mark(p, item.cagr)}"
+                level = bd.same_rate(p, b, item)
+                if level:
+                    rate += f"; {len(level)} other items grow at the same rate, so the figures cannot confirm it"
+            said = CLAIM_WORDS[claim].format(name=md(item.name), label=label)
+            lines.append(f"The source {said} {_claimed(p, item, claim)}{figures}{rate}.")
+    lead = bd.leader(p, b)
+    if lead is not None and not _claimed(p, lead[0], "largest") and not _claimed_by_other(b, lead[0], "largest"):
+        item, share, proven = lead
+        shown = _share_text(p, b, item) if item.share is not None else f"{pct(share)} of the market {mark(p, item)}"
+        sized = [i for i in bd.placed(p, b) if not i.assumed and bd.start(p, b, i) is not None]
+        if proven:
+            lines.append(f"{md(item.name)} is the largest {label}, with {shown}.")
+        elif len(sized) > 1:
+            lines.append(f"Of the {len(sized)} items the source sizes, {md(item.name)} has the largest share, {shown}; "
+                         f"{pct(1 - bd.itemised_share(p, b))} of the market is not itemised, "
+                         "so it is not called the largest.")
+    fast = bd.fastest(p, b, p.audit.cagr_tolerance_pp / 100)
+    if (fast is not None and not _claimed(p, fast, "fastest-growing")
+            and not _claimed_by_other(b, fast, "fastest-growing")):
+        lines.append(f"Of the growth rates the source gives, {md(fast.name)}'s {figure_pct(fast.cagr)} "
+                     f"{mark(p, fast.cagr)} is the highest.")
+    return lines
+
+
+def takeaways(p: Params) -> Markdown:
+    """Key findings as bullets, each sentence filled from the model."""
+    lines = [_size_sentence(p),
+             f"That is {pct(forecast.anchor_rate(p), rate_decimals(p))} a year, compounded; " + _anchor_sentence(p)]
+    for group in (bd.segments(p), bd.geographic(p)):
+        if group:
+            lines += breakdown_sentences(p, group[0])
+    return Markdown("\n".join(f"- {line}" for line in lines))
+
+
+def _sentence(clause: str) -> str:
+    """Capitalise the first letter only, so 'CAGR' survives."""
+    return clause[:1].upper() + clause[1:]
+
+
+def growth_summary(p: Params) -> Markdown:
+    """One paragraph on the yearly change and which growth rate drives the series."""
+    g = forecast.growth_table(p)
+    low, high = g["change"].min(), g["change"].max()
+    verb = "adds" if low >= 0 else "loses" if high <= 0 else "changes by"
+    d = value_decimals(p)
+    amounts = (f"between {money(abs(low), p.market, d)} and {money(abs(high), p.market, d)}" if verb != "changes by"
+               else f"between {money(low, p.market, d)} and {money(high, p.market, d)}")
+    if verb == "loses":
+        amounts = f"between {money(abs(high), p.market, d)} and {money(abs(low), p.market, d)}"
+    return Markdown(f"Each year the market {verb} {amounts}. " + _sentence(_anchor_sentence(p)))
+
+
+def breakdown_summary(p: Params, b: Breakdown) -> Markdown:
+    """How much of the market a breakdown covers, what its source says, and how its mix moves."""
+    placed = bd.placed(p, b)
+    sourced = [i for i in placed if not i.assumed]
+    assumed = [i for i in b.items if i.assumed]
+    covered = bd.itemised_share(p, b)
+    parts = []
+    stated = bd.shares_stated(p, b)
+    ours = sum(stated[i.name] for i in assumed if i.name in stated.index)
+    if not placed:
+        parts.append(f"The source gives no share or value for any {md(b.label.lower())}, so none is drawn.")
+    elif bd.complete(p, b):
+        parts.append(f"The {len(placed)} items cover the whole market.")
+    elif covered > 1:
+        parts.append(f"The items add up to {pct(covered)} of the market, more than all of it: see the source audit.")
+    else:
+        own = f"; we add {pct(ours)} as our assumption" if ours else ""
+        decimals = max([1] + [i.digits("share") or 0 for i in sourced])  # a sum of shares keeps the source's digits
+        parts.append(f"The source itemises {pct(covered - ours, decimals)} of the market{own}; "
+                     f"the other {pct(1 - covered)} is not itemised by the source and is shown in grey, unnamed.")
+    if assumed:
+        n = len(assumed)
+        parts.append(f"{n} of the {len(b.items)} items {'is our assumption' if n == 1 else 'are our assumptions'}, "
+                     "marked as such."
+                     if sourced else f"All {len(b.items)} items are our assumptions, so none is ranked.")
+    parts += breakdown_sentences(p, b)
+    only_rate = [i for i in b.items if i.cagr is not None and not i.has_point]
+    if only_rate:
+        parts.append("Known only by a growth rate, with no value: " + "; ".join(
+            f"{md(i.name)}{suffix(i)} {figure_pct(i.cagr)} a year {mark(p, i.cagr)}" for i in only_rate) + ".")
+    moving = _mix_sentence(p, b)
+    if moving:
+        parts.append(moving)
+    return Markdown(" ".join(parts))
+
+
+def _mix_sentence(p: Params, b: Breakdown) -> str:
+    """How the biggest change of share plays out; nothing when no share moves at the shown precision."""
+    sh = bd.shares(p, b)
+    if sh.empty:
+        return ""
+    first, last = sh.iloc[0], sh.iloc[-1]
+    moves = (last - first).abs()
+    name = moves.idxmax()
+    if pct(first[name]) == pct(last[name]):
+        return ""
+    item = b.item(name)
+    return (f"On the model, {md(name)}{suffix(item)} moves from {pct(first[name])} of the market in {sh.index[0]} to "
+            f"{pct(last[name])} in {sh.index[-1]}, because its growth rate differs from the market's.")
+
+
+def points(title: str, lines: list[str]) -> Markdown | None:
+    """A titled list of the analyst's points; nothing when there are none, so no empty heading reaches a client."""
+    if not lines:
+        return None
+    return Markdown(f"## {title}\n\n" + "\n".join(f"- {md(line)}" for line in lines))
+
+
+def references(p: Params) -> Markdown:
+    """Numbered references."""
+    if not p.sources:
+        return Markdown("No published source is cited: every figure in this report is an analyst assumption.")
+    return Markdown("\n".join(f"{n}. {md(source_line(s))}" for n, s in enumerate(p.sources, 1)))

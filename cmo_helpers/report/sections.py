@@ -1,0 +1,47 @@
+"""Whole breakdown sections for the notebooks: one call shows every breakdown of a kind in reading order."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from IPython.display import Markdown, display
+
+from ..core.escape import md
+from ..model import breakdowns as bd
+from . import charts, narrative, tables
+
+if TYPE_CHECKING:
+    from ..inputs.params import Breakdown, Params
+
+EMPTY = {"cmo": {"empty_section": True}}  # output metadata: export leaves such a section out of the client's report
+
+
+def show_breakdown(p: Params, b: Breakdown, heading: bool = True) -> None:
+    """A breakdown's summary, what the source gives, its shares and its values over time."""
+    if heading:
+        display(Markdown(f"## {md(b.label)}"))
+    for view in (narrative.breakdown_summary(p, b), tables.breakdown_table(p, b), tables.history_table(p, b),
+                 charts.share_chart(p, b), tables.breakdown_values_table(p, b), charts.stacked_chart(p, b)):
+        if view is not None:
+            display(view)
+
+
+def _show(p: Params, group: list[Breakdown], missing: str) -> None:
+    if not group:
+        display(Markdown(f"_{missing}_"), metadata=EMPTY)
+    for b in group:
+        show_breakdown(p, b)
+
+
+def service_split(p: Params) -> None:
+    """The first breakdown by anything but geography: the service (or product) split."""
+    _show(p, bd.segments(p)[:1], "The source gives no breakdown by service, product or segment.")
+
+
+def regional_split(p: Params) -> None:
+    """Every geographic breakdown: regions, then countries within them."""
+    _show(p, bd.geographic(p), "The source gives no regional breakdown.")
+
+
+def further_breakdowns(p: Params) -> None:
+    """Any other breakdowns the source gives, in the order of the params file."""
+    _show(p, bd.segments(p)[1:], "The source gives no further breakdowns.")

@@ -1,0 +1,47 @@
+"""Typst, the one typesetting engine: PDFs from markup and PNGs from chart SVGs, in-process and offline."""
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..core.errors import ExportError
+from ..core.paths import font_folder
+from ..core.report_date import report_moment
+from .markup import string_literal
+
+STANDARD = "ua-1"  # tagged, with language, title and figure alt text, so screen readers can read it
+PNG_PPI = 200
+
+
+def _compile(root: Path, source: bytes | Path, what: str, **options) -> bytes:
+    import typst
+
+    fonts = font_folder()
+    try:
+        return typst.compile(source if isinstance(source, bytes) else str(source), root=str(root),
+                             font_paths=[str(fonts)] if fonts else [], timestamp=report_moment(), **options)
+    except typst.TypstError as exc:
+        raise ExportError(f"{what}: Typst could not lay it out: {exc.message}") from exc
+
+
+def pdf(main: str, files: Mapping[str, bytes], path: Path) -> Path:
+    """Compile `main` in a scratch folder holding only `files` (nothing else can be read) to a tagged PDF."""
+    with tempfile.TemporaryDirectory(prefix="cmo-typst-") as tmp:
+        root = Path(tmp)
+        for name, data in files.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_bytes(data)
+        (root / "main.typ").write_text(main, encoding="utf-8")
+        path.write_bytes(_compile(root, root / "main.typ", path.name, pdf_standards=[STANDARD]))
+    return path
+
+
+def pngs(svgs: list[Path], ppi: int = PNG_PPI) -> list[bytes]:
+    """SVGs of one folder drawn at `ppi`, each cropped to its drawing, in one compile (fonts load once: 3x faster)."""
+    if not svgs:
+        return []
+    pages = "".join(f"#page(image({string_literal(svg.name)}))\n" for svg in svgs)
+    source = f"#set page(width: auto, height: auto, margin: 0pt)\n{pages}".encode()
+    drawn = _compile(svgs[0].parent, source, ", ".join(svg.name for svg in svgs), format="png", ppi=ppi)
+    return drawn if isinstance(drawn, list) else [drawn]

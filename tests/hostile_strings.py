@@ -1,0 +1,26 @@
+"""Strings that try to become markup, code or commands wherever params text lands."""
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "</style><h1>Injected</h1>",
+    '"; } body { display: none } a { content: "',
+    "# Heading",
+    "**bold** and _em_ and `code`",
+    "a | b | c",
+    "$x^$ Devices $5-$10",
+    "[click](javascript:alert(1))",
+    "![img](http://evil.example/x.png)",
+    "- list item",
+    "1. numbered",
+    "=== setext",
+    "> quote",
+    "    indented code",
+    "http://evil.example www.evil.example",
+    "back\\slash \\* star",
+    "line one\nline two\r\nthree",
+    "tab\there",
+    "ESC\x1b[31mred\x1b[0m BEL\x07 CR\r",
+    "&amp; &lt;b&gt;",
+    "\u4e2d\u6587 \U0001f600 \u00e9",
+]

@@ -1,0 +1,257 @@
+"""The data pack holds the model's full values, formatted to show the report's digits, with units, basis and series."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import nbformat
+import pytest
+from excel_display import SOFFICE, as_shown, libreoffice_shown
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+from openpyxl import load_workbook
+from release_fixtures import fixtures
+
+from cmo_helpers.core import formatting
+from cmo_helpers.core.paths import market_params_files
+from cmo_helpers.inputs.session import load
+from cmo_helpers.model import forecast
+from cmo_helpers.pipeline import datapack
+from cmo_helpers.report import audit_view, charts, scenario_view, tables
+from cmo_helpers.report.tables import Cell, Table
+
+SIZE_2025 = 504.9 * (1861.2 / 504.9) ** (1 / 9)  # the default market's first modelled year, by hand: 583.659...
+SIGNED = "+#,##0.0;-#,##0.0;{}#,##0.0"
+
+
+@pytest.mark.parametrize(
+    ("value", "text", "column", "held", "number_format", "note"),
+    [
+        (SIZE_2025, "583.7", "", SIZE_2025, "#,##0.0", ""),
+        (1042.2605509196692, "1,042.3", "", 1042.2605509196692, "#,##0.0", ""),
+        (78.75949710045813, "+78.8", "", 78.75949710045813, SIGNED.format("+"), ""),
+        (-392.10160139749473, "-392.1", "", -392.10160139749473, SIGNED.format("-"), ""),
+        (0.0, "+0.0", "", 0.0, SIGNED.format("+"), ""),
+        (0.15599028936513792, "15.6%", "", 0.15599028936513792, "0.0%", ""),
+        (0.15599028936513792, "15.60%", "", 0.15599028936513792, "0.00%", ""),
+        (0.2594314324995528, "+25.9%", "", 0.2594314324995528, "+0.0%;-0.0%;+0.0%", ""),
+        (-0.0003051888329898278, "-0.031 pp", "", -0.03051888329898278, '+0.000" pp";-0.000" pp";-0.000" pp"', ""),
+        (3.72, "3.7\u00d7", "", 3.72, '0.0"\u00d7"', ""),
+        (0.104, "10.4% (assumed)", "", 0.104, "0.0%", "(assumed)"),
+        (185.5, "185.5 [1]", "", 185.5, "#,##0.0", "[1]"),
+        (8.235999999999999, "8.2 (model)", "", 8.235999999999999, "#,##0.0", "(model)"),
+        (21.1, "21.10 (2030)", "", 21.1, '#,##0.00" (2030)"', ""),
+        (16.03544166400752, "+16.0 (+2.1%)", "", 16.03544166400752,
+         '+#,##0.0" (+2.1%)";-#,##0.0" (+2.1%)";+#,##0.0" (+2.1%)"', ""),
+        (12345.6, "12345.6", "", 12345.6, "0.0", ""),
+        # ties: 100 - 57.85 - 24.6 = 17.55, and -0.25, round half away from zero in the report as in a spreadsheet
+        # ties print as fixed text: 100 - 57.85 - 24.6 = 17.55 is 17.6% in the report and in Excel, 17.5% in
+        # LibreOffice (it scales by 100 in binary); the modelled 8.949999999999994 (stated 8.95) is 9.0 in the report,
+        # 8.9 in both spreadsheets (its noise lies past Excel's 15 digits)
+        (1 - 0.5785 - 0.246, "17.6% (model)", "", 1 - 0.5785 - 0.246, '"17.6%";"17.6%";"17.6%"', "(model)"),
+        (8.949999999999994, "9.0", "", 8.949999999999994, '"9.0";"9.0";"9.0"', ""),
+        (2.36 - 1.21, "1.2", "", 2.36 - 1.21, '"1.2";"1.2";"1.2"', ""),
+        (-0.25, "-0.3", "", -0.25, '"-0.3";"-0.3";"-0.3"', ""),
+        (-0.0015000000000000013, "-0.2 pp", "", -0.15000000000000013, '"-0.2 pp";"-0.2 pp";"-0.2 pp"', ""),
+        (0.1754, "17.5%", "", 0.1754, "0.0%", ""),  # near a tie but not at one: a number format
+        ("2024", "2024", "Year", 2024, "0", ""),
+        ("2024", "2024", "Item", "2024", "General", ""),
+        (None, "\u2013", "", None, "General", ""),
+        (None, "no value given", "", "no value given", "General", ""),
+        (0.5, "not stated", "", "not stated", "General", ""),
+        ("North America", "North America", "", "North America", "General", ""),
+    ],
+)
+def test_cells_hold_full_values_in_a_format_showing_the_reports_digits(value, text, column, held, number_format, note):
+    cell = datapack.cell(value, text, column)
+    assert (cell.value, cell.number_format, cell.note) == (held, number_format, note)
+    assert type(cell.value) is type(held)
+    if cell.numeric:
+        assert as_shown(cell.value, cell.number_format) + (f" {note}" if note else "") == text
+
+
+def _output(view) -> dict:
+    data, metadata = view._repr_mimebundle_()
+    return new_output("display_data", data=data, metadata=metadata)
+
+
+@pytest.fixture
+def notebook(tmp_path: Path, cmo) -> Path:
+    """A section with the default market's size table, a regions table (one assumed row), an inputs table, a chart."""
+    rows = [{"Region": "North America", "Value 2023": Cell(185.6, "185.6"), "Share 2023": Cell(0.425, "42.5%")},
+            {"Region": "Europe (assumed)", "Value 2023": Cell(117.94, "117.9"), "Share 2023": Cell(0.27, "27.0%")}]
+    regions = Table("Region: values", rows, ["", "assumed"], {"Value 2023": "USD million"})
+    inputs = Table("Inputs and their basis", [
+        {"Figure": "Market size 2024", "Value": Cell(504.9, "504.9"), "Basis": "Sourced [1]",
+         "Source's words or our rationale": "\u201cvalued at USD 504.9 million\u201d"},
+        {"Figure": "Europe share", "Value": Cell(0.27, "27.0%"), "Basis": "Assumed",
+         "Source's words or our rationale": "Not itemised | ours."}], ["", "assumed"])
+    cell = new_code_cell("tables")
+    cell.outputs = [_output(tables.size_table(cmo)), _output(regions), _output(inputs), _output(charts.size_chart(cmo))]
+    nb = new_notebook(cells=[cell])
+    nbformat.validate(nb)
+    path = tmp_path / "04-regional-split.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_tables_are_read_from_their_output_metadata(notebook):
+    size, regions, inputs = datapack.tables([notebook])
+    assert (regions.title, regions.section, regions.header) == ("Region: values", "04-regional-split",
+                                                                ["Region", "Value 2023", "Share 2023"])
+    assert regions.assumed_rows == {1} and size.assumed_rows == set()
+    assert [c.value for c in regions.rows[1]] == ["Europe (assumed)", 117.94, 0.27]
+    assert [c.text for c in regions.rows[1]] == ["Europe (assumed)", "117.9", "27.0%"]
+    assert size.rows[1][1].value == pytest.approx(SIZE_2025, rel=1e-12) and size.rows[1][1].text == "583.7"
+    assert [c.value for c in inputs.rows[1]] == ["Europe share", 0.27, "Assumed", "Not itemised | ours."]
+
+
+def test_a_table_without_a_basis_column_gets_one():
+    header = ["Year", "Stated", "Model"]
+    rows = [[datapack.cell(v, t, h) for v, t, h in zip(values, texts, header, strict=True)]
+            for values, texts in ((("2023", 185.5, 185.64), ("2023", "185.5 [1]", "185.6")),
+                                  (("2024", 213.0, 213.02), ("2024", "213.0", "213.0")))]
+    table = datapack.Table("t", "s", header, rows, {1}, {"Stated": "USD million"})
+    header, rows = datapack.with_basis(table)
+    assert header[-1] == "Basis" and [r[-1].value for r in rows] == ["Sourced [1]", "Assumed"]
+    assert datapack.with_unit(header, table.units) == ["Year", "Stated (USD million)", "Model", "Basis"]
+
+
+def test_workbook_holds_full_values_shown_with_the_reports_digits(notebook, cmo, tmp_path):
+    path = datapack.write([notebook], tmp_path / "out", cmo)
+    assert path.name == "healthcare-cmo-data.xlsx" and not list(path.parent.glob("*.part"))
+    wb = load_workbook(path)
+    assert wb.sheetnames[:4] == ["About", "01 Size by year", "02 Region values", "03 Inputs and their basis"]
+    assert wb.sheetnames[4].startswith("04 Chart ") and wb.sheetnames[5:] == ["Sources", "Assumptions"]
+    size = wb["01 Size by year"]
+    assert [c.value for c in size[2]] == ["Year", "Market size (USD million)", "Change (USD million)", "Growth",
+                                          "Basis"]
+    year, total, change, growth, basis = size[4]
+    assert (year.value, basis.value) == (2025, "Modelled")
+    assert total.value == pytest.approx(SIZE_2025, rel=1e-12) and total.value != round(total.value, 1)
+    assert (total.number_format, as_shown(total.value, total.number_format)) == ("#,##0.0", "583.7")
+    assert change.value == pytest.approx(SIZE_2025 - 504.9, rel=1e-12)
+    assert as_shown(change.value, change.number_format) == "+78.8"
+    assert growth.value == pytest.approx(SIZE_2025 / 504.9 - 1, rel=1e-12)
+    assert as_shown(growth.value, growth.number_format) == "15.6%"
+    assert [c.value for c in size[3]] == [2024, 504.9, None, None, "Sourced [1]"]
+    region = wb["02 Region values"]
+    assert [c.value for c in region[2]] == ["Region", "Value 2023 (USD million)", "Share 2023", "Basis"]
+    europe = region[4]
+    assert [c.value for c in europe] == ["Europe (assumed)", 117.94, 0.27, "Assumed"]
+    assert [c.number_format for c in europe[1:3]] == ["#,##0.0", "0.0%"]
+    assert europe[1].font.i and europe[1].fill.fgColor.rgb.endswith(datapack.ASSUMED_FILL)
+    chart = wb[wb.sheetnames[4]]
+    drawn = [row[2] for row in chart.iter_rows(min_row=3, values_only=True)]
+    assert drawn == pytest.approx(list(forecast.totals(cmo).values)), "chart sheets hold the unrounded model values"
+    assert wb["Sources"]["B2"].value.startswith("Market.us Media")
+    assumptions = [row for row in wb["Assumptions"].iter_rows(min_row=2, values_only=True)]
+    assert ("Inputs and their basis", "Europe share", "Assumed", "Not itemised | ours.") in assumptions
+    assert ("Region: values", "Europe (assumed)", "Assumed", None) in assumptions
+
+
+def test_csvs_hold_the_same_full_values(notebook, cmo, tmp_path):
+    datapack.write([notebook], tmp_path, cmo)
+    files = sorted((tmp_path / "data").glob("*.csv"))
+    assert [f.name for f in files] == ["01-size-by-year.csv", "02-region-values.csv", "03-inputs-and-their-basis.csv"]
+    size = list(csv.reader(files[0].open(encoding="utf-8")))
+    assert size[0] == ["Year", "Market size (USD million)", "Change (USD million)", "Growth", "Basis"]
+    assert size[1] == ["2024", "504.9", "", "", "Sourced [1]"]
+    assert float(size[2][1]) == pytest.approx(SIZE_2025, rel=1e-12) and size[2][1].startswith("583.659")
+    regions = list(csv.reader(files[1].open(encoding="utf-8")))
+    assert regions[2] == ["Europe (assumed)", "117.94", "0.27", "Assumed"]
+
+
+def test_the_same_inputs_give_the_same_workbook_bytes(notebook, cmo, tmp_path):
+    import datetime as dt
+
+    first = datapack.write([notebook], tmp_path / "a", cmo, dt.date(2026, 3, 1)).read_bytes()
+    assert datapack.write([notebook], tmp_path / "b", cmo, dt.date(2026, 3, 1)).read_bytes() == first
+
+
+def test_a_table_shown_without_metadata_is_not_in_the_pack(tmp_path):
+    """Only outputs that carry their numbers count; HTML is never read back."""
+    cell = new_code_cell("html")
+    cell.outputs = [new_output("display_data", data={"text/html": Table("t", [{"a": Cell(1.0, "1.0")}])._repr_html_()})]
+    path = tmp_path / "01-x.ipynb"
+    nbformat.write(new_notebook(cells=[cell]), path)
+    assert datapack.tables([path]) == []
+
+
+def test_the_key_is_the_one_tables_write():
+    assert datapack.KEY == tables.KEY
+
+
+def _report_tables(market) -> list[Table]:
+    """Every table a report can show for a market, built as its notebooks build them."""
+    p = market.shown
+    found = [tables.size_table(p), tables.stated_totals_table(p), tables.cagr_table(p), tables.paths_table(p)]
+    for b in p.breakdowns:
+        found += [tables.breakdown_table(p, b), tables.history_table(p, b), tables.breakdown_values_table(p, b)]
+    found += [tables.inputs_table(p), audit_view.reconciliation_table(market.published), scenario_view.tornado_table(p),
+              scenario_view.scenario_comparison(market)]
+    return [t for t in found if isinstance(t, Table)]
+
+
+MARKETS = [*market_params_files(), *(f.params_path for f in fixtures())]
+
+
+@pytest.mark.parametrize("params", MARKETS, ids=lambda p: p.stem)
+def test_every_figure_of_every_market_shows_in_the_workbook_as_in_the_report(params):
+    """Through the metadata, as the pack reads it: each number's format prints exactly the report's text."""
+    checked = 0
+    every = [load(params, case) for case in load(params).cases]  # the base case and each scenario
+    for table in [t for market in every for t in _report_tables(market)]:
+        read = datapack.from_metadata(table.metadata(), "s")
+        for row in read.rows:
+            for cell in row:
+                if cell.numeric:
+                    shown = as_shown(cell.value, cell.number_format) + (f" {cell.note}" if cell.note else "")
+                    assert shown == cell.text, (table.caption, cell.value)
+                    checked += 1
+    assert checked > 50
+
+
+
+def _ties() -> list[tuple[float, str]]:
+    """Figures written with one digit more than shown, ending in 5, reached through arithmetic that leaves noise."""
+    found = []
+    for n in range(2000):
+        value = 1 - (1 - (n / 1000 + 0.0005))  # 0.0005, 0.0015, ..., 1.9995
+        found += [(value, formatting.number(value, 3)), (-value, formatting.signed(-value, 3)),
+                  (value, formatting.pct(value, 1)), (value / 100, formatting.pp(value / 100, 3))]
+    return found
+
+
+def test_every_tie_prints_the_reports_figure_as_fixed_text():
+    for value, text in _ties():
+        shown = datapack.cell(value, text)
+        assert shown.number_format == ";".join([f'"{text}"'] * 3), (value, text)
+        assert as_shown(shown.value, shown.number_format) == text
+
+
+def test_noise_past_a_spreadsheets_15_digits_is_a_tie_too(tmp_path):
+    """The fixture states 8.95 for 2031; compounding gives a value a spreadsheet shows as 8.9 at one decimal, where a
+    report shows 9.0; the report keeps the source's two decimals (formatting.value_decimals), so it is no tie there."""
+    fixture = next(f for f in fixtures() if f.name == "sterilisation-cagr-only")
+    market_file = tmp_path / "sterilisation.yaml"
+    market_file.write_text(fixture.params_path.read_text(encoding="utf-8"), encoding="utf-8")
+    overlay = tmp_path / "scenarios" / fixture.params["market"]["slug"] / "fast.yaml"
+    overlay.parent.mkdir(parents=True)
+    overlay.write_text("title: Fast\nrationale: Faster growth.\noverrides:\n  size:\n    anchor: cagr\n"
+                       "    cagr: {rate: 0.10}\n", encoding="utf-8")
+    base = datapack.from_metadata(scenario_view.scenario_comparison(load(market_file)).metadata(), "s").rows[0][1]
+    assert f"{base.value:.15g}" == "8.94999999999999"  # what Excel rounds: 8.9
+    assert (base.text, base.number_format) == ("8.95", "#,##0.00")
+    one = datapack.cell(base.value, formatting.number(base.value, 1))  # the same value at the house decimal
+    assert (one.text, one.number_format) == ("9.0", '"9.0";"9.0";"9.0"')
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; apt-get install libreoffice-calc")
+def test_libreoffice_shows_every_figure_as_the_report_prints_it(tmp_path):
+    """Every figure of every market and fixture, and the ties, opened in LibreOffice itself."""
+    cells = [datapack.cell(value, text) for value, text in _ties()]
+    for market in [load(params, case) for params in MARKETS for case in load(params).cases]:
+        cells += [c for t in _report_tables(market) for row in datapack.from_metadata(t.metadata(), "s").rows
+                  for c in row if c.numeric]
+    shown = libreoffice_shown([(c.value, c.number_format) for c in cells], tmp_path)
+    assert [s + (f" {c.note}" if c.note else "") for s, c in zip(shown, cells, strict=True)] == [c.text for c in cells]

@@ -1,0 +1,37 @@
+"""Typst in-process: tagged PDFs that read only the files given, PNG copies of SVG charts, clear errors."""
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from cmo_helpers.core.errors import ExportError
+from cmo_helpers.typeset import engine as typeset
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="72pt" height="36pt"><rect width="72pt" height="36pt"/></svg>'
+
+
+def test_pdf_is_tagged_and_reads_only_its_own_files(tmp_path):
+    (tmp_path / "secret.txt").write_text("outside")
+    main = '#set document(title: "T")\n#set text(lang: "en")\n#read("data.txt")'
+    reader = PdfReader(typeset.pdf(main, {"data.txt": b"inside"}, tmp_path / "a.pdf"))
+    assert "inside" in reader.pages[0].extract_text()
+    assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+    with pytest.raises(ExportError, match=r"b\.pdf: Typst could not lay it out"):
+        typeset.pdf(main.replace("data.txt", "../secret.txt"), {}, tmp_path / "b.pdf")
+    assert not (tmp_path / "b.pdf").exists(), "no half-written PDF"
+
+
+def test_pngs_draw_each_svg_at_200_ppi(tmp_path):
+    (tmp_path / "c.svg").write_bytes(SVG)
+    (tmp_path / "d.svg").write_bytes(SVG.replace(b'width="72pt"', b'width="36pt"'))
+    pngs = typeset.pngs([tmp_path / "c.svg", tmp_path / "d.svg"])
+    assert [png[:4] for png in pngs] == [b"\x89PNG"] * 2
+    sizes = [(int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) for png in pngs]
+    assert sizes == [(200, 100), (100, 100)]
+    assert typeset.pngs([]) == []
+
+
+def test_a_broken_svg_names_its_file(tmp_path):
+    (tmp_path / "bad.svg").write_text("<svg")
+    with pytest.raises(ExportError, match="bad.svg"):
+        typeset.pngs([tmp_path / "bad.svg"])
