@@ -82,6 +82,14 @@ def _formats(value: str) -> tuple[str, ...]:
     return chosen
 
 
+def _executor(value: str) -> str:
+    from ..pipeline import executors
+
+    if value not in executors.names():
+        raise argparse.ArgumentTypeError(f"--executor takes one of {', '.join(executors.names())}; got {value!r}")
+    return value
+
+
 def _jobs(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"--jobs must be a whole number of at least 1; got {value!r}")
@@ -177,8 +185,9 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--scenarios", default="none", help="none (default), all, or a comma list of scenario names")
     r.add_argument("--params-dir", type=Path, default=None, help="where bare names are looked up (default: ./params)")
     r.add_argument("--force", action="store_true", help="re-render every unit even when its cached result is current")
-    r.add_argument("--executor", choices=["local", "dask"], default="local",
-                   help="local process pool (default) or a Dask cluster, one task per market and scenario")
+    r.add_argument("--executor", type=_executor, default="local",
+                   help="local process pool (default), dask (a Dask cluster, one task per market and scenario), "
+                        "or an executor a plugin registers")
     r.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
     r.add_argument("--cache-dir", type=Path, default=None, help="where rendered units are cached (default: OUT/.cache)")

@@ -4,7 +4,8 @@ from __future__ import annotations
 import sys
 
 IRI_GRAMMARS = "rfc3987_syntax"  # compiles ~38 lark grammars when imported
-KERNEL_LINE = "__import__('cmo_helpers.pipeline.lean_imports').pipeline.lean_imports.skip_iri_grammars()"  # binds no name
+# binds no name in the kernel
+KERNEL_LINE = "__import__('cmo_helpers.pipeline.lean_imports').pipeline.lean_imports.skip_iri_grammars()"
 
 
 def skip_iri_grammars() -> None:

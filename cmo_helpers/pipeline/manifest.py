@@ -17,8 +17,7 @@ from .units import code_digest, package_version, versions
 
 if TYPE_CHECKING:
     from .execute import Outcome
-    from .render import Keys
-    from .units import Target
+    from .units import Keys, Target
 
 NAME = "manifest.json"
 FIGURES = "headline.json"

@@ -43,6 +43,20 @@ class Target:
         return self.slug if self.scenario == "base" else f"{self.slug}/{self.scenario}"
 
 
+@dataclass(frozen=True)
+class Keys:
+    """A target's unit keys and the input hash shown on its pages."""
+
+    inputs: dict[str, str]
+    input_hash: str
+    notebooks: dict[str, str]
+    export: str
+    options: dict
+
+    def as_dict(self) -> dict:
+        return {"notebooks": self.notebooks, "export": self.export}
+
+
 @functools.cache
 def _installed() -> dict[str, str]:
     """Installed distributions by normalised name, from the *.dist-info folder names on sys.path.

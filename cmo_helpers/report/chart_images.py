@@ -1,4 +1,4 @@
-"""Charts as notebook SVG outputs (for Lab and nbconvert) and back into captioned figures and chart files.
+"""Charts as notebook SVG outputs (for Lab and nbconvert) and back into captioned figures (files: chart_files).
 
 SVG only: drawing a chart as vector text costs about half of a 200 dpi PNG, and the PDF and pages stay sharp;
 the PNG files for slides are drawn from the SVG at export.
@@ -9,11 +9,13 @@ import base64
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core import escape
-from ..typeset import engine as typeset
 from . import notebook_outputs
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KEY = "cmo-chart"  # output metadata: {"name", "caption"} on the image, {"caption_of": name} on its caption
 SVG = "image/svg+xml"
@@ -69,17 +71,3 @@ def as_figures(outputs: Iterable[dict]) -> list[dict]:
 def chart_outputs(notebooks: Iterable[Path]) -> Iterator[dict]:
     """Every chart's image output (not its caption), in reading order."""
     return (output for _, output in notebook_outputs.tagged(notebooks, KEY) if "name" in output["metadata"][KEY])
-
-
-def write_chart_files(notebooks: Iterable[Path], folder: Path) -> list[Path]:
-    """Each chart as NN-title.svg and NN-title.png (drawn from the SVG), numbered in reading order: stable names."""
-    folder.mkdir(parents=True, exist_ok=True)
-    svgs = []
-    for n, output in enumerate(chart_outputs(notebooks), 1):
-        svgs.append(folder / f"{n:02d}-{output['metadata'][KEY]['name']}.svg")
-        svgs[-1].write_text(output["data"][SVG], encoding="utf-8")
-    written = []
-    for svg, png in zip(svgs, typeset.pngs(svgs), strict=True):
-        svg.with_suffix(".png").write_bytes(png)
-        written += [svg, svg.with_suffix(".png")]
-    return written

@@ -35,8 +35,9 @@ print("grammars loaded" if sys.modules.get("rfc3987_syntax") else "grammars skip
 
 TARGET = f"units.Target(Path({str(DEFAULT_PARAMS)!r}), 'x', 'base', 'Base')"
 ENTRY_POINTS = {
-    "render worker": "from cmo_helpers.pipeline.render import _quiet_worker\n_quiet_worker(sys.argv[1])",
-    "dask task": ("from cmo_helpers.pipeline import units\nfrom cmo_helpers.pipeline.executors import dask_executor as cluster\n"
+    "render worker": "from cmo_helpers.pipeline.tasks import quiet_worker\nquiet_worker(sys.argv[1])",
+    "dask task": ("from cmo_helpers.pipeline import units\n"
+                  "from cmo_helpers.pipeline.executors import dask_executor as cluster\n"
                   f"cluster.run_target({TARGET}, [], {{}}, None, {{}})"),
     "no entry point": "",
 }

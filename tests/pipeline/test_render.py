@@ -15,10 +15,13 @@ from notebook_cases import notebook
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from cmo_helpers.core.errors import ParamsError
 from cmo_helpers.core.paths import DEFAULT_PARAMS, PARAMS, market_params_files, notebook_paths
 from cmo_helpers.inputs.load import load_params
 from cmo_helpers.model import forecast
 from cmo_helpers.pipeline import render, units
+from cmo_helpers.pipeline.cache import Cache
+from cmo_helpers.pipeline.options import CACHE_DIR
 
 CLI = [sys.executable, "-m", "cmo_helpers.cli"]
 
@@ -202,7 +205,7 @@ def test_problems_in_several_files_are_all_reported(tmp_path):
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
     first.write_text(DEFAULT_PARAMS.read_text().replace("unit: million", "unit: millions"))
     second.write_text(DEFAULT_PARAMS.read_text().replace("slug: healthcare-cmo", "slug: Bad Slug"))
-    with pytest.raises(render.ParamsError) as info:
+    with pytest.raises(ParamsError) as info:
         render.plan([first, second])
     lines = str(info.value).splitlines()
     assert lines[0].startswith(f"{first}: market.unit: Input should be")
@@ -271,7 +274,7 @@ def test_only_what_changed_is_rendered_again(tmp_path, monkeypatch):
     hits = _units(out, "eu-heat-pumps")
     assert hits.pop("export") is False and all(hits.values()), "a template edit re-exports without re-executing"
 
-    entry = render.Cache(out / render.CACHE_DIR)._entry(json.loads(
+    entry = Cache(out / CACHE_DIR)._entry(json.loads(
         (out / "eu-heat-pumps" / "manifest.json").read_text())["keys"]["notebooks"]["02-growth.ipynb"])
     (entry / "02-growth.ipynb").write_text("{}")
     monkeypatch.setattr(units, "templates_digest", lambda: "edited once more")
@@ -308,10 +311,10 @@ def test_the_export_reads_the_headline_from_the_notebooks_and_never_imports_the_
     out, _ = rendered
     folder = tmp_path / "healthcare-cmo"
     shutil.copytree(out / "healthcare-cmo" / "notebooks", folder / "notebooks")
-    code = ("import sys; from pathlib import Path; from cmo_helpers.pipeline import render, manifest\n"
+    code = ("import sys; from pathlib import Path; from cmo_helpers.pipeline import tasks, manifest\n"
             "from cmo_helpers.pipeline.units import Target\n"
             f"t = Target(Path({str(PARAMS / 'healthcare-cmo.yaml')!r}), 'healthcare-cmo', 'base', 'Base')\n"
-            f"o = render._publish(t, Path({str(folder)!r}), ('html', 'pdf'), [], manifest.stamp('0' * 40))\n"
+            f"o = tasks.export_target(t, Path({str(folder)!r}), ('html', 'pdf'), [], manifest.stamp('0' * 40))\n"
             "print(o.ok, sorted(m for m in ('pandas', 'matplotlib', 'cmo_helpers.model.forecast')"
             " if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
@@ -319,8 +322,3 @@ def test_the_export_reads_the_headline_from_the_notebooks_and_never_imports_the_
     figures = json.loads((folder / "headline.json").read_text())
     assert figures == json.loads((out / "healthcare-cmo" / "headline.json").read_text())
     assert figures["start_value"] == 504.9 and figures["end_value"] == 1861.2 and figures["audit"] == "fail"
-
-
-def test_the_default_pool_has_one_worker_per_report_up_to_the_cores(monkeypatch):
-    monkeypatch.setattr(render.os, "cpu_count", lambda: 2)
-    assert [render.default_jobs(n) for n in (0, 1, 2, 3, 30)] == [1, 1, 2, 2, 2]

@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING
 from ...core.errors import ClusterError
 from ..execute import Outcome
 from ..lean_imports import skip_iri_grammars
+from ..tasks import export_target, exported_files, run_notebook
 
 if TYPE_CHECKING:
     from distributed import Client
 
-    from ..render import _Batch
+    from ..batch import Batch
+    from ..options import RenderOptions
     from ..units import Target
 
 CONNECT_TIMEOUT = "30s"
@@ -58,8 +60,6 @@ def run_target(target: Target, notebooks: list[tuple[str, bytes]], executed: dic
     `inputs` is the market file and its overlays as the client validated them (relative paths to bytes).
     """
     skip_iri_grammars()
-    from ..render import _exported_files, _publish, _run
-
     with tempfile.TemporaryDirectory(prefix="cmo-task-") as tmp:
         folder, source = Path(tmp, "report"), Path(tmp, "source")
         (folder / "notebooks").mkdir(parents=True)
@@ -73,11 +73,12 @@ def run_target(target: Target, notebooks: list[tuple[str, bytes]], executed: dic
         outcomes = []
         for name, data in notebooks:
             (source / name).write_bytes(data)
-            outcomes.append(_run(source / name, folder / "notebooks" / name, target.params_file, target.scenario))
+            outcomes.append(run_notebook(source / name, folder / "notebooks" / name, target.params_file,
+                                         target.scenario))
         made = [f"notebooks/{name}" for name, _ in notebooks if (folder / "notebooks" / name).exists()]
         if export is not None and all(o.ok for o in outcomes):
-            outcomes.append(_publish(target, folder, *export))
-            made += _exported_files(folder) if outcomes[-1].ok else []
+            outcomes.append(export_target(target, folder, *export))
+            made += exported_files(folder) if outcomes[-1].ok else []
         return outcomes, {name: (folder / name).read_bytes() for name in made}
 
 
@@ -85,12 +86,11 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def render_targets(batch: _Batch, todo: dict[Target, list[Path]], address: str | None, jobs: int | None,
-                   frozen: dict[str, Path]) -> None:
+def run(batch: Batch, todo: dict[Target, list[Path]], frozen: dict[str, Path], options: RenderOptions) -> None:
     """Client side: submit one task per target that has work left and take its results as they finish."""
     from distributed import as_completed
 
-    with connect(address, jobs) as client:
+    with connect(options.scheduler, options.jobs) as client:
         futures = {}
         for t, notebooks in todo.items():
             if not notebooks and batch.export_done(t):

@@ -1,0 +1,22 @@
+"""Each chart of the executed notebooks as an SVG file and a PNG drawn from it by Typst, for slides and the pack."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..report.chart_images import KEY, SVG, chart_outputs
+from ..typeset import engine as typeset
+
+
+def write_chart_files(notebooks: Iterable[Path], folder: Path) -> list[Path]:
+    """Each chart as NN-title.svg and NN-title.png (drawn from the SVG), numbered in reading order: stable names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    svgs = []
+    for n, output in enumerate(chart_outputs(notebooks), 1):
+        svgs.append(folder / f"{n:02d}-{output['metadata'][KEY]['name']}.svg")
+        svgs[-1].write_text(output["data"][SVG], encoding="utf-8")
+    written = []
+    for svg, png in zip(svgs, typeset.pngs(svgs), strict=True):
+        svg.with_suffix(".png").write_bytes(png)
+        written += [svg, svg.with_suffix(".png")]
+    return written

@@ -1,0 +1,88 @@
+"""What a worker runs, on any executor: one notebook, or one target's export; any crash becomes an Outcome."""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import tempfile
+import time
+from multiprocessing.util import Finalize
+from pathlib import Path
+
+from . import manifest, publish
+from .execute import CELL_TIMEOUT, Outcome
+from .lean_imports import skip_iri_grammars
+from .units import Target
+
+
+def quiet_worker(runtime_dir: str) -> None:
+    """Kernels inherit the worker's stderr and log connection chatter; failures come back as Outcomes.
+
+    Ctrl-C reaches the whole terminal process group: only the parent acts on it, by killing workers and
+    kernels. Kernel connection files (and kernels' temporary files) go to the staging folder, so a
+    killed run leaves none behind. Nothing has imported nbformat yet, so its unused IRI grammars are skipped.
+    """
+    skip_iri_grammars()
+    Finalize(None, _end_worker, exitpriority=-100)  # after every other finalizer, the kernel's shutdown included
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.makedirs(runtime_dir, exist_ok=True)
+    os.environ["JUPYTER_RUNTIME_DIR"] = os.environ["TMPDIR"] = tempfile.tempdir = runtime_dir
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+
+
+def _end_worker() -> None:
+    """End as a forked worker ends: tearing down pandas, matplotlib and the export's modules took 0.25 s per run."""
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def run_notebook(notebook: Path, output: Path, params_file: Path, scenario: str,
+                 cell_timeout: float = CELL_TIMEOUT) -> Outcome:
+    """Execute one notebook for one target."""
+    from .execute import execute
+
+    try:
+        return execute(notebook, output, params_file, scenario, cell_timeout)
+    except Exception as exc:  # noqa: BLE001 - a worker must report, never take the run down
+        return Outcome(notebook.stem, False, 0.0, f"{type(exc).__name__}: {exc}")
+
+
+def export_target(target: Target, folder: Path, formats: tuple[str, ...], related: list[tuple[str, str]],
+                  stamp: dict) -> Outcome:
+    """HTML pages, the combined PDF, chart files, the data pack and the headline figures from executed notebooks."""
+    start = time.perf_counter()
+    try:
+        from ..inputs.session import load
+        from ..typeset import pdf
+        from . import chart_files, datapack, export
+
+        m = load(target.params_file, target.scenario)  # the audit judges m.published, not a scenario's overrides
+        p = m.shown
+        notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
+        sections = export.client_sections([export.section(nb) for nb in notebooks])
+        chart_files.write_chart_files(notebooks, folder / "charts")
+        workbook = datapack.write(notebooks, folder, p)
+        if "html" in formats:
+            export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related, stamp,
+                               workbook.name)
+        if "pdf" in formats:
+            document = pdf.document(sections, p, target.scenario, target.title, export.audit_warning(sections), stamp,
+                                    [workbook])
+            pdf.write(document, folder / "report.pdf")
+        figures = export.headline_figures(notebooks)
+        if figures is None:  # a notebook set without the executive summary's box: the model, in this process
+            from ..model.headline import headline
+
+            figures = headline(m.published, p)
+        manifest.write_figures(folder, figures)
+    except Exception as exc:  # noqa: BLE001
+        return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")
+    return Outcome("export", True, time.perf_counter() - start)
+
+
+def exported_files(folder: Path) -> list[str]:
+    """What an export wrote: everything in the target's folder but its notebooks and scenario folders."""
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_file()
+                  and p.relative_to(folder).parts[0] not in {"notebooks", "scenarios", publish.INPUTS, publish.MARKER})
