@@ -33,12 +33,14 @@ report: $(STAMP) ## render the default market with all its scenarios into output
 report-all: $(STAMP) ## render every market in params/ with all scenarios
 	$(BIN)/cmo-report render params/*.yaml --scenarios all $(if $(JOBS),--jobs $(JOBS))
 
-test: $(STAMP) ## lint, then run the test suite (executes every notebook with every params file)
+test: $(STAMP) ## lint and check the layers, then run the test suite (executes every notebook with every params file)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## ruff check (line length 120; rules in pyproject.toml)
+lint: $(STAMP) ## ruff check (line length 120; rules in pyproject.toml) and the import layers (import-linter)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 lab: $(STAMP) ## open JupyterLab at the repo root (notebooks/, params/, outputs/); flags via LAB_ARGS="--port 9999"
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
