@@ -87,7 +87,7 @@ def test_file_problem_through_the_cli_is_exit_2_without_traceback(tmp_path):
     os.mkfifo(fifo)
     proc = subprocess.run([*CLI, "validate", str(fifo)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert proc.stderr.strip() == f"{fifo}: not a regular file (a named pipe); give a .yaml file"
+    assert proc.stderr.strip() == f"{fifo}: not a regular file (a named pipe); give a .yaml or .xlsx params file"
 
 
 def test_each_file_is_read_once_per_run(tmp_path, monkeypatch):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+import unicodedata
 
 # Characters that start emphasis, code, links, tables, maths or headings anywhere in a line get a
 # backslash; '&', '<' and '>' become entities, since a backslash does not stop a raw HTML tag.
@@ -12,6 +13,8 @@ _MD_BLOCK = re.compile(r"^([-+=]|\d+(?=[.)]))")
 _AUTOLINK = re.compile(r"(:(?=//)|(?<=www)\.)", re.I)  # 'http://x' and 'www.x' stay text, not links
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate ... pop directional isolate: Unicode's plain-text <bdi>
 
 
 def html(text: object) -> str:
@@ -21,13 +24,29 @@ def html(text: object) -> str:
 
 def md(text: object) -> str:
     """Text for a Markdown cell or output: shows literally, one line, no headings, tables, maths or tags."""
-    one_line = " ".join(terminal(_LINE_BREAKS.sub(" ", str(text))).split())  # indents would make code blocks
+    one_line = " ".join(_controls_shown(_LINE_BREAKS.sub(" ", str(text))).split())  # indents would make code blocks
     inline = _AUTOLINK.sub(r"\\\1", "".join(_MD.get(c, c) for c in one_line))
     return _MD_BLOCK.sub(lambda m: m.group() + "\\" if m.group()[0].isdigit() else "\\" + m.group(), inline)
 
 
+def md_isolated(text: object) -> str:
+    """Free text (a quote, a rationale) for Markdown, in <bdi>: its direction marks cannot reorder its neighbours."""
+    return f"<bdi>{md(text)}</bdi>"
+
+
+def isolated(text: object) -> str:
+    """Free text for a table cell or a PDF, between FSI and PDI (the plain-text <bdi>): its bidi controls stay in it."""
+    return f"{FSI}{text}{PDI}"
+
+
 def terminal(text: object) -> str:
-    """Text for a terminal: control characters (ESC, BEL, CR, ...) shown as \\x1b rather than obeyed."""
+    """Text for a terminal: control characters (ESC, BEL, CR, ...) and invisible format characters (bidi
+    overrides, zero-width spaces) shown as \\x1b or \\u202e rather than obeyed or hidden."""
+    return _NON_ASCII.sub(lambda m: _visible(m.group()) if unicodedata.category(m.group()) == "Cf" else m.group(),
+                          _controls_shown(text))
+
+
+def _controls_shown(text: object) -> str:
     return _CONTROL.sub(lambda m: _visible(m.group()), str(text))
 
 

@@ -86,25 +86,34 @@ def yaml_text(path: Path) -> str:
     return text
 
 
-def _read_bounded(path: Path) -> bytes:
-    try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; the type check below refuses it.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise ParamsError(path, [("", "file not found")]) from None
-    except OSError as exc:
-        raise ParamsError(path, [("", _reason(exc))]) from None
+class NotRegularFile(OSError):
+    """A path that is a pipe, device, socket or folder: refused before a byte is read, so nothing can hang."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """Up to limit + 1 bytes of a regular file, whatever its name; anything else is refused before reading."""
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; the type check below refuses it.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         mode = os.fstat(fd).st_mode
-        kind = next((name for test, name in _KINDS.items() if test(mode)), None)
-        if kind or not stat.S_ISREG(mode):
-            raise ParamsError(path, [("", f"not a regular file ({kind or 'special file'}); give a .yaml file")])
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS.items() if test(mode)), "a special file")
+            raise NotRegularFile(errno.EINVAL, f"not a regular file ({kind})")
         with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise ParamsError(path, [("", _reason(exc))]) from None
+            return f.read(limit + 1)
     finally:
         os.close(fd)
+
+
+def _read_bounded(path: Path) -> bytes:
+    try:
+        data = read_regular(path, MAX_BYTES)
+    except FileNotFoundError:
+        raise ParamsError(path, [("", "file not found")]) from None
+    except NotRegularFile as exc:
+        raise ParamsError(path, [("", f"{exc.strerror}; give a .yaml or .xlsx params file")]) from None
+    except OSError as exc:
+        raise ParamsError(path, [("", _reason(exc))]) from None
     if len(data) > MAX_BYTES:
         raise ParamsError(path, [("", f"file is larger than {MAX_BYTES // 1_000_000} MB; a params file is a few KB")])
     return data
@@ -116,5 +125,5 @@ def _reason(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission denied: the file cannot be read"
     if exc.errno == errno.EISDIR:
-        return "not a regular file (a directory); give a .yaml file"
+        return "not a regular file (a directory); give a .yaml or .xlsx params file"
     return (exc.strerror or str(exc)).lower()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..core.errors import ReleaseError
+from ..core.source_files import read_regular
 
 Kind = Literal["text", "markdown", "html"]
 MAX_BYTES = 2_000_000
@@ -29,7 +30,7 @@ def read_release(source: str) -> tuple[str, str]:
     """Read a release file (or stdin for '-'), bounded in size, as text; bad input raises ReleaseError."""
     name = "<stdin>" if source == "-" else source
     try:
-        data = sys.stdin.buffer.read(MAX_BYTES + 1) if source == "-" else _read_bounded(Path(source))
+        data = sys.stdin.buffer.read(MAX_BYTES + 1) if source == "-" else read_regular(Path(source), MAX_BYTES)
     except OSError as exc:
         raise ReleaseError(name, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
@@ -43,11 +44,6 @@ def read_release(source: str) -> tuple[str, str]:
     if not raw.strip():
         raise ReleaseError(name, "is empty")
     return name, raw
-
-
-def _read_bounded(path: Path) -> bytes:
-    with path.open("rb") as fh:
-        return fh.read(MAX_BYTES + 1)
 
 
 def detect_kind(name: str, raw: str) -> Kind:

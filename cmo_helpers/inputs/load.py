@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from ..core import source_files, written
+from ..core import source_files, text, written
 from ..core.errors import ParamsError
 from ..core.paths import resolve_params
 from .params import Params, parse_params
@@ -28,6 +28,19 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             keys.add(key)
         return super().construct_mapping(node, deep)
 
+    def construct_object(self, node, deep=False):
+        """A tagged or date-like value that does not convert ('!!float abc', 2025-13-40) is a YAML error at its line."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            tag = {"timestamp": "date"}.get(node.tag.rsplit(":", 1)[-1], node.tag.rsplit(":", 1)[-1])
+            raise yaml.constructor.ConstructorError(None, None, f"'{node.value}' is not a valid {tag}: {exc}",
+                                                    node.start_mark) from None
+
+    def construct_yaml_str(self, node):
+        """Every string, keys included, in the one normal form, so 'Café' typed either way is one name."""
+        return text.normal(super().construct_yaml_str(node))
+
     def construct_yaml_float(self, node):
         """Keep the written text of every float, so sourced digits survive ('504.90', '95.81')."""
         text = self.construct_scalar(node)
@@ -40,6 +53,7 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 
 _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:float", _UniqueKeyLoader.construct_yaml_float)
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:str", _UniqueKeyLoader.construct_yaml_str)
 
 
 def read_yaml(path: Path) -> dict:

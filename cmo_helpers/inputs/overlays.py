@@ -18,7 +18,7 @@ from ..core.errors import ParamsError
 from ..core.paths import resolve_params, scenario_folder
 from .load import load_params, read_yaml
 from .migrate import current, migrate_overrides
-from .params import Params, Strict, key_path, parse_params, problem
+from .params import Line, Params, Strict, Text, key_path, parse_params, problem
 
 BASE = "base"
 NAME_PATTERN = r"[a-z0-9][a-z0-9-]*"
@@ -38,8 +38,8 @@ IDLE_UNDER_ANCHOR = {"endpoints": ("size", "cagr", "rate"), "cagr": ("size", "en
 class Overlay(Strict):
     """One scenario file: what it changes, and why, in our own words."""
 
-    title: str = Field(min_length=1)
-    rationale: str = Field(min_length=1)
+    title: Line = Field(min_length=1)
+    rationale: Text = Field(min_length=1)
     overrides: dict[str, Any] = Field(min_length=1)
     _path: Path = PrivateAttr(default=Path())
 

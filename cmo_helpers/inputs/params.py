@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..core import text as policy
 from ..core import written
 from ..core.errors import ParamsError
 
@@ -39,15 +40,15 @@ def _one_line(text: str) -> str:
         raise ValueError(f"must be a single line of text without control characters; found {bad.group()!r}")
     if not text.strip():
         raise ValueError("must not be blank")
-    return text
+    return policy.name(text)
 
 
 def _printable(text: str) -> str:
-    """Longer text may wrap over lines, but control characters never reach a page or a terminal."""
+    """Free text (quotes, rationales) may wrap and keep format characters (isolated where shown), never controls."""
     bad = _CONTROL.search(text)
     if bad:
         raise ValueError(f"contains the control character {bad.group()!r}")
-    return text
+    return policy.normal(text)
 
 
 Line = Annotated[str, AfterValidator(_one_line)]
@@ -272,9 +273,9 @@ class Breakdown(Strict):
     def _unique_names(self) -> Breakdown:
         seen: set[str] = set()
         for item in self.items:
-            if item.name.casefold() in seen:
+            if policy.same(item.name) in seen:
                 raise ValueError(f"item name '{item.name}' appears twice in '{self.id}'")
-            seen.add(item.name.casefold())
+            seen.add(policy.same(item.name))
         return self
 
     def item(self, name: str) -> Item:

@@ -9,11 +9,12 @@ workbook, the sheet and the cell.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core import atomic
+from ..core import atomic, formula_text, source_files, text
 from ..core.errors import ParamsError
 from ..core.paths import PARAMS
 
@@ -171,6 +172,8 @@ def _write_value(cell, value: object) -> None:
 
 def _read_value(cell) -> object:
     value = cell.value
+    if isinstance(value, str):
+        return text.normal(value)
     if isinstance(value, dt.datetime) and cell.number_format == DATE_FORMAT:
         return value.date()
     if isinstance(value, int) and not isinstance(value, bool) and cell.number_format == FLOAT_FORMAT:
@@ -237,6 +240,7 @@ def to_workbook(data: dict, out: Path) -> Path:
     for row in layout:
         info.append(row)
     info.sheet_state = "hidden"
+    formula_text.defuse(wb)
     out.parent.mkdir(parents=True, exist_ok=True)
     with atomic.replacing(out) as partial:
         wb.save(partial)
@@ -247,15 +251,13 @@ def _where(sheet: str, cell: str) -> str:
     return f"{sheet}!{cell}"
 
 
-def _check_size(path: Path) -> None:
-    """A params workbook is a few kilobytes: refuse a huge file or a zip that inflates far beyond one."""
+def _check_size(path: Path, data: bytes) -> None:
+    """A params workbook is a few kilobytes: refuse a zip that inflates far beyond one."""
     import zipfile
 
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             inflated = sum(info.file_size for info in archive.infolist())
-    except FileNotFoundError:
-        raise ParamsError(path, [("", "file not found")]) from None
     except (zipfile.BadZipFile, OSError):
         raise ParamsError(path, [("", "not a readable .xlsx workbook (not a zip archive)")]) from None
     if inflated > MAX_INFLATED:
@@ -267,16 +269,19 @@ def read_workbook(path: Path) -> tuple[dict, dict[str, str]]:
     """The params mapping a workbook holds, and for each key path the cell it came from ('Regions!C4')."""
     from openpyxl import load_workbook
 
-    _check_size(path)
+    raw = source_files.snapshot(path).data  # bounded, and refused before opening unless a regular file
+    _check_size(path, raw)
     try:
-        wb = load_workbook(path, data_only=True)
+        wb = load_workbook(io.BytesIO(raw))  # formulas come back as their text, never as a computed value
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a file that is not a workbook
         raise ParamsError(path, [("", f"not a readable .xlsx workbook ({type(exc).__name__})")]) from None
     if LAYOUT not in wb.sheetnames:
         raise ParamsError(path, [("", f"no {LAYOUT} sheet: make the workbook with `cmo-report params to-xlsx`")])
+    problems = _formulas(wb)
+    if problems:
+        raise ParamsError(path, problems)
     data: dict = {}
     cells: dict[str, str] = {}
-    problems: list[tuple[str, str]] = []
     for row_number, (name, part, kind) in enumerate(wb[LAYOUT].iter_rows(min_row=2, max_col=3, values_only=True), 2):
         part = part or ""
         if name not in wb.sheetnames or kind not in KINDS or not _PATH.fullmatch(str(part)):
@@ -292,6 +297,13 @@ def read_workbook(path: Path) -> tuple[dict, dict[str, str]]:
     return data, cells
 
 
+def _formulas(wb) -> list[tuple[str, str]]:
+    """Every formula cell: params are values, and no formula from someone else's workbook is ever evaluated."""
+    return [(_where(ws.title, cell.coordinate), f"holds a formula ({text.normal(str(cell.value))[:60]}); "
+             "type the value itself (text starting with '=' needs a leading apostrophe)")
+            for ws in wb.worksheets for row in ws.iter_rows() for cell in row if cell.data_type == "f"]
+
+
 def _read_sheet(ws, name: str, part: str, kind: str, data: dict, cells: dict[str, str]) -> None:
     """One sheet's values placed at its key path, each remembering its cell."""
     prefix = f"{part}." if part else ""
@@ -301,11 +313,12 @@ def _read_sheet(ws, name: str, part: str, kind: str, data: dict, cells: dict[str
             key, cell = row[0].value, row[1]
             if key is None:
                 continue
-            pairs.append((str(key), _read_value(cell)))
+            key = text.normal(str(key))
+            pairs.append((key, _read_value(cell)))
             cells[f"{prefix}{key}"] = _where(name, cell.coordinate)
         _place(data, part, _unflatten(pairs), merge=True)
     elif kind == "table":
-        header = [c.value for c in ws[1]]
+        header = [None if c.value is None else text.normal(str(c.value)) for c in ws[1]]
         items = []
         for row in ws.iter_rows(min_row=2):
             if all(c.value is None for c in row):
@@ -314,7 +327,7 @@ def _read_sheet(ws, name: str, part: str, kind: str, data: dict, cells: dict[str
             pairs = []
             for key, cell in zip(header, row, strict=False):
                 if key is not None and cell.value is not None:
-                    pairs.append((str(key), _read_value(cell)))
+                    pairs.append((key, _read_value(cell)))
                     cells[f"{part}[{n}].{key}"] = _where(name, cell.coordinate)
             cells[f"{part}[{n}]"] = _where(name, f"A{row[0].row}")
             items.append(_unflatten(pairs))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core import atomic
+from ..core import atomic, formula_text
 from ..core.formatting import at_tie, long_date, source_line, unit_label
 from ..core.reproducible import fix_zip_times
 from ..report import chart_images, notebook_outputs
@@ -161,8 +161,8 @@ def write_csvs(tables_: list[Table], folder: Path, market: str = "") -> list[Pat
         path = folder / f"{n:02d}-{chart_images.slug(short_title(table.title, market))}.csv"
         with path.open("w", newline="", encoding="utf-8") as fh:
             out = csv.writer(fh)
-            out.writerow(with_unit(header, table.units))
-            out.writerows([["" if c.value is None else c.value for c in row] for row in rows])
+            out.writerow([formula_text.csv_value(name) for name in with_unit(header, table.units)])
+            out.writerows([["" if c.value is None else formula_text.csv_value(c.value) for c in row] for row in rows])
         written.append(path)
     return written
 
@@ -256,6 +256,7 @@ def write_workbook(tables_: list[Table], charts_: list[dict], pack: Pack, path: 
             cell.font = bold
     about.column_dimensions["A"].width = 34
     about.column_dimensions["B"].width = 90
+    formula_text.defuse(wb)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic.replacing(path) as partial:  # never a half-written workbook under the final name
         wb.save(partial)

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from IPython.display import Markdown
 
-from ..core.escape import md
+from ..core.escape import md, md_isolated
 from ..core.formatting import DASH, money, number, pct, rate_decimals, signed, signed_pct, unit_label, value_decimals
 from ..inputs.overlays import BASE
 from ..model import sensitivity
@@ -119,6 +119,6 @@ def scenario_notes(m: Market) -> Markdown | None:
         changes = "; ".join(f"{md(k)}: {_setting(before.get(k), 'value' if k.startswith('Base') else 'rate', d)} "
                             f"\u2192 {_setting(v, 'value' if k.startswith('Base') else 'rate', d)}"
                             for k, v in after.items() if v != before.get(k))
-        parts.append(f"**{md(overlay.title)}** (assumed). {md(overlay.rationale)}\n\n"
+        parts.append(f"**{md(overlay.title)}** (assumed). {md_isolated(overlay.rationale)}\n\n"
                      f"_Changes to the market file:_ {changes}.")
     return Markdown("### What each scenario assumes\n\n" + "\n\n".join(parts))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from ..core.escape import isolated
 from ..core.formatting import DASH, figure, figure_pct, number, pct, rate_decimals, signed, unit_label, value_decimals
 from ..model import breakdowns as bd
 from ..model import forecast
@@ -359,9 +360,9 @@ def inputs_table(p: Params) -> Table:
     """Every input with its basis and the source's own words, or our rationale when we assumed it."""
     rows, kinds = [], []
     for what, shown, value, obj in _inputs(p):
-        note = f"\u201c{obj.quote}\u201d" if obj.quote else ""
+        note = f"\u201c{isolated(obj.quote)}\u201d" if obj.quote else ""
         if obj.rationale:
-            note = f"{note} {obj.rationale}".strip()
+            note = f"{note} {isolated(obj.rationale)}".strip()
         rows.append({"Figure": what, "Value": Cell(value, shown) if value is not None else shown,
                      "Basis": basis_label(p, obj), "Source's words or our rationale": note or DASH})
         kinds.append("assumed" if obj.assumed else "")

@@ -12,6 +12,8 @@ import string
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from ..core.escape import FSI, PDI
+
 _SPECIAL = set(string.punctuation)
 _SPACE = re.compile(r"\s+")
 BREAK = "\ue000"  # private-use mark for a break point, replaced by `#box()` once the text is escaped
@@ -284,6 +286,10 @@ class Converter:
         return f"#emph[{self.blocks(node)}]"
 
     _i = _em
+
+    def _bdi(self, node):
+        """<bdi> isolates free text in HTML; in Typst the same isolation is Unicode's FSI ... PDI around it."""
+        return f"{FSI}{self.blocks(node)}{PDI}"
 
     def _br(self, node):
         return "#linebreak()"
