@@ -1,4 +1,5 @@
-"""A real render stopped by SIGINT, a double SIGINT or SIGTERM at a random moment: out within 5 s, nothing left."""
+"""A real render stopped by SIGINT, a double SIGINT, SIGTERM or SIGHUP at a random moment: out within 5 s,
+nothing left."""
 from __future__ import annotations
 
 import hashlib
@@ -49,8 +50,8 @@ def _alive(procs: dict[int, psutil.Process]) -> list[str]:
     return alive
 
 
-@pytest.mark.parametrize("signals", [[signal.SIGINT], [signal.SIGINT, signal.SIGINT], [signal.SIGTERM]],
-                         ids=["sigint", "double-sigint", "sigterm"])
+@pytest.mark.parametrize("signals", [[signal.SIGINT], [signal.SIGINT, signal.SIGINT], [signal.SIGTERM],
+                                     [signal.SIGHUP]], ids=["sigint", "double-sigint", "sigterm", "sighup"])
 def test_stop_at_a_random_moment(previous, tmp_path, signals):
     root, params, duration = previous
     out = tmp_path / "out"

@@ -22,7 +22,7 @@ class CmoError(Exception):
 
 
 class Stopped(CmoError):
-    """SIGINT or SIGTERM arrived; the run was cleaned up and exits 128 + the signal number."""
+    """SIGINT, SIGTERM or SIGHUP arrived; the run was cleaned up and exits 128 + the signal number."""
 
     def __init__(self, signum: int):
         self.signum = signum

@@ -1,9 +1,11 @@
 """outputs/index.html: one offline page over every rendered market and scenario, from their manifests."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..core import atomic
+from ..core.escape import terminal
 from ..core.formatting import number, pct
 from ..core.paths import TEMPLATES
 from . import manifest
@@ -42,8 +44,11 @@ def rows(out: Path) -> list[dict]:
         if path.parts[-2].endswith(".failed") or path.relative_to(out).parts[0].startswith("."):
             continue
         data = manifest.read(path.parent)
-        if data and isinstance(data.get("figures"), dict):
+        if data:
             found.append((path.parent, data))
+        elif manifest.older(path.parent):
+            print(terminal(f"note: {path} was written by an older cmo-report (or edited); it is left out of "
+                           f"{NAME} and upgraded when that report is rendered again"), file=sys.stderr)
     found.sort(key=lambda fd: (fd[1]["figures"]["name"], fd[1]["scenario"] != "base", fd[1]["scenario"]))
     return [_row(out, folder, data) for folder, data in found]
 

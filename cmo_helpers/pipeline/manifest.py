@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core import atomic
+from .cache import file_digest
 from .units import code_digest, package_version, versions
 
 if TYPE_CHECKING:
@@ -28,20 +29,41 @@ def _write_json(path: Path, data: dict) -> None:
     atomic.write_text(path, json.dumps(data, indent=2, sort_keys=False) + "\n")
 
 
+# What this version's manifests hold; one without them was written by an older cmo-report (or edited).
+SHAPE = {"market": str, "scenario": str, "keys": dict, "files": list, "sha256": dict, "figures": dict}
+FIGURE_KEYS = ("name", "start_year", "end_year", "start_value", "end_value", "unit", "cagr", "audit")
+
+
 def read(folder: Path) -> dict | None:
-    """A target folder's manifest, or None when absent or unreadable."""
+    """A target folder's manifest in this version's shape, or None when absent, unreadable or older."""
     try:
         data = json.loads((folder / NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), kind) for k, kind in SHAPE.items()):
+        return None
+    return data if all(k in data["figures"] for k in FIGURE_KEYS) else None
+
+
+def older(folder: Path) -> bool:
+    """A manifest is there but not one this version reads: an older report, upgraded by rendering it again."""
+    return (folder / NAME).is_file() and read(folder) is None
 
 
 def matches(folder: Path, keys: dict) -> bool:
-    """True when the folder was built from exactly these unit keys and still holds every file it listed."""
+    """True when the folder was built from exactly these unit keys and every file it lists still has its hash."""
     data = read(folder)
-    return (data is not None and data.get("keys") == keys
-            and all((folder / name).is_file() for name in data.get("files", [])))
+    return (data is not None and data["keys"] == keys
+            and all(_intact(folder, name, data["sha256"].get(name)) for name in data["files"]))
+
+
+def _intact(folder: Path, name: object, sha256: object) -> bool:
+    """A published file as it was written: a truncated or edited report.pdf is not 'up to date'."""
+    path = folder / str(name)
+    try:
+        return path.is_file() and file_digest(path) == sha256
+    except OSError:
+        return False
 
 
 def stamp(input_hash: str) -> dict:
@@ -85,6 +107,7 @@ def write(folder: Path, target: Target, keys: Keys, outcomes: list[Outcome], for
         "figures": json.loads((folder / FIGURES).read_text(encoding="utf-8")),
         "keys": keys.as_dict(),
         "files": [f for f in files if f != NAME],
+        "sha256": {f: file_digest(folder / f) for f in files if f != NAME},
     }
     _write_json(folder / NAME, data)
     return data

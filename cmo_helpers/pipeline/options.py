@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import psutil
 
 from .execute import CELL_TIMEOUT
 
 FORMATS = ("html", "pdf")
 CACHE_DIR = ".cache"
+# A pool worker and its kernel at their peak: 220 + 155 MB measured (benchmarks/bench_batch.py), with headroom.
+WORKER_BYTES = 450 * 2**20
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,25 @@ class RenderOptions:
         return self.cache_dir or self.out / CACHE_DIR
 
 
+def job_limit() -> tuple[int, str]:
+    """How many workers this machine can run at once (one per core, each with memory for itself and its kernel),
+    and why."""
+    cores = os.cpu_count() or 1
+    available = psutil.virtual_memory().available
+    limit = max(1, min(cores, available // WORKER_BYTES))
+    return limit, (f"{cores} cores, {available / 2**30:.1f} GB of memory available at about "
+                   f"{WORKER_BYTES // 2**20} MB per worker and its kernel")
+
+
 def default_jobs(reports: int) -> int:
-    """One worker per report to build, up to the cores: a second worker for a single report pays for its own
+    """One worker per report to build, up to the limit: a second worker for a single report pays for its own
     kernel and imports (about 1.3 s CPU) and finishes no sooner (benchmarks/bench_render.py)."""
-    return max(1, min(os.cpu_count() or 1, reports))
+    return max(1, min(job_limit()[0], reports))
+
+
+def capped(options: RenderOptions) -> tuple[RenderOptions, str | None]:
+    """--jobs beyond what the cores and memory allow is lowered to that, with a note; a remote cluster sizes itself."""
+    limit, why = job_limit()
+    if options.jobs is None or options.scheduler or options.jobs <= limit:
+        return options, None
+    return replace(options, jobs=limit), f"--jobs {options.jobs} capped at {limit} ({why})"

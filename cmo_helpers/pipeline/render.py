@@ -8,16 +8,17 @@ every current key is left alone, and is found so before the model or Jupyter is 
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 from ..core import source_files
 from ..core.errors import NothingToRender
 from ..core.paths import NOTEBOOKS, OUTPUTS, notebook_paths
-from . import collection, executors, manifest, publish, stopping
+from . import collection, executors, manifest, publish, space, stopping
 from .batch import Batch, Summary
 from .cache import Cache
 from .execute import CELL_TIMEOUT
-from .options import FORMATS, RenderOptions
+from .options import FORMATS, RenderOptions, capped
 from .plan import is_current, plan, recall, unit_keys
 from .progress import Progress
 from .units import Keys, Target, remember_plan
@@ -41,7 +42,7 @@ def render(
 ) -> Summary:
     """Bring every target up to date; a market's folder is swapped in only if all of it succeeded.
 
-    SIGINT or SIGTERM at any moment raises Stopped after killing every worker and kernel and removing
+    SIGINT, SIGTERM or SIGHUP at any moment raises Stopped after killing every worker and kernel and removing
     the staging folder; each published folder is then the old one or the new one, never a mix.
     """
     options = RenderOptions(formats, jobs, out, which, force, cache_dir, params_dir, executor, scheduler, cell_timeout)
@@ -49,7 +50,14 @@ def render(
 
 
 def run(params_files: list[str | Path], options: RenderOptions) -> Summary:
-    """`render` with its settings as one object."""
+    """`render` with its settings as one object; a failed write (a full disk) is an OutputError naming the folder."""
+    try:
+        return _run(params_files, options)
+    except OSError as exc:  # the disk filled up, or a folder changed under the run: named, not a traceback
+        raise space.named(exc, options.out, len(params_files)) from None
+
+
+def _run(params_files: list[str | Path], options: RenderOptions) -> Summary:
     with stopping.on_signals(), source_files.one_read_each() as snapshots:
         notebooks = notebook_paths()
         if not notebooks:
@@ -92,12 +100,17 @@ def _build(targets: list[Target], keys: dict[Target, Keys], notebooks: list[Path
     stale = [t for t in targets if options.force or not is_current(t.slug, targets, keys, out)]
     summary = Summary({t: [] for t in stale}, current={s: out / s for s in slugs if s not in {t.slug for t in stale}})
     run_units = executors.get(options.executor)
+    options, note = capped(options)
+    if note:
+        print(f"note: {note}", file=sys.stderr)
     staging = publish.prepare(out, list(dict.fromkeys(t.slug for t in stale)))
     progress = Progress(len(stale) * (len(notebooks) + 1))
     batch = Batch(summary, progress, staging, keys, store, options.force, options.formats)
     before = stopping.descendants()
     stopping.become_subreaper()
     try:
+        store.check()
+        space.check([out, store.root], len(stale))
         frozen = {t.slug: publish.freeze(t.params_file, t.slug, snapshots, staging / t.slug) for t in stale}
         todo = {t: batch.restore_notebooks(t, notebooks) for t in stale}
         run_units(batch, todo, frozen, options)  # each unit reads its market's frozen inputs

@@ -1,4 +1,4 @@
-"""Stop a render on SIGINT or SIGTERM at any moment: no process left running, no half-swapped folder."""
+"""Stop a render on SIGINT, SIGTERM or SIGHUP at any moment: no process left running, no half-swapped folder."""
 from __future__ import annotations
 
 import contextlib
@@ -13,7 +13,7 @@ import psutil
 
 from ..core.errors import Stopped
 
-SIGNALS = (signal.SIGINT, signal.SIGTERM)
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)  # SIGHUP: the terminal was closed
 PR_SET_CHILD_SUBREAPER = 36
 _state = {"signum": None, "deferred": 0, "raised": False}
 
@@ -33,7 +33,7 @@ def _raise() -> None:
 
 @contextlib.contextmanager
 def on_signals() -> Iterator[None]:
-    """SIGINT and SIGTERM raise Stopped once; afterwards both are ignored, so cleanup always finishes."""
+    """SIGINT, SIGTERM and SIGHUP raise Stopped once; afterwards all are ignored, so cleanup always finishes."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread can own signals; a caller in a thread handles stopping itself
         return

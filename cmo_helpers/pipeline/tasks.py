@@ -18,13 +18,15 @@ from .units import Target
 def quiet_worker(runtime_dir: str) -> None:
     """Kernels inherit the worker's stderr and log connection chatter; failures come back as Outcomes.
 
-    Ctrl-C reaches the whole terminal process group: only the parent acts on it, by killing workers and
-    kernels. Kernel connection files (and kernels' temporary files) go to the staging folder, so a
-    killed run leaves none behind. Nothing has imported nbformat yet, so its unused IRI grammars are skipped.
+    Ctrl-C and a closed terminal's SIGHUP reach the whole terminal process group: only the parent acts on
+    them, by killing workers and kernels. Kernel connection files (and kernels' temporary files) go to the
+    staging folder, so a killed run leaves none behind. Nothing has imported nbformat yet, so its unused IRI
+    grammars are skipped.
     """
     skip_iri_grammars()
     Finalize(None, _end_worker, exitpriority=-100)  # after every other finalizer, the kernel's shutdown included
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     os.makedirs(runtime_dir, exist_ok=True)
     os.environ["JUPYTER_RUNTIME_DIR"] = os.environ["TMPDIR"] = tempfile.tempdir = runtime_dir
     devnull = os.open(os.devnull, os.O_WRONLY)

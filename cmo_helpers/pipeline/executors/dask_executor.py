@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...core.errors import ClusterError
-from ..execute import Outcome
+from ..execute import CELL_TIMEOUT, Outcome
 from ..lean_imports import skip_iri_grammars
+from ..options import job_limit
 from ..tasks import export_target, exported_files, run_notebook
 
 if TYPE_CHECKING:
@@ -48,16 +49,18 @@ def connect(address: str | None, jobs: int | None) -> Iterator[Client]:
         with client:
             yield client
         return
-    with LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+    with LocalCluster(n_workers=jobs or job_limit()[0], threads_per_worker=1, processes=True,
                       dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
 
 
 def run_target(target: Target, notebooks: list[tuple[str, bytes]], executed: dict[str, bytes],
-               export: tuple | None, inputs: dict[str, bytes]) -> tuple[list[Outcome], dict[str, bytes]]:
+               export: tuple | None, inputs: dict[str, bytes],
+               cell_timeout: float = CELL_TIMEOUT) -> tuple[list[Outcome], dict[str, bytes]]:
     """Worker side: run a target's notebooks, then its export if asked, in a scratch folder; return every file made.
 
-    `inputs` is the market file and its overlays as the client validated them (relative paths to bytes).
+    `inputs` is the market file and its overlays as the client validated them (relative paths to bytes);
+    `cell_timeout` is --cell-timeout, which holds on a worker as in the local pool.
     """
     skip_iri_grammars()
     with tempfile.TemporaryDirectory(prefix="cmo-task-") as tmp:
@@ -74,7 +77,7 @@ def run_target(target: Target, notebooks: list[tuple[str, bytes]], executed: dic
         for name, data in notebooks:
             (source / name).write_bytes(data)
             outcomes.append(run_notebook(source / name, folder / "notebooks" / name, target.params_file,
-                                         target.scenario))
+                                         target.scenario, cell_timeout))
         made = [f"notebooks/{name}" for name, _ in notebooks if (folder / "notebooks" / name).exists()]
         if export is not None and all(o.ok for o in outcomes):
             outcomes.append(export_target(target, folder, *export))
@@ -99,7 +102,7 @@ def run(batch: Batch, todo: dict[Target, list[Path]], frozen: dict[str, Path], o
             done = (batch.folder(t) / "notebooks").glob("*.ipynb")
             executed = {} if export is None else {p.name: p.read_bytes() for p in done}
             fut = client.submit(run_target, t, [(nb.name, nb.read_bytes()) for nb in notebooks], executed, export,
-                                _files(frozen[t.slug].parent), pure=False,
+                                _files(frozen[t.slug].parent), options.cell_timeout, pure=False,
                                 key=f"cmo-render-{t.label}-{os.urandom(4).hex()}")
             futures[fut] = (t, notebooks)
         for fut in as_completed(futures):
