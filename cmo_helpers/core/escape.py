@@ -15,6 +15,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate ... pop directional isolate: Unicode's plain-text <bdi>
+# Bidi classes that can move text around them: right-to-left letters and digits, and the explicit controls.
+_REORDERING = {"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
 
 
 def html(text: object) -> str:
@@ -30,13 +32,20 @@ def md(text: object) -> str:
 
 
 def md_isolated(text: object) -> str:
-    """Free text (a quote, a rationale) for Markdown, in <bdi>: its direction marks cannot reorder its neighbours."""
-    return f"<bdi>{md(text)}</bdi>"
+    """Free text (a quote, a rationale) for Markdown, in <bdi> when it holds right-to-left text or bidi controls,
+    so they cannot reorder its neighbours; other text is left as it is."""
+    return f"<bdi>{md(text)}</bdi>" if reorders(text) else md(text)
 
 
 def isolated(text: object) -> str:
-    """Free text for a table cell or a PDF, between FSI and PDI (the plain-text <bdi>): its bidi controls stay in it."""
-    return f"{FSI}{text}{PDI}"
+    """Free text for a table cell, between FSI and PDI (the plain-text <bdi>, which Typst honours too) when it
+    holds right-to-left text or bidi controls; other text is left as it is."""
+    return f"{FSI}{text}{PDI}" if reorders(text) else str(text)
+
+
+def reorders(text: object) -> bool:
+    """Whether text holds anything that could move its neighbours in the bidi algorithm."""
+    return any(unicodedata.bidirectional(c) in _REORDERING for c in _NON_ASCII.findall(str(text)))
 
 
 def terminal(text: object) -> str:

@@ -29,8 +29,8 @@ def _write_json(path: Path, data: dict) -> None:
     atomic.write_text(path, json.dumps(data, indent=2, sort_keys=False) + "\n")
 
 
-# What this version's manifests hold; one without them was written by an older cmo-report (or edited).
-SHAPE = {"market": str, "scenario": str, "keys": dict, "files": list, "sha256": dict, "figures": dict}
+# What the index reads from a manifest; one without it was written by an older cmo-report (or edited).
+SHAPE = {"market": str, "scenario": str, "files": list, "figures": dict}
 FIGURE_KEYS = ("name", "start_year", "end_year", "start_value", "end_value", "unit", "cagr", "audit")
 
 
@@ -53,8 +53,9 @@ def older(folder: Path) -> bool:
 def matches(folder: Path, keys: dict) -> bool:
     """True when the folder was built from exactly these unit keys and every file it lists still has its hash."""
     data = read(folder)
-    return (data is not None and data["keys"] == keys
-            and all(_intact(folder, name, data["sha256"].get(name)) for name in data["files"]))
+    hashes = data.get("sha256") if data else None  # a manifest without hashes is older: render it again
+    return (isinstance(hashes, dict) and data.get("keys") == keys
+            and all(_intact(folder, name, hashes.get(name)) for name in data["files"]))
 
 
 def _intact(folder: Path, name: object, sha256: object) -> bool:

@@ -49,3 +49,14 @@ def test_clip_caps_long_text_and_says_how_long():
     clipped = escape.clip("x" * 8_000_000)
     assert len(clipped) < 400 and "8000000 characters" in clipped
     assert escape.clip("short") == "short"
+
+
+def test_the_terminal_shows_invisible_format_characters_escaped():
+    assert escape.terminal("Be\u202eta \u200b caf\u00e9") == "Be\\u202eta \\u200b caf\u00e9"
+
+
+def test_free_text_is_isolated_only_when_it_could_reorder_its_neighbours():
+    assert escape.isolated("plain words") == "plain words" and escape.md_isolated("plain") == "plain"
+    assert escape.isolated("a \u202eb") == "\u2068a \u202eb\u2069"
+    assert escape.isolated("\u05e9\u05dc\u05d5\u05dd") == "\u2068\u05e9\u05dc\u05d5\u05dd\u2069"
+    assert escape.md_isolated("x \u202e *y*") == "<bdi>x \u202e \\*y\\*</bdi>"

@@ -1,6 +1,7 @@
 """Params as a workbook: lossless both ways, the same strictness as YAML, errors that name the cell."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -136,3 +137,34 @@ def test_an_edited_layout_sheet_is_an_error_not_a_crash(workbook, row, reason):
     wb.save(workbook)
     with pytest.raises(ParamsError, match=re.escape(reason)):
         params_xlsx.read_workbook(workbook)
+
+
+def test_names_a_spreadsheet_would_run_stay_text_both_ways(tmp_path):
+    data = yaml.safe_load((ROOT / "tests" / "data" / "tiny.yaml").read_text())
+    risky = ["=HYPERLINK(\"http://x\",\"x\")", "+1+2", "@SUM(1,1)"]
+    for item, name in zip(data["segments"]["items"], risky, strict=False):
+        item["name"] = name
+    data["market"]["name"] = risky[2]
+    path = params_xlsx.to_workbook(data, tmp_path / "p.xlsx")
+    cells = [c for ws in load_workbook(path).worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value in risky]
+    assert len(cells) == 3 and all(c.data_type == "s" and c.quotePrefix for c in cells)
+    assert params_xlsx.read_workbook(path)[0] == data
+
+
+def test_a_formula_in_a_workbook_is_refused_never_evaluated(workbook):
+    wb = load_workbook(workbook)
+    sheet, _, header = _items_sheet(wb)
+    share = chr(ord("A") + header.index("share"))
+    wb[sheet][f"{share}2"] = "=0.5+0.1"
+    wb.save(workbook)
+    with pytest.raises(ParamsError) as caught:
+        load_params(workbook)
+    assert f"{workbook}: {sheet}!{share}2: holds a formula (=0.5+0.1); type the value itself" in str(caught.value)
+
+
+def test_a_named_pipe_called_xlsx_is_refused_before_it_is_opened(tmp_path):
+    fifo = tmp_path / "market.xlsx"
+    os.mkfifo(fifo)
+    with pytest.raises(ParamsError, match="not a regular file \\(a named pipe\\)"):
+        load_params(fifo)  # before the fix this blocked for ever, waiting for a writer

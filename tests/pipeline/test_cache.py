@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import tempfile
 from pathlib import Path
 
-from cmo_helpers.pipeline.cache import ENTRY, Cache, digest
+import pytest
+
+from cmo_helpers.core.errors import OutputError
+from cmo_helpers.pipeline.cache import ENTRY, Cache, contained, digest, file_digest
 
 
 def _files(folder: Path, content: str = "report") -> Path:
@@ -75,3 +79,46 @@ def test_concurrent_writers_of_one_key_leave_one_intact_entry(tmp_path):
     entries = [p for p in (tmp_path / "cache").rglob("*") if p.is_dir() and p.name.startswith(".")]
     assert not entries, f"temporary folders left: {entries}"
     assert json.loads((cache._entry("shared") / ENTRY).read_text())["files"].keys() == {"index.html", "sub/report.pdf"}
+
+
+def _forged(cache: Cache, key: str, names: dict[str, Path]) -> None:
+    """An entry.json written by hand: each name with the true digest of the file it points at."""
+    folder = cache._entry(key)
+    folder.mkdir(parents=True)
+    (folder / ENTRY).write_text(json.dumps({"files": {n: file_digest(folder / p) for n, p in names.items()}}))
+
+
+def test_an_entry_naming_a_path_outside_its_folder_is_refused(tmp_path):
+    cache = Cache(tmp_path / "cache")
+    (tmp_path / "x").write_text("planted")  # the entry's '../../../x', with its true digest
+    _forged(cache, "escape", {"../../../x": Path("../../../x")})
+    dest = tmp_path / "out" / "market" / "scenarios" / "high"
+    assert cache.restore("escape", dest) is None
+    assert not (tmp_path / "out" / "x").exists(), "nothing is written outside the report folder"
+    assert not cache._entry("escape").exists(), "the forged entry is discarded"
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "a/../../x", "./index.html", "a\\..\\x", ""])
+def test_names_that_could_leave_the_folder_are_not_contained(name):
+    assert not contained(name)
+
+
+def test_a_link_in_an_entry_is_refused(tmp_path):
+    cache = Cache(tmp_path / "cache")
+    secret = tmp_path / "secret"
+    secret.write_text("not for the report")
+    _forged(cache, "link", {})
+    (cache._entry("link") / "index.html").symlink_to(secret)
+    (cache._entry("link") / ENTRY).write_text(json.dumps({"files": {"index.html": file_digest(secret)}}))
+    assert cache.get("link") is None
+
+
+def test_a_cache_folder_that_is_a_file_or_unwritable_is_a_named_error(tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("")
+    with pytest.raises(OutputError, match="is not a folder; --cache-dir needs a folder"):
+        Cache(tmp_path / "file").check()
+    with pytest.raises(OutputError, match="cannot be written"):
+        Cache(tmp_path / "file" / "below").check()
+    monkeypatch.setattr(tempfile, "mkstemp", lambda **_: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
+    with pytest.raises(OutputError, match="the cache folder cannot be written \\(permission denied\\)"):
+        Cache(tmp_path / "read-only").check()
