@@ -24,11 +24,22 @@ if TYPE_CHECKING:
 # Starting a kernel and importing pandas and matplotlib cost more than running most notebooks, so each worker
 # process keeps one kernel and one connected client. Before every notebook a silent request drops the previous
 # notebook's variables (names the kernel set up at start are hidden, and kept), without %reset's full garbage
-# collection; it is not a cell, so the saved notebook is as the analyst wrote it.
-CLEAR = """def _cmo_clear(ns=get_ipython().user_ns, hidden=get_ipython().user_ns_hidden):
-    for name in [n for n in ns if not n.startswith("_") and n not in hidden]:
+# collection; it is not a cell, so the saved notebook is as the analyst wrote it. It also drops what IPython keeps
+# of every output shown (Out, _12, _, __, ___) and closes pyplot's figures: kept, they grew a kernel by about
+# 0.4 MB per notebook, to 480 MB over a 200-market batch (benchmarks/bench_batch.py --sizes 200).
+CLEAR = """def _cmo_clear(ip=get_ipython()):
+    ns, hidden = ip.user_ns, ip.user_ns_hidden
+    for name in [n for n in ns if (not n.startswith("_") and n not in hidden) or n[1:].isdigit()]:
         del ns[name]
+        hidden.pop(name, None)
+    ns.get("_oh", {}).clear()
+    ip.displayhook._ = ip.displayhook.__ = ip.displayhook.___ = ""
+    ns.update(_="", __="", ___="")
+    pyplot = __import__("sys").modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
 _cmo_clear(); del _cmo_clear"""
+KERNEL_BYTES = 350 * 2**20  # a kernel grown past this by a notebook is replaced, so none of a long batch nears 400 MB
 CELL_TIMEOUT = 120.0  # seconds; the slowest cell of a shipped notebook takes about 2 s
 START_TIMEOUT = 60.0  # seconds for a new kernel to answer, as papermill allows
 INJECTED = "injected-parameters"  # papermill's tag on the cell it adds
@@ -176,12 +187,24 @@ def execute(notebook: Path, output: Path, params_file: Path, scenario: str = "ba
     except DeadKernelError as exc:
         _shutdown()
         failure = f"kernel died: {exc}"
+    if _kernel_bytes() > KERNEL_BYTES:
+        _shutdown()  # whatever a notebook left behind that CLEAR cannot drop, the next one starts without it
     try:
         raise_for_execution_errors(nb, str(output))  # on an error: writes the notebook with papermill's banner
     except PapermillExecutionError as exc:
         return Outcome(notebook.stem, False, time.perf_counter() - start, f"{exc.ename}: {exc.evalue}")
     write_ipynb(nb, str(output))
     return Outcome(notebook.stem, not failure, time.perf_counter() - start, failure)
+
+
+def _kernel_bytes() -> int:
+    """Resident memory of this process's kernel (0 when there is none or it cannot be read)."""
+    import psutil
+
+    try:
+        return psutil.Process(_kernel.manager.provisioner.pid).memory_info().rss
+    except (AttributeError, TypeError, ValueError, psutil.Error):
+        return 0
 
 
 def _cell_name(nb: NotebookNode, index: int) -> str:

@@ -62,3 +62,21 @@ def test_a_cell_asking_for_input_fails_at_once(tmp_path):
     outcome = execute.execute(asks, tmp_path / "asks.out.ipynb", DEFAULT_PARAMS, cell_timeout=60)
     assert not outcome.ok and outcome.error.startswith("StdinNotImplementedError"), outcome.error
     assert outcome.seconds < 30, "it did not wait for an answer until the cell timeout"
+
+
+def test_what_a_notebook_showed_is_not_kept_for_the_next(tmp_path):
+    shows = notebook(tmp_path, "shows", "import matplotlib.pyplot as plt\nplt.figure()\nbytearray(10)",
+                     "class Big:\n    payload = bytearray(50_000_000)\n    def __repr__(self):\n        return 'big'\nBig()")
+    after = notebook(tmp_path, "after", 'assert not Out and "_3" not in globals() and _ == ""\n'
+                                        "import matplotlib.pyplot as plt\nassert not plt.get_fignums()")
+    assert execute.execute(shows, tmp_path / "shows.out.ipynb", DEFAULT_PARAMS).ok
+    outcome = execute.execute(after, tmp_path / "after.out.ipynb", DEFAULT_PARAMS)
+    assert outcome.ok, outcome.error
+
+
+def test_a_kernel_grown_past_its_bound_is_replaced(tmp_path, monkeypatch):
+    assert execute.execute(notebook(tmp_path, "one", "1 + 1"), tmp_path / "one.out.ipynb", DEFAULT_PARAMS).ok
+    assert 0 < execute._kernel_bytes() < execute.KERNEL_BYTES
+    monkeypatch.setattr(execute, "KERNEL_BYTES", 1)
+    assert execute.execute(notebook(tmp_path, "two", "1 + 1"), tmp_path / "two.out.ipynb", DEFAULT_PARAMS).ok
+    assert execute._kernel is None, "the next notebook starts a fresh kernel"
