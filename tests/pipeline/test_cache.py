@@ -119,6 +119,9 @@ def test_a_cache_folder_that_is_a_file_or_unwritable_is_a_named_error(tmp_path, 
         Cache(tmp_path / "file").check()
     with pytest.raises(OutputError, match="cannot be written"):
         Cache(tmp_path / "file" / "below").check()
-    monkeypatch.setattr(tempfile, "mkstemp", lambda **_: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
+    def refused(**_):
+        raise PermissionError(13, "Permission denied")  # as for anyone but root in a read-only folder
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
     with pytest.raises(OutputError, match="the cache folder cannot be written \\(permission denied\\)"):
         Cache(tmp_path / "read-only").check()

@@ -65,8 +65,8 @@ def test_a_cell_asking_for_input_fails_at_once(tmp_path):
 
 
 def test_what_a_notebook_showed_is_not_kept_for_the_next(tmp_path):
-    shows = notebook(tmp_path, "shows", "import matplotlib.pyplot as plt\nplt.figure()\nbytearray(10)",
-                     "class Big:\n    payload = bytearray(50_000_000)\n    def __repr__(self):\n        return 'big'\nBig()")
+    big = "class Big:\n    payload = bytearray(50_000_000)\n    def __repr__(self):\n        return 'big'\nBig()"
+    shows = notebook(tmp_path, "shows", "import matplotlib.pyplot as plt\nplt.figure()\nbytearray(10)", big)
     after = notebook(tmp_path, "after", 'assert not Out and "_3" not in globals() and _ == ""\n'
                                         "import matplotlib.pyplot as plt\nassert not plt.get_fignums()")
     assert execute.execute(shows, tmp_path / "shows.out.ipynb", DEFAULT_PARAMS).ok
