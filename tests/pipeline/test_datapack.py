@@ -255,3 +255,19 @@ def test_libreoffice_shows_every_figure_as_the_report_prints_it(tmp_path):
                   for c in row if c.numeric]
     shown = libreoffice_shown([(c.value, c.number_format) for c in cells], tmp_path)
     assert [s + (f" {c.note}" if c.note else "") for s, c in zip(shown, cells, strict=True)] == [c.text for c in cells]
+
+
+def test_names_a_spreadsheet_would_run_are_written_as_text(tmp_path):
+    """OWASP's CSV-injection advice: text starting with = + - @ tab or CR never becomes a live formula."""
+    names = ["=HYPERLINK(\"http://x\",\"x\")", "=1+2", "+1+2", "-1+2", "@SUM(1,1)"]  # cells fold tabs to spaces
+    rows = [[datapack.cell(name, name, "Item"), datapack.cell(1.5, "1.5", "Value")] for name in names]
+    table = datapack.Table("=cmd|' /C calc'!A0", "s", ["Item", "@Value"], rows)
+    csv_path = datapack.write_csvs([table], tmp_path)[0]
+    lines = list(csv.reader(csv_path.open(encoding="utf-8")))
+    assert lines[0][:2] == ["Item", "'@Value"] and [r[0] for r in lines[1:]] == ["'" + n for n in names]
+    pack = datapack.Pack("=Market", "USD million", "today", [])
+    path = datapack.write_workbook([table], [], pack, tmp_path / "p.xlsx")
+    cells = [c for ws in load_workbook(path).worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"], "no formula cell anywhere in the pack"
+    shown = {c.value for c in cells if c.data_type == "s"}
+    assert set(names) <= shown and {"=Market", "@Value"} <= shown

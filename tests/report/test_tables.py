@@ -127,6 +127,15 @@ def test_inputs_table_quotes_the_source(cmo):
     assert row["Source's words or our rationale"] == "\u201cUSD 504.9 Million in 2024\u201d"
 
 
+def test_a_quote_with_a_bidi_override_is_isolated_from_its_neighbours(raw, build):
+    """Issue 21: an unclosed right-to-left override in a quote must not reverse the rationale beside it."""
+    figure = raw["size"]["base"]
+    figure["quote"] = "USD 504.9 \u202eMillion"
+    t = tables.inputs_table(build(raw)).shown()
+    note = t[t["Figure"].str.startswith("Market size")].iloc[0]["Source's words or our rationale"]
+    assert note == "\u201c\u2068USD 504.9 \u202eMillion\u2069\u201d"
+
+
 def test_html_escapes_params_text(raw, build):
     raw["breakdowns"][0]["items"][0]["name"] = "<img src=x onerror=alert(1)>"
     html = tables.breakdown_table(build(raw), build(raw).breakdowns[0])._repr_html_()

@@ -106,3 +106,9 @@ def test_an_inline_svg_output_is_drawn_from_its_own_markup(tmp_path):
     assert 'image("s05-01.svg", alt: "Tiny bars")' in converted.markup
     text = _pdf_text(converted.markup, tmp_path, converted.images)
     assert "before" in text and "after" in text and "Tiny bars" not in text
+
+
+def test_isolated_free_text_stays_isolated_in_typst():
+    """<bdi> (HTML's isolation of a quote with a bidi override) becomes FSI ... PDI, which Typst honours too."""
+    converted = typst_markup.convert("<p>Before <bdi>quote \u202eflipped</bdi> after</p>")
+    assert "Before \u2068quote \u202eflipped\u2069 after" in converted.markup

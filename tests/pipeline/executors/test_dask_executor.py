@@ -85,3 +85,13 @@ def test_a_task_reads_the_inputs_it_carries_not_the_client_files(tmp_path):
                                          {"healthcare-cmo.yaml": market.encode()})
     assert [o.ok for o in outcomes] == [True], outcomes
     assert "Frozen Copy Market" in files[f"notebooks/{FEW[0].name}"].decode()
+
+
+def test_cell_timeout_holds_on_a_worker(scheduler, tmp_path, monkeypatch):
+    """Issue 21: a stuck cell on a Dask worker ran its 120 s default, not --cell-timeout."""
+    stuck = notebook(tmp_path, "50-stuck", "import time\nwhile True:\n    time.sleep(0.05)")
+    monkeypatch.setattr(render, "notebook_paths", lambda: [stuck])
+    summary = render.render([DEFAULT_PARAMS], ("html",), None, tmp_path / "out", executor="dask", scheduler=scheduler,
+                            cell_timeout=2)
+    (outcomes,) = summary.outcomes.values()
+    assert "did not finish within --cell-timeout 2 s" in outcomes[0].error and outcomes[0].seconds < 60
