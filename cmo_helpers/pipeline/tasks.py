@@ -80,7 +80,17 @@ def export_target(target: Target, folder: Path, formats: tuple[str, ...], relate
         manifest.write_figures(folder, figures)
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")
+    finally:
+        _release_typst()
     return Outcome("export", True, time.perf_counter() - start)
+
+
+def _release_typst() -> None:
+    """A worker exports one market after another: what Typst kept of the last one is let go (see engine.release)."""
+    if "typst" in sys.modules:
+        from ..typeset import engine
+
+        engine.release()
 
 
 def exported_files(folder: Path) -> list[str]:

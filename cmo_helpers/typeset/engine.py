@@ -13,6 +13,8 @@ from .markup import string_literal
 
 STANDARD = "ua-1"  # tagged, with language, title and figure alt text, so screen readers can read it
 PNG_PPI = 200
+MEMO_AGE = 10  # typst-py drops memoised layout and images unused for this many compilations
+PER_REPORT = 2  # compilations per report: the chart PNGs, then the PDF
 
 
 def _compile(root: Path, source: bytes | Path, what: str, **options) -> bytes:
@@ -45,3 +47,13 @@ def pngs(svgs: list[Path], ppi: int = PNG_PPI) -> list[bytes]:
     source = f"#set page(width: auto, height: auto, margin: 0pt)\n{pages}".encode()
     drawn = _compile(svgs[0].parent, source, ", ".join(svg.name for svg in svgs), format="png", ppi=ppi)
     return drawn if isinstance(drawn, list) else [drawn]
+
+
+def release() -> None:
+    """Age out what Typst memoised for reports before the last one with empty compiles (2 ms each); what the last
+    report used (fonts, the template) stays for the next. Kept, older reports' layouts and decoded chart images
+    grew a worker by 300 MB over a batch of different markets (benchmarks/bench_batch.py)."""
+    import typst
+
+    for _ in range(MEMO_AGE - PER_REPORT - 1):
+        typst.compile(b"", ignore_system_fonts=True)

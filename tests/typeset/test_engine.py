@@ -35,3 +35,21 @@ def test_a_broken_svg_names_its_file(tmp_path):
     (tmp_path / "bad.svg").write_text("<svg")
     with pytest.raises(ExportError, match="bad.svg"):
         typeset.pngs([tmp_path / "bad.svg"])
+
+
+def test_release_ages_out_what_typst_memoised_for_earlier_documents(tmp_path):
+    import psutil
+
+    me = psutil.Process()
+
+    def compile_many(release: bool, count: int = 12) -> int:
+        start = me.memory_info().rss
+        for n in range(count):
+            words = "\n".join(f"= Part {n} {j}\n" + " ".join(f"w{n}x{j}x{k}" for k in range(300)) for j in range(30))
+            typeset.pdf(f'#set document(title: "T")\n#set text(lang: "en")\n{words}', {}, tmp_path / "x.pdf")
+            if release:
+                typeset.release()
+        return me.memory_info().rss - start
+
+    compile_many(release=True, count=1)  # fonts and the engine's own start-up
+    assert compile_many(release=True) < 40 * 2**20 < compile_many(release=False)
