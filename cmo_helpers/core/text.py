@@ -7,9 +7,11 @@ as a source's quote keeps them and is isolated where it lands (see escape.isolat
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 FORMAT = "Cf"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def normal(text: str) -> str:
@@ -36,3 +38,8 @@ def name(text: str) -> str:
         raise ValueError(f"contains the invisible character U+{ord(char):04X} ({label}) at character {position}; "
                          "names and labels must be visible text: delete it")
     return normal(text)
+
+
+def visible(text: str) -> str:
+    """Text as a reader sees it, in normal form: format characters dropped (drafting cuts names and quotes from it)."""
+    return normal(_NON_ASCII.sub(lambda m: "" if unicodedata.category(m.group()) == FORMAT else m.group(), text))

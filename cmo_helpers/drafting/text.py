@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import Literal
 
+from ..core import text as policy
 from ..core.errors import ReleaseError
 from ..core.source_files import read_regular
 
@@ -64,15 +65,13 @@ def to_text(raw: str, kind: Kind) -> str:
     """The text a reader sees: markup gone, one paragraph per line, so quotes are single-line substrings.
 
     Control characters are not text a reader sees: line-like ones (form feed, NEL, U+2028) end a line,
-    the others (ESC, BEL, ...) are dropped, so no quote can carry them into a report or a terminal.
+    the others (ESC, BEL, ...) are dropped, so no quote can carry them into a report or a terminal. Invisible
+    format characters (a soft hyphen, a zero-width space, decoded from `&shy;` too) are dropped after the
+    markup, so a drafted name passes the params' text policy.
     """
-    raw = _BREAKS.sub("\n", raw)
-    raw = _CONTROL.sub("", raw)
-    if kind == "html":
-        return html_to_text(raw)
-    if kind == "markdown":
-        return markdown_to_text(raw)
-    return plain_to_text(raw)
+    raw = _CONTROL.sub("", _BREAKS.sub("\n", raw))
+    converters = {"html": html_to_text, "markdown": markdown_to_text}
+    return policy.visible(converters.get(kind, plain_to_text)(raw))
 
 
 def html_to_text(raw: str) -> str:

@@ -28,3 +28,7 @@ def test_a_name_with_an_invisible_format_character_is_refused_with_its_position(
 
 def test_a_visible_name_comes_back_in_normal_form():
     assert text.name("Cafe\u0301 \u0627\u0644\u0639\u0631\u0628") == "Caf\u00e9 \u0627\u0644\u0639\u0631\u0628"
+
+
+def test_visible_text_drops_format_characters_and_is_in_normal_form():
+    assert text.visible("Bio\u00adlogics \u200bCafe\u0301\ufeff") == "Biologics Caf\u00e9"

@@ -109,3 +109,10 @@ def test_control_characters_are_not_reading_text(kind):
     text = to_text("Kelp\x1b[31m market\x07 grew\x0cfast\u2028again\x85end\n", kind)
     assert text.split() == ["Kelp[31m", "market", "grew", "fast", "again", "end"]
     assert not any(c in text for c in "\x1b\x07\x0c\u2028\x85")
+
+
+def test_invisible_characters_from_a_release_never_reach_a_drafted_name():
+    """Issue 21: a soft hyphen (`&shy;`) or zero-width space in a release would make a name the params refuse."""
+    page = "<h1>Bio&shy;logics Market</h1><p>The bio\u00adlogics market, Cafe\u0301 seg\u200bment, grew.</p>"
+    lines = [line for line in to_text(page, "html").splitlines() if line]
+    assert lines == ["Biologics Market", "The biologics market, Caf\u00e9 segment, grew."]
