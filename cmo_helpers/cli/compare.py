@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..core import report_date
-from ..core.errors import NothingToRender, OutputError, ParamsError, Stopped
+from ..core.errors import MixedCurrencies, NothingToRender, OutputError, ParamsError, Stopped
 from ..core.escape import clip, terminal
 from ..core.paths import OUTPUTS
 from ..pipeline.execute import CELL_TIMEOUT
@@ -44,7 +44,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def handler(args: argparse.Namespace) -> int:
     """Refuse bad input before anything runs; say where the report went, or why nothing did."""
-    from ..model.conversion import MixedCurrencies, parse_rate
     from ..pipeline.compare import compare
 
     if len(args.files) < 2:
@@ -56,8 +55,7 @@ def handler(args: argparse.Namespace) -> int:
     try:
         if problem:
             raise NothingToRender(problem)
-        rates = [parse_rate(r, args.rate_source) for r in args.rate]
-        done = compare(args.files, args.to, args.out, args.mode, rates, force=args.force,
+        done = compare(args.files, args.to, args.out, args.mode, args.rate, args.rate_source, force=args.force,
                        cell_timeout=args.cell_timeout)
     except ParamsError as exc:
         print(f"nothing compared: invalid input\n{exc}", file=sys.stderr)

@@ -67,3 +67,16 @@ def load_params(path: str | Path) -> Params:
         from .xlsx import load
         return load(path)
     return parse_params(read_yaml(path), path)
+
+
+def load_all(paths: list[str | Path]) -> list[Params]:
+    """Read and validate several files, reporting every invalid one at once (a comparison needs them all)."""
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_params(path))
+        except ParamsError as exc:
+            problems.append(exc)
+    if problems:
+        raise ParamsError.merge(problems)
+    return loaded

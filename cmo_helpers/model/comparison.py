@@ -1,16 +1,15 @@
 """What a comparison notebook loads once: the files, the frame they are shown in, and whether they are editions."""
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..core.errors import ParamsError
-from ..inputs.load import load_params
+from ..inputs.load import load_all
 from ..inputs.params import Params
 from . import crossfile, editions
+from .compare_name import slug
 from .conversion import ExchangeRate, Frame, frame_for
 
 Mode = Literal["auto", "editions", "publishers"]
@@ -43,14 +42,7 @@ def load(params_files: list[str | Path], rates: list[ExchangeRate | dict] = (), 
     rates = [r if isinstance(r, ExchangeRate) else ExchangeRate(**r) for r in rates]
     if len(params_files) < 2:
         raise ValueError(f"a comparison needs two or more params files; got {len(params_files)}")
-    loaded, problems = [], []
-    for name in params_files:
-        try:
-            loaded.append(load_params(name))
-        except ParamsError as exc:
-            problems.append(exc)
-    if problems:
-        raise ParamsError.merge(problems)
+    loaded = load_all(params_files)
     is_editions = crossfile.same_release(loaded) if mode == "auto" else mode == "editions"
     return Comparison([Path(n).name for n in params_files], loaded, frame_for(loaded, rates), is_editions)
 
@@ -63,19 +55,12 @@ def title(cmp: Comparison) -> str:
     return f"{name}: {what}"
 
 
-def slug(cmp: Comparison) -> str:
-    """Folder name under outputs/: the files' slugs, or the first one and a hash when that would run long."""
-    slugs = [p.market.slug for p in cmp.params]
-    joined = "compare-" + "-".join(slugs)
-    return joined if len(joined) <= 80 else f"compare-{slugs[0][:50]}-{hashlib.sha1(joined.encode()).hexdigest()[:8]}"
-
-
 def as_report(cmp: Comparison) -> Params:
     """The frame the export prints around a comparison: its title, the shown unit, the years, each source once."""
     ordered = editions.older_first(cmp.params)
     newest = ordered[-1]
-    market = newest.market.model_copy(update={"name": title(cmp), "slug": slug(cmp), "currency": cmp.frame.currency,
-                                              "unit": cmp.frame.unit})
+    market = newest.market.model_copy(update={"name": title(cmp), "slug": slug(cmp.params),
+                                              "currency": cmp.frame.currency, "unit": cmp.frame.unit})
     first_base = min((p.size.base for p in cmp.params), key=lambda f: f.year)
     last_end = max((p.size.end for p in cmp.params), key=lambda f: f.year)
     sources = list({s.id: s for p in cmp.params for s in p.sources}.values())

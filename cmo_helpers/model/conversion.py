@@ -6,15 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..core.errors import CmoError
+from ..core.errors import MixedCurrencies
 from .audit import SCALES
 
 if TYPE_CHECKING:
     from ..inputs.params import Market, Params
-
-
-class MixedCurrencies(CmoError):
-    """Files in different currencies, and no stated rate to put them in one: a silent rate would be our invention."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +31,9 @@ class ExchangeRate:
     @property
     def label(self) -> str:
         return f"1 {self.from_} = {self.rate:g} {self.to} ({self.source})"
+
+
+__all__ = ["ExchangeRate", "Frame", "MixedCurrencies", "frame_for", "parse_rate"]
 
 
 def parse_rate(text: str, source: str) -> ExchangeRate:

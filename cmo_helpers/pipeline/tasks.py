@@ -41,13 +41,13 @@ def _end_worker() -> None:
     os._exit(0)
 
 
-def run_notebook(notebook: Path, output: Path, params_file: Path, scenario: str,
-                 cell_timeout: float = CELL_TIMEOUT) -> Outcome:
-    """Execute one notebook for one target."""
+def run_notebook(notebook: Path, output: Path, params_file: Path | None, scenario: str,
+                 cell_timeout: float = CELL_TIMEOUT, parameters: dict | None = None) -> Outcome:
+    """Execute one notebook for one target (or with its own `parameters`, as the comparison notebook has)."""
     from .execute import execute
 
     try:
-        return execute(notebook, output, params_file, scenario, cell_timeout)
+        return execute(notebook, output, params_file, scenario, cell_timeout, parameters)
     except Exception as exc:  # noqa: BLE001 - a worker must report, never take the run down
         return Outcome(notebook.stem, False, 0.0, f"{type(exc).__name__}: {exc}")
 
@@ -75,7 +75,7 @@ def export_target(target: Target, folder: Path, formats: tuple[str, ...], relate
 
 
 def write_report(folder: Path, p: Params, scenario: str, title: str, formats: tuple[str, ...],
-                 related: list[tuple[str, str]], stamp: dict) -> list[Path]:
+                 related: list[tuple[str, str]], stamp: dict, subtitle: str | None = None) -> list[Path]:
     """Pages, PDF, chart files and data pack from the executed notebooks in folder/notebooks, which it returns."""
     from ..typeset import pdf
     from . import chart_files, datapack, export
@@ -87,7 +87,8 @@ def write_report(folder: Path, p: Params, scenario: str, title: str, formats: tu
     if "html" in formats:
         export.write_pages(sections, p, scenario, folder, "pdf" in formats, title, related, stamp, workbook.name)
     if "pdf" in formats:
-        document = pdf.document(sections, p, scenario, title, export.audit_warning(sections), stamp, [workbook])
+        document = pdf.document(sections, p, scenario, title, export.audit_warning(sections), stamp, [workbook],
+                                subtitle)
         pdf.write(document, folder / "report.pdf")
     return notebooks
 

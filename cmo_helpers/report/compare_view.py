@@ -29,6 +29,15 @@ def decimals(p: Params, frame: Frame) -> int:
     return value_decimals(p) + round(shift)
 
 
+def subtitle(cmp: Comparison) -> str:
+    """The cover's line under the title: what kind of comparison, over which years."""
+    report = as_report(cmp)
+    years = f"{report.size.base.year}\u2013{report.size.end.year}"
+    if cmp.editions:
+        return f"Comparison of {len(cmp.params)} editions of one release: what changed, {years}"
+    return f"Comparison of {len(cmp.params)} sources on one market: size, spread and growth, {years}"
+
+
 def _money(value: float, frame: Frame, d: int) -> str:
     return f"{frame.currency} {number(value, d)} {frame.unit}"
 
@@ -211,12 +220,16 @@ def spread_summary(cmp: Comparison) -> Markdown:
     if not rows:
         return Markdown("The sources share no year, so no value can be set side by side.")
     parts = []
-    for r in dict.fromkeys([rows[0], rows[-1]]):
+    far = {o.label: set(o.years) for o in publishers.outliers(found, rows)}
+    for r in [rows[0], rows[-1]] if len(rows) > 1 else rows:
         low = min(r.values, key=r.values.get)
         high = max(r.values, key=r.values.get)
         parts.append(f"In {r.year} the {len(r.values)} sources range from {_money(r.low, cmp.frame, 2)} "
                      f"({md(low)}) to {_money(r.high, cmp.frame, 2)} ({md(high)}), {number(r.ratio, 1)} times "
                      f"apart; their median is {_money(r.median, cmp.frame, 2)} ({NOT_CONSENSUS}).")
+        rest = [v for k, v in r.values.items() if r.year not in far.get(k, ())]
+        if len(rest) > 1 and len(rest) < len(r.values):
+            parts[-1] += f" Without the outliers, {number(max(rest) / min(rest), 1)} times apart."
     found_out = publishers.outliers(found, rows)
     if not found_out:
         parts.append(f"No source is more than {publishers.OUTLIER_RATIO:g} times above or below the median.")
