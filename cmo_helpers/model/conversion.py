@@ -1,6 +1,7 @@
 """One currency unit for several market files: scales convert freely, currencies only at a rate someone states."""
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,6 +78,10 @@ class Frame:
 
     def convert(self, value: float, market: Market) -> float:
         return value * self.factor(market)
+
+    def extra_decimals(self, market: Market) -> int:
+        """Decimals a figure gains on the way in, so no written digit is lost: 504.9 million is 0.5049 billion."""
+        return max(0, round(-math.log10(self.factor(market))))
 
 
 def _most_common(values: Sequence[str], order: Sequence[str] = ()) -> str:

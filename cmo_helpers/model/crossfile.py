@@ -51,16 +51,16 @@ def restated_years(files: list[Named]) -> list[Finding]:
 
 
 def same_slug_or_scope(files: list[Named]) -> list[Finding]:
-    """Two files for one slug, or one market name and geography: one would overwrite or shadow the other."""
+    """Two files for one slug, or for one edition of one market: one would overwrite or shadow the other."""
     out = []
     for (name_a, a), (name_b, b) in combinations(files, 2):
         if a.market.slug == b.market.slug:
             out.append(Finding("slug", "error", f"{name_a} and {name_b} share the slug '{a.market.slug}': their "
                                "reports would land in one folder.",
                                {"subject": a.market.slug, "stated": name_a, "model": name_b}))
-        elif (a.market.name, a.market.geography) == (b.market.name, b.market.geography):
-            out.append(Finding("scope", "warning", f"{name_a} and {name_b} describe one market "
-                               f"({a.market.name}, {a.market.geography}) under two slugs.",
+        elif _same_release(a, b) and a.market.name == b.market.name and a.size.base.year == b.size.base.year:
+            out.append(Finding("scope", "warning", f"{name_a} and {name_b} hold one edition of one market "
+                               f"({a.market.name}, {a.market.geography}, base {a.size.base.year}) under two slugs.",
                                {"subject": a.market.name, "stated": name_a, "model": name_b}))
     return out
 

@@ -22,11 +22,12 @@ class Value:
     computed: bool = False
     percent: bool = False  # a rate or share: its decimals count in percent
 
-    def rounded(self) -> float | int | str:
-        """The figure as shown, so a change below the source's last digit is no change."""
-        if isinstance(self.number, str) or self.decimals is None:
-            return self.number
-        return round(self.number * (100 if self.percent else 1), self.decimals)
+    def same(self, other: Value) -> bool:
+        """Equal at the finer of the two written precisions: float noise from a unit conversion is no change."""
+        if isinstance(self.number, str) or self.decimals is None or other.decimals is None:
+            return self.number == other.number
+        scale, digits = 100 if self.percent else 1, max(self.decimals, other.decimals)
+        return round(self.number * scale, digits) == round(other.number * scale, digits)
 
 
 @dataclass(frozen=True)
@@ -51,23 +52,27 @@ class Row:
             return "new"
         if self.new is None:
             return "dropped"
-        return "unchanged" if self.old.rounded() == self.new.rounded() else "changed"
+        return "unchanged" if self.old.same(self.new) else "changed"
 
 
-def _written(obj: Written, key: str, factor: float = 1.0) -> Value:
+def _written(obj: Written, key: str, factor: float = 1.0, extra: int = 0) -> Value:
+    """A stated figure in the frame (times `factor`), with `extra` decimals so none of the written ones is lost."""
     percent = obj.NUMBERS[key]
-    return Value(getattr(obj, key) * factor, obj.digits(key) or (1 if percent else 0), percent=percent)
+    return Value(getattr(obj, key) * factor, (obj.digits(key) or (1 if percent else 0)) + extra, percent=percent)
+
+
+def _stated_value(fig: Written, p: Params, frame: Frame) -> Value:
+    return _written(fig, "value", frame.factor(p.market), frame.extra_decimals(p.market))
 
 
 def figures(p: Params, frame: Frame) -> dict[str, tuple[Kind, Value]]:
     """Every figure an edition states (values in the frame), plus the endpoint-implied rate, which is ours."""
-    f = frame.factor(p.market)
     s = p.size
     found: dict[str, tuple[Kind, Value]] = {
         "Base year": ("year", Value(s.base.year)),
-        "Base value": ("value", _written(s.base, "value", f)),
+        "Base value": ("value", _stated_value(s.base, p, frame)),
         "End year": ("year", Value(s.end.year)),
-        "End value": ("value", _written(s.end, "value", f)),
+        "End value": ("value", _stated_value(s.end, p, frame)),
     }
     if s.cagr is not None:
         found["Stated CAGR"] = ("rate", _written(s.cagr, "rate"))
@@ -75,13 +80,13 @@ def figures(p: Params, frame: Frame) -> dict[str, tuple[Kind, Value]]:
             found["Stated CAGR period"] = ("text", Value(f"{s.cagr.from_year}\u2013{s.cagr.to_year}"))
     found["Endpoint-implied CAGR (ours)"] = ("rate", Value(forecast.endpoint_cagr(p), 1, computed=True, percent=True))
     for total in p.totals:
-        found[f"Market total {total.year}"] = ("value", _written(total, "value", f))
+        found[f"Market total {total.year}"] = ("value", _stated_value(total, p, frame))
     for b in p.breakdowns:
         for item in b.items:
             if item.share is not None:
                 found[f"{b.label}: {item.name}, share"] = ("share", _written(item, "share"))
             if item.value is not None:
-                found[f"{b.label}: {item.name}, value"] = ("value", _written(item, "value", f))
+                found[f"{b.label}: {item.name}, value"] = ("value", _stated_value(item, p, frame))
             for claim in item.claims:
                 found[f"{b.label}: {item.name}, claim"] = ("text", Value(claim.claim))
     for n, claim in enumerate(p.claims, 1):
@@ -147,10 +152,10 @@ class EditionDiff:
 def diff(old: Params, new: Params, frame: Frame) -> EditionDiff:
     """Compare an older and a newer edition of one release, values in one frame."""
     a, b = forecast.stated_totals(old), forecast.stated_totals(new)
-    fa, fb = frame.factor(old.market), frame.factor(new.market)
-    restated = [Restated(year, _written(a[year], "value", fa), _written(b[year], "value", fb)) for year in a
-                if year in b and _written(a[year], "value", fa).rounded() != _written(b[year], "value", fb).rounded()]
-    on_old_path = forecast.total_on(old, forecast.endpoint_cagr(old), new.size.base.year) * fa
+    pairs = {year: (_stated_value(a[year], old, frame), _stated_value(b[year], new, frame)) for year in a if year in b}
+    restated = [Restated(year, old_value, new_value) for year, (old_value, new_value) in pairs.items()
+                if not old_value.same(new_value)]
+    on_old_path = frame.convert(forecast.total_on(old, forecast.endpoint_cagr(old), new.size.base.year), old.market)
     return EditionDiff(old, new, frame, rows(old, new, frame), restated, forecast.endpoint_cagr(old),
                        forecast.endpoint_cagr(new), on_old_path, (headline.verdict(old), headline.verdict(new)))
 

@@ -1,10 +1,9 @@
 """A comparison in tables and sentences, every number from the compare model: editions, or several publishers."""
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
-from IPython.display import Markdown
+from IPython.display import Markdown, display
 
 from ..core.escape import md
 from ..core.formatting import DASH, number, pct, pp, signed, source_line, value_decimals
@@ -25,8 +24,7 @@ NOT_CONSENSUS = "our computation from these sources, not a consensus"
 
 def decimals(p: Params, frame: Frame) -> int:
     """The source's digits, carried into the frame: 504.9 million shows as 0.5049 billion."""
-    shift = -math.log10(frame.factor(p.market)) if frame.factor(p.market) < 1 else 0
-    return value_decimals(p) + round(shift)
+    return value_decimals(p) + frame.extra_decimals(p.market)
 
 
 def subtitle(cmp: Comparison) -> str:
@@ -270,3 +268,12 @@ def references(cmp: Comparison) -> Markdown:
     """Every source of every file, numbered as the tables cite them."""
     report = as_report(cmp)
     return Markdown("\n".join(f"{n}. {md(source_line(s))}" for n, s in enumerate(report.sources, 1)))
+
+
+def findings(cmp: Comparison) -> None:
+    """The comparison's own section: what changed between editions, or where each source sits."""
+    if cmp.editions:
+        for diff in cmp.edition_diffs():
+            display(Markdown("## What changed between the editions"), edition_summary(diff), edition_table(diff))
+    else:
+        display(Markdown("## Where each source sits"), spread_summary(cmp), spread_table(cmp))

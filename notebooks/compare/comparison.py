@@ -20,16 +20,8 @@ cmo.compare_view.files_table(cmp)
 # %%
 cmo.compare_charts.paths_chart(cmp)
 
-# %% [markdown]
-# ## What changed, or where each source sits
-
 # %%
-for diff in cmp.edition_diffs() if cmp.editions else []:
-    display(cmo.compare_view.edition_summary(diff), cmo.compare_view.edition_table(diff))
-
-# %%
-if not cmp.editions:
-    display(cmo.compare_view.spread_summary(cmp), cmo.compare_view.spread_table(cmp))
+cmo.compare_view.findings(cmp)
 
 # %%
 cmo.compare_view.rates_table(cmp)
