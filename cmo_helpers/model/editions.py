@@ -78,7 +78,7 @@ def figures(p: Params, frame: Frame) -> dict[str, tuple[Kind, Value]]:
         found["Stated CAGR"] = ("rate", _written(s.cagr, "rate"))
         if s.cagr.from_year and s.cagr.to_year:
             found["Stated CAGR period"] = ("text", Value(f"{s.cagr.from_year}\u2013{s.cagr.to_year}"))
-    found["Endpoint-implied CAGR (ours)"] = ("rate", Value(forecast.endpoint_cagr(p), 1, computed=True, percent=True))
+    found["Endpoint-implied CAGR (ours)"] = ("rate", Value(forecast.endpoint_cagr(p), 2, computed=True, percent=True))
     for total in p.totals:
         found[f"Market total {total.year}"] = ("value", _stated_value(total, p, frame))
     for b in p.breakdowns:
