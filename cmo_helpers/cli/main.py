@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core import report_date
+from ..core import atomic, report_date
 from ..core.errors import ClusterError, NothingToRender, OutputError, ParamsError, Stopped
 from ..core.escape import clip, terminal
 from ..core.paths import DEFAULT_NAME, OUTPUTS, PARAMS
@@ -66,7 +66,7 @@ def _migrate(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.write_text(text, encoding="utf-8")
+        atomic.write_text(args.output, text)
     where = args.output or "stdout"
     print(terminal(f"{path}: old-style file converted to the breakdowns schema -> {where}"), file=sys.stderr)
     return EXIT_OK

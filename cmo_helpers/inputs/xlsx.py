@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core import atomic
 from ..core.errors import ParamsError
 from ..core.paths import PARAMS
 
@@ -237,9 +238,8 @@ def to_workbook(data: dict, out: Path) -> Path:
         info.append(row)
     info.sheet_state = "hidden"
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".part")
-    wb.save(partial)
-    partial.replace(out)
+    with atomic.replacing(out) as partial:
+        wb.save(partial)
     return out
 
 

@@ -1,9 +1,9 @@
 """outputs/index.html: one offline page over every rendered market and scenario, from their manifests."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from ..core import atomic
 from ..core.formatting import DASH, number, pct
 from ..core.paths import TEMPLATES
 from . import manifest
@@ -65,8 +65,4 @@ def write(out: Path) -> Path | None:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
     css = (TEMPLATES / "base.css").read_text(encoding="utf-8")
     page = env.get_template("collection.html.j2").render(rows=rows(out), css=css)
-    path = out / NAME
-    tmp = path.with_name(f".{NAME}.{os.getpid()}")
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return atomic.write_text(out / NAME, page)

@@ -10,7 +10,7 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..core import source_files
+from ..core import atomic, source_files
 from ..core.errors import NothingToRender
 from ..core.paths import NOTEBOOKS, OUTPUTS, resolve_params
 from ..core.report_date import pinned
@@ -72,8 +72,7 @@ def _recall_slug(plan: Path) -> str | None:
 
 
 def _remember_slug(plan: Path, slug: str) -> None:
-    plan.parent.mkdir(parents=True, exist_ok=True)
-    plan.write_text(json.dumps({"slug": slug}), encoding="utf-8")
+    atomic.write_text(plan, json.dumps({"slug": slug}))
 
 
 def compare(params_files: list[str | Path], formats: tuple[str, ...] = FORMATS, out: Path = OUTPUTS,
