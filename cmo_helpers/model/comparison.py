@@ -1,6 +1,7 @@
 """What a comparison notebook loads once: the files, the frame they are shown in, and whether they are editions."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,10 +10,10 @@ from typing import Literal
 from ..inputs.load import load_all
 from ..inputs.params import Params
 from . import crossfile, editions
-from .compare_name import slug
 from .conversion import ExchangeRate, Frame, frame_for
 
 Mode = Literal["auto", "editions", "publishers"]
+MAX_SLUG = 80
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,15 @@ def title(cmp: Comparison) -> str:
     name = re.sub(r"\s*\([^)]*\)$", "", newest.market.name)  # a publisher's name in brackets ends some names
     what = "editions compared" if cmp.editions else f"{len(cmp.params)} sources compared"
     return f"{name}: {what}"
+
+
+def slug(params: list[Params]) -> str:
+    """Folder name under outputs/: the files' slugs, or the first one and a hash when that would run long."""
+    slugs = [p.market.slug for p in params]
+    joined = "compare-" + "-".join(slugs)
+    if len(joined) <= MAX_SLUG:
+        return joined
+    return f"compare-{slugs[0][:50]}-{hashlib.sha1(joined.encode()).hexdigest()[:8]}"
 
 
 def as_report(cmp: Comparison) -> Params:

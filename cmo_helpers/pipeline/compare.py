@@ -119,8 +119,8 @@ def compare(params_files: list[str | Path], formats: tuple[str, ...] = FORMATS, 
             if not all(o.ok for o in outcomes):
                 publish.swap_in(folder, out / f"{name}.failed", staging / f"{name}.failed-previous")
                 return Compared(name, out / f"{name}.failed", False, outcomes)
-            write_report(folder, as_report(cmp), "base", TITLE, formats, [], manifest.stamp(keys.input_hash),
-                         subtitle(cmp))
+            stamp = {**manifest.stamp(keys.input_hash), "covers": "the compared files"}
+            write_report(folder, as_report(cmp), "base", TITLE, formats, [], stamp, subtitle(cmp))
             manifest.write_figures(folder, headline(cmp))
             manifest.write(folder, target, keys, outcomes, formats)
             with stopping.deferred():

@@ -58,8 +58,8 @@ def meta(p: Params, scenario: str, scenario_title: str = "", stamp: dict | None 
                   ["Report date", [rendered]]],
         "note": NOTE,
         "stamp": (f"Produced by cmo-reports {stamp['version']} from inputs {stamp['inputs']} (code {stamp['code']}). "
-                  "The input hash covers the market file and its scenario files; the manifest.json beside this "
-                  "report lists them.") if stamp else None,
+                  f"The input hash covers {stamp.get('covers', 'the market file and its scenario files')}; "
+                  "the manifest.json beside this report lists them.") if stamp else None,
     }
 
 
