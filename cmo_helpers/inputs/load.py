@@ -72,3 +72,16 @@ def read_params(path: Path) -> tuple[dict, Params]:
 def load_params(path: str | Path) -> Params:
     """Read and validate one market params file."""
     return read_params(resolve_params(path))[1]
+
+
+def load_all(paths: list[str | Path]) -> list[Params]:
+    """Read and validate several files, reporting every invalid one at once (a comparison needs them all)."""
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_params(path))
+        except ParamsError as exc:
+            problems.append(exc)
+    if problems:
+        raise ParamsError.merge(problems)
+    return loaded
