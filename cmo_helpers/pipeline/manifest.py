@@ -31,7 +31,7 @@ def _write_json(path: Path, data: dict) -> None:
 
 # What the index reads from a manifest; one without it was written by an older cmo-report (or edited).
 SHAPE = {"market": str, "scenario": str, "files": list, "figures": dict}
-FIGURE_KEYS = ("name", "start_year", "end_year", "start_value", "end_value", "unit", "cagr", "audit")
+FIGURE_KEYS = ("name", "start_year", "end_year", "audit")  # a comparison has no single value or CAGR
 
 
 def read(folder: Path) -> dict | None:
@@ -42,7 +42,9 @@ def read(folder: Path) -> dict | None:
         return None
     if not isinstance(data, dict) or not all(isinstance(data.get(k), kind) for k, kind in SHAPE.items()):
         return None
-    return data if all(k in data["figures"] for k in FIGURE_KEYS) else None
+    figures = data["figures"]
+    shown = all(k in figures for k in FIGURE_KEYS) and ("start_value" not in figures or "unit" in figures)
+    return data if shown else None
 
 
 def older(folder: Path) -> bool:
