@@ -5,6 +5,8 @@ import html as _html
 import re
 import unicodedata
 
+from .text import replace_invisible
+
 # Characters that start emphasis, code, links, tables, maths or headings anywhere in a line get a
 # backslash; '&', '<' and '>' become entities, since a backslash does not stop a raw HTML tag.
 _MD = {c: f"\\{c}" for c in "\\`*_[]{}#|~$^!"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -51,8 +53,7 @@ def reorders(text: object) -> bool:
 def terminal(text: object) -> str:
     """Text for a terminal: control characters (ESC, BEL, CR, ...) and invisible format characters (bidi
     overrides, zero-width spaces) shown as \\x1b or \\u202e rather than obeyed or hidden."""
-    return _NON_ASCII.sub(lambda m: _visible(m.group()) if unicodedata.category(m.group()) == "Cf" else m.group(),
-                          _controls_shown(text))
+    return replace_invisible(_controls_shown(text), _visible)
 
 
 def _controls_shown(text: object) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 FORMAT = "Cf"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -42,4 +43,9 @@ def name(text: str) -> str:
 
 def visible(text: str) -> str:
     """Text as a reader sees it, in normal form: format characters dropped (drafting cuts names and quotes from it)."""
-    return normal(_NON_ASCII.sub(lambda m: "" if unicodedata.category(m.group()) == FORMAT else m.group(), text))
+    return normal(replace_invisible(text, lambda _: ""))
+
+
+def replace_invisible(text: str, how: Callable[[str], str]) -> str:
+    """Text with each format character replaced by how(char): '' drops it, an escape shows it on a terminal."""
+    return _NON_ASCII.sub(lambda m: how(m.group()) if unicodedata.category(m.group()) == FORMAT else m.group(), text)
