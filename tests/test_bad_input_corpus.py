@@ -25,6 +25,7 @@ COMMANDS = {
     "render": lambda path, tmp: ["render", str(path), "--to", "html", "--out", str(tmp / "out")],
     "params to-xlsx": lambda path, tmp: ["params", "to-xlsx", str(path), "--out", str(tmp / "p.xlsx")],
     "migrate": lambda path, tmp: ["migrate", str(path), "-o", str(tmp / "m.yaml")],
+    "compare": lambda path, tmp: ["compare", str(path), str(DATA / "tiny.yaml"), "--out", str(tmp / "compared")],
 }
 
 
