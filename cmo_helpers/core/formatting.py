@@ -48,16 +48,27 @@ def number(value: float, decimals: int = 1) -> str:
     return _fixed(value, decimals, ",")
 
 
-def figure(obj, key: str = "value", decimals: int = 1) -> str:
-    """A stated number with at least the decimals the source wrote, e.g. 95.81 stays 95.81."""
+def written_digits(obj, key: str, decimals: int = 1) -> int:
+    """The decimals the source wrote for a figure (none added: 68 % stays 68 %), else the house `decimals`."""
     written = obj.digits(key)
-    return number(getattr(obj, key), max(decimals, written if written is not None else 0))
+    return written if written is not None else decimals
+
+
+def hedge(obj, key: str) -> str:
+    """The source's bound on a figure as words before it ('nearly '), or nothing."""
+    bound_of = getattr(obj, "bound_of", None)
+    word = bound_of(key) if bound_of is not None else None
+    return f"{word} " if word else ""
+
+
+def figure(obj, key: str = "value", decimals: int = 1) -> str:
+    """A stated number as the source wrote it: its digits (95.81 stays 95.81) and its bound ('about 95.81')."""
+    return hedge(obj, key) + number(getattr(obj, key), written_digits(obj, key, decimals))
 
 
 def figure_pct(obj, key: str = "rate", decimals: int = 1) -> str:
-    """A stated rate or share with at least the decimals the source wrote, e.g. '5.98%'."""
-    written = obj.digits(key)
-    return pct(getattr(obj, key), max(decimals, written if written is not None else 0))
+    """A stated rate or share as the source wrote it, e.g. '5.98%', '68%', 'nearly 6.3%'."""
+    return hedge(obj, key) + pct(getattr(obj, key), written_digits(obj, key, decimals))
 
 
 def rate_decimals(p) -> int:
@@ -113,8 +124,8 @@ def long_date(date) -> str:
 
 
 def money_figure(obj, market: Market, key: str = "value") -> str:
-    """A stated value with its currency and scale, keeping the source's digits."""
-    return f"{market.currency} {figure(obj, key)} {market.unit}"
+    """A stated value with its bound, currency and scale, keeping the source's digits: 'about USD 185.5 million'."""
+    return f"{hedge(obj, key)}{market.currency} {number(getattr(obj, key), written_digits(obj, key))} {market.unit}"
 
 
 def dated(source: Source) -> str:

@@ -20,7 +20,7 @@ def test_takeaways_for_the_default_market(cmo):
 def test_takeaways_follow_the_params_not_the_default(heat):
     text = narrative.takeaways(heat).data
     assert "EUR 14.2 billion in 2025 (assumed)" in text
-    assert "the CAGR of 10.0% (assumed) agrees with the endpoints" in text
+    assert "the CAGR of 10% (assumed) agrees with the endpoints" in text
     assert "USD" not in text and "[1]" not in text
     assert "largest" not in text and "leads" not in text, "assumed items are never ranked"
 
@@ -106,7 +106,7 @@ def test_money_sentences_show_modelled_values_as_the_size_table_does(cmo, irriga
 
 def test_growth_summary_keeps_acronyms(cmo, heat):
     assert "The source also states 16.6% [1]" in narrative.growth_summary(cmo).data
-    assert "The CAGR of 10.0% (assumed) agrees" in narrative.growth_summary(heat).data
+    assert "The CAGR of 10% (assumed) agrees" in narrative.growth_summary(heat).data
 
 
 def test_subtitle_names_a_scenario():

@@ -39,7 +39,7 @@ def test_modelled_values_keep_the_two_decimals_the_source_wrote(irrigation):
     countries = tables.breakdown_table(irrigation, irrigation.breakdowns[1]).shown()
     # China: 9.4% of 1.93 = 0.18142, shown 0.18 (was 0.2); the United States: 20% of 1.93 = 0.386, shown 0.39
     assert countries["Value"].tolist() == ["0.39 (model)", "0.18 (model)", "1.36"]
-    assert countries["Share"].tolist() == ["20.0%", "9.4%", "70.6%"], "shares keep their own rule"
+    assert countries["Share"].tolist() == ["20%", "9.4%", "70.6%"], "shares keep the digits the source wrote"
     values = tables.breakdown_values_table(irrigation, irrigation.breakdowns[1]).shown()
     assert values.iloc[1].tolist() == ["2026", "0.43", "0.20", "1.53", "2.16"]
     paths = tables.paths_table(irrigation).shown()
@@ -62,7 +62,7 @@ def test_cagr_anchor_marks_the_stated_end_value_as_modelled(heat):
 
 def test_cagr_table_shows_both_rates(cmo, heat):
     t = tables.cagr_table(cmo).shown()
-    assert t["CAGR"].tolist() == ["15.60%", "16.60%"]
+    assert t["CAGR"].tolist() == ["15.60%", "16.6%"]
     assert t["2033 value"].tolist() == ["1,861.2", "2,011.4"]
     assert t["Role"].tolist() == ["drives the series", "shown as stated"]
     assert t["Measure"].tolist()[1] == "Stated (2025\u20132033)"
