@@ -118,6 +118,16 @@ def multiple(ratio: float) -> str:
     return _fixed(ratio, 1, suffix="\u00d7")
 
 
+def in_year(year: int | None) -> str:
+    """' in 2024', or ' (year not stated)' for a figure the source gives no year for: never a borrowed year."""
+    return f" in {year}" if year is not None else " (year not stated)"
+
+
+def year_label(year: int | None) -> str:
+    """A year as a table cell or title shows it; 'year not stated' when the source gives none."""
+    return str(year) if year is not None else "year not stated"
+
+
 def long_date(date) -> str:
     """'10 October 2025': unambiguous for readers everywhere."""
     return f"{date.day} {date:%B %Y}"

@@ -8,7 +8,7 @@ from IPython.display import Markdown
 from ..core.escape import md
 from ..core.formatting import DASH, money, number, pct, rate_decimals, signed, signed_pct, unit_label, value_decimals
 from ..inputs.overlays import BASE
-from ..model import sensitivity
+from ..model import sensitivity, statements
 from ..model.provenance import ASSUMED
 from .tables import Cell, Table, num, rate
 
@@ -58,7 +58,7 @@ def tornado_summary(p: Params) -> Markdown:
             "the report shows.")
     items = t[t["level"] == "item"]
     if items.empty:
-        return Markdown(text + " No item has a growth rate of its own, so no single item is tested.")
+        return Markdown(f"{text} {statements.no_item_tested(p)}")
     lead = items.iloc[0]
     return Markdown(text + f" Among single items, {md(lead['driver'])} matters most: {step_text(lead['kind'])} on its "
                            f"{pct(lead['value'])} a year moves the total by {signed(lead['low_end'] - base, d)} to "

@@ -50,7 +50,7 @@ def test_headline_box_carries_the_manifest_figures_out_of_the_kernel():
 
 def test_breakdown_summary_says_what_is_not_itemised(cmo, heat):
     service = narrative.breakdown_summary(cmo, cmo.breakdowns[0]).data
-    assert "The source itemises 62.0% of the market; the other 38.0% is not itemised by the source" in service
+    assert "The source itemises 62.0% of the market in 2024; the other 38.0% is not itemised by the source" in service
     assert ("All 6 items are our assumptions, so none is ranked"
             in narrative.breakdown_summary(heat, heat.breakdowns[1]).data)
 
@@ -75,7 +75,13 @@ def test_fastest_growing_only_when_rates_differ_beyond_rounding(raw, build):
     assert "highest" not in " ".join(narrative.breakdown_sentences(p, p.breakdowns[1]))
     raw["breakdowns"][1]["items"][1]["cagr"] = 0.125
     p = build(raw)
-    assert ("Of the growth rates the source gives, B's 12.5% [1] is the highest."
+    said = " ".join(narrative.breakdown_sentences(p, p.breakdowns[1]))
+    assert "highest" not in said, "the 60 % not itemised could grow faster"
+    assert "has the largest share" not in said, "two items at 20 % tie"
+    for item in raw["breakdowns"][1]["items"]:
+        item["share"] = 0.5
+    p = build(raw)
+    assert ("Of the growth rates the source gives for every region, B's 12.5% [1] is the highest."
             in narrative.breakdown_sentences(p, p.breakdowns[1]))
 
 
