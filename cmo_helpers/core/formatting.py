@@ -147,10 +147,10 @@ def dated(source: Source) -> str:
 
 
 def source_line(source: Source) -> str:
-    """Full reference in one line: publisher (kind), author: "title", place, date."""
-    who = source.publisher + (f" ({source.kind})" if source.kind else "")
-    if source.author:
-        who += f", {source.author}"
-    where = ", ".join(x for x in (source.place, dated(source)) if x)
+    """Full reference in one line: publisher (kind), author: "title", place, date; parts not given are left out."""
+    publisher = f"{source.publisher} ({source.kind})" if source.publisher and source.kind else source.publisher
+    who = ", ".join(x for x in (publisher, source.author) if x)
+    where = ", ".join(x for x in (f"\u201c{source.title}\u201d" if source.title else None, source.place,
+                                  dated(source)) if x)
     url = f" {source.url}" if source.url else ""
-    return f"{who}: \u201c{source.title}\u201d, {where}.{url}"
+    return f"{who}: {where}.{url}" if who else f"{where[:1].upper()}{where[1:]}.{url}"

@@ -160,9 +160,11 @@ class Basis(Written):
 
 
 class Source(Strict):
+    """Where figures come from; a part the source does not give is left out, never filled with a placeholder."""
+
     id: str = Field(pattern=SLUG)
-    publisher: Line
-    title: Line
+    publisher: Line | None = None  # left out of the citation when the source does not name one
+    title: Line | None = None
     published: dt.date | None = None
     accessed: dt.date | None = None
     author: Line | None = None

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from ..core.formatting import figure, figure_pct, number, pct, rate_decimals, unit_label, value_decimals
+from ..core.formatting import figure, figure_pct, number, pct, rate_decimals, unit_label, value_decimals, year_label
 from ..model import breakdowns as bd
 from ..model import forecast
 from ..model.forecast import anchor_rate
@@ -20,7 +20,7 @@ from ..model.provenance import cite, path_assumed, quoted_years, series_label, s
 from . import chart_images, chart_series
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Params
+    from ..inputs.params import Breakdown, Item, Params
 
 FONT = "DejaVu Sans"
 NAVY, TEAL, AMBER = "#1f3b57", "#3a8fb7", "#d98e04"
@@ -96,7 +96,8 @@ def new_figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]
 
 def caption(p: Params, text: str, assumed: bool) -> str:
     """Every chart names its sources and, when any bar rests on one, the assumption hatching."""
-    sources = ", ".join(f"{cite(p, s.id)} {s.publisher}" for s in p.sources) or "analyst assumptions"
+    sources = ", ".join(f"{cite(p, s.id)} {s.publisher or s.title or ''}".strip() for s in p.sources)
+    sources = sources or "analyst assumptions"
     return f"{text} Source: {sources}; model by cmo-reports." + (f" {ASSUMED_NOTE}" if assumed else "")
 
 
@@ -177,34 +178,47 @@ def growth_chart(p: Params) -> Chart:
 REST_GREY = "#c8c8c8"
 
 
+def _share_label(p: Params, b: Breakdown, item: Item, share: float, year: int | None, mixed: bool) -> str:
+    """A bar's label: the share as the source wrote it, or '(computed)' from its value; its year when years differ."""
+    shown = figure_pct(item, "share") if item.share is not None else f"{pct(share)} (computed)"
+    return f"{shown} ({year_label(year)})" if mixed else shown
+
+
 @house_style
 def share_chart(p: Params, b: Breakdown) -> Chart | None:
-    """Horizontal bars of each item's share as given, and a grey bar for what the source does not itemise."""
-    stated = bd.shares_stated(p, b)
-    if stated.empty:
+    """Horizontal bars of each item's share as given, and a grey bar for what the source does not itemise.
+
+    A chart is titled with a year only when every share refers to it; shares of different years are
+    labelled one by one, with no remainder, since they do not add up.
+    """
+    groups = bd.share_groups(p, b)
+    if not groups:
         return None
-    items = [b.item(n) for n in stated.index]
-    labels = {i.name: (figure_pct(i, "share") if i.share is not None else pct(stated[i.name])) for i in items}
-    bars = [(i.name + suffix(i), stated[i.name], labels[i.name], PALETTE[b.items.index(i) % len(PALETTE)], i.assumed)
-            for i in items]
+    mixed = len(groups) > 1
+    bars = []
+    for year, stated in groups.items():
+        for name, share in stated.items():
+            i = b.item(name)
+            bars.append((i.name + suffix(i), share, _share_label(p, b, i, share, year, mixed),
+                         PALETTE[b.items.index(i) % len(PALETTE)], i.assumed))
     bars.sort(key=lambda bar: bar[1])
-    left = 1 - float(stated.sum())
-    if left > 1e-9 and not bd.complete(p, b):
+    left = 1 - sum(bar[1] for bar in bars)
+    if not mixed and left > 1e-9 and not bd.complete(p, b):
         bars.insert(0, (bd.REST, left, pct(left), REST_GREY, False))
     fig, ax = new_figure(height=0.45 * len(bars) + 1.2)
     for pos, (_name, share, label, colour, assumed) in enumerate(bars):
         ax.barh(pos, share * 100, color=colour, hatch=HATCH if assumed else None, edgecolor="white")
         ax.annotate(label, (share * 100, pos), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
     ax.set_yticks(range(len(bars)), [bar[0] for bar in bars])
-    years = sorted({bd.item_year(p, b, i) for i in items})
-    when = ", ".join(map(str, years))
+    when = "years differ, each labelled" if mixed else year_label(next(iter(groups)))
     ax.set_xlabel(f"Share of market, {when} (%)")
-    ax.set_title(f"{b.label}: shares in {when}")
+    ax.set_title(f"{b.label}: shares as stated, {when}" if mixed or next(iter(groups)) is None
+                 else f"{b.label}: shares in {when}")
     ax.margins(x=0.12)
     alt = "; ".join(f"{bar[0]} {bar[2]}" for bar in reversed(bars))
     note = " Grey: not itemised by the source." if bars[0][0] == bd.REST else ""
-    assumed = any(i.assumed for i in items)
-    return Chart(fig, f"{b.label} shares in {when}: {alt}.", caption(p, f"{b.label} shares, {when}.{note}", assumed))
+    assumed = any(bar[4] for bar in bars)
+    return Chart(fig, f"{b.label} shares, {when}: {alt}.", caption(p, f"{b.label} shares, {when}.{note}", assumed))
 
 
 @house_style
