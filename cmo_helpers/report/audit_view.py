@@ -57,7 +57,9 @@ def _format(f: Finding) -> str:
 def reconciliation_table(p: Params) -> Table:
     """Every check in one table, stated beside model, so the reader sees the size of each disagreement."""
     found, d = run_audit(p), value_decimals(p)
-    rows = [{"Check": f.numbers["subject"], "Stated": _cell(_format(f), f.numbers["stated"], d),
+    rows = [{"Check": f.numbers["subject"],
+             "Stated": (Cell(f.numbers["stated"], f.numbers["stated_text"]) if "stated_text" in f.numbers
+                        else _cell(_format(f), f.numbers["stated"], d)),
              "Implied / model": _cell(_format(f), f.numbers["model"], d),
              "Difference": _difference(_format(f), f.numbers["stated"], f.numbers["model"], d),
              "Verdict": VERDICT_WORDS[f.severity]} for f in found]

@@ -173,8 +173,15 @@ def test_stated_value_corroborates_the_implied_path():
 
 
 def test_stated_value_off_both_paths_warns():
-    (f,) = audit.check_stated_values(region_with_value(50.0))
+    (f,) = audit.check_stated_values(region_with_value(50.0, year=2026))
     assert (f.severity, f.numbers["corroborates"]) == ("warning", "none")
+
+
+def test_a_value_off_the_models_back_projection_is_not_blamed_on_the_source():
+    # 2023 lies before the first year the source sizes: its total is our extrapolation, not the source's.
+    (f,) = audit.check_stated_values(region_with_value(50.0))
+    assert (f.severity, f.numbers["corroborates"]) == ("info", "none")
+    assert "back-projection" in f.message and "not a figure the source states" in f.message
 
 
 def test_stated_value_in_the_base_year_contradicts_the_stated_total():
@@ -358,7 +365,7 @@ def test_reconciliation_table_rows(default):
     table = audit_view.reconciliation_table(default)
     shown = table.shown()
     assert list(shown.columns) == ["Check", "Stated", "Implied / model", "Difference", "Verdict"]
-    assert shown.iloc[0].tolist() == ["CAGR vs endpoints", "16.60%", "15.60%", "+1.00 pp", "Error"]
+    assert shown.iloc[0].tolist() == ["CAGR vs endpoints", "16.6%", "15.60%", "+1.00 pp", "Error"]
     assert table.data().iloc[0]["Stated"] == pytest.approx(0.166)
     assert "#fdecea" in table._repr_html_()  # the error row is shaded
 
