@@ -128,6 +128,13 @@ def year_label(year: int | None) -> str:
     return str(year) if year is not None else "year not stated"
 
 
+def as_written(obj) -> str:
+    """A figure of a twin as written: '1.8 billion in 2033', '6.3% (year not stated)'."""
+    digits = number(obj.value, written_digits(obj, "value", 0))
+    shown = f"{digits}%" if obj.scale == "percent" else digits if obj.scale == "unit" else f"{digits} {obj.scale}"
+    return shown + (in_year(obj.year if obj.year != "not stated" else None) if obj.year is not None else "")
+
+
 def long_date(date) -> str:
     """'10 October 2025': unambiguous for readers everywhere."""
     return f"{date.day} {date:%B %Y}"

@@ -352,10 +352,47 @@ class ScaleClaim(Written):
 
 
 class Unplaced(Strict):
-    """Something a draft found in a release but could not place; kept so the analyst sees it."""
+    """Something a draft found in a release but could not place; shown with the analyst's reason, never dropped."""
 
     quote: Text
     note: Text | None = None
+
+
+class Stated(Written):
+    """One statement of a figure as written: its number, scale ('percent' for a rate or share), year and words."""
+
+    NUMBERS: ClassVar[dict[str, bool]] = {"value": False}
+    value: Annotated[float, Field(ge=-MAX_VALUE, le=MAX_VALUE)]
+    scale: Literal["unit", "thousand", "million", "billion", "trillion", "percent"]
+    year: MaybeYear | None = None
+    quote: Text | None = None
+
+
+class Twin(Strict):
+    """The same fact stated twice (in another scale or year): linked, and the audit says whether they agree."""
+
+    what: Line
+    first: Stated
+    second: Stated
+    source: str
+    note: Text | None = None
+
+
+class StatedTable(Strict):
+    """A table of the release kept as it stands (cells as written): shown, never extrapolated or summed."""
+
+    title: Line
+    columns: list[Line] = Field(min_length=1)
+    rows: list[list[Annotated[str, AfterValidator(_printable)]]] = Field(min_length=1)
+    source: str
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _rows_fit(self) -> StatedTable:
+        for n, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise ValueError(f"rows[{n}] has {len(row)} cells for {len(self.columns)} columns")
+        return self
 
 
 class AuditSettings(Strict):
@@ -374,6 +411,8 @@ class Params(Strict):
     trends: list[Line] = Field(default_factory=list)
     claims: list[ScaleClaim] = Field(default_factory=list)
     unplaced: list[Unplaced] = Field(default_factory=list)
+    twins: list[Twin] = Field(default_factory=list)
+    tables: list[StatedTable] = Field(default_factory=list)
     audit: AuditSettings = AuditSettings()
 
     @model_validator(mode="after")
@@ -421,8 +460,9 @@ class Params(Strict):
                         yield key + sub, fig.source
                 for k, c in enumerate(item.claims):
                     yield f"{key}.claims[{k}]", c.source
-        for i, c in enumerate(self.claims):
-            yield f"claims[{i}]", c.source
+        for key, found in (("claims", self.claims), ("twins", self.twins), ("tables", self.tables)):
+            for i, c in enumerate(found):
+                yield f"{key}[{i}]", c.source
 
     def parents_of(self, breakdown: Breakdown, item: Item) -> list[tuple[Breakdown, Item]]:
         """Items of other breakdowns that `item.parent` names, as 'Item name' or 'breakdown-id/Item name'."""

@@ -8,7 +8,18 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
-from ..core.formatting import figure, figure_pct, in_year, number, pct, pp, signed_pct, value_decimals, year_label
+from ..core.formatting import (
+    as_written,
+    figure,
+    figure_pct,
+    in_year,
+    number,
+    pct,
+    pp,
+    signed_pct,
+    value_decimals,
+    year_label,
+)
 from ..inputs.params import NOT_STATED
 from . import breakdowns as bd
 from .forecast import (
@@ -30,6 +41,7 @@ if TYPE_CHECKING:
 Severity = Literal["error", "warning", "info"]
 LOOKBACK_YEARS = 5
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+TWIN_SCALES = {**SCALES, "unit": 1.0, "percent": 1.0}
 
 
 @dataclass(frozen=True)
@@ -589,9 +601,33 @@ def check_scale_claims(p: Params) -> list[Finding]:
     return out
 
 
+def check_twins(p: Params) -> list[Finding]:
+    """The same fact stated twice must agree within the rounding of its coarser statement, and in its year."""
+    out = []
+    for twin in p.twins:
+        a, b = twin.first, twin.second
+        subject = f"{twin.what} {cite(p, twin.source)}"
+        numbers = {"subject": subject, "stated": as_written(a), "model": as_written(b)}
+        said = f"{subject}: {as_written(a)} and {as_written(b)}"
+        if (a.scale == "percent") != (b.scale == "percent"):
+            out.append(Finding("twins", "warning", f"{said}: a percentage and an amount can't be one fact; "
+                               "check the link.", numbers))
+            continue
+        slack = max(0.5 * 10 ** -(x.digits("value") or 0) * TWIN_SCALES[x.scale] for x in (a, b))
+        gap = abs(a.value * TWIN_SCALES[a.scale] - b.value * TWIN_SCALES[b.scale])
+        years = {x.year for x in (a, b) if x.year not in (None, NOT_STATED)}
+        if gap > slack * (1 + 1e-9):
+            out.append(Finding("twins", "error", f"{said} disagree beyond the rounding of their digits.", numbers))
+        elif len(years) > 1:
+            out.append(Finding("twins", "warning", f"{said} agree in value but give different years.", numbers))
+        else:
+            out.append(Finding("twins", "info", f"{said} agree within the rounding of their digits.", numbers))
+    return out
+
+
 RULES: tuple[Callable[[Params], list[Finding]], ...] = (
     check_cagr, check_other_cagrs, check_totals, check_shares, check_stated_values, check_item_cagr,
-    check_items_total, check_parents, check_claims, check_rollup, check_years, check_scale_claims,
+    check_items_total, check_parents, check_claims, check_rollup, check_years, check_scale_claims, check_twins,
 )
 
 
