@@ -189,6 +189,13 @@ def check_other_cagrs(p: Params) -> list[Finding]:
     return out
 
 
+def _sum_of_shares(b: Breakdown, shares: pd.Series) -> str:
+    """A sum of stated shares with as many decimals as the source wrote (none added); two when any was computed."""
+    items = [b.item(n) for n in shares.index]
+    decimals = max(i.digits("share") or 0 for i in items) if all(i.share is not None for i in items) else 2
+    return pct(float(shares.sum()), decimals)
+
+
 def check_shares(p: Params) -> list[Finding]:
     """A breakdown's items may cover part of the market, never more than all of it; shares add up within one year."""
     out = []
@@ -199,10 +206,10 @@ def check_shares(p: Params) -> list[Finding]:
             total = float(stated.sum())
             when = in_year(year)
             dated = "" if len(groups) == 1 and year is not None else f", {year_label(year)}"
-            numbers = {"subject": f"{b.label} shares{dated}", "stated": total,
+            shown = _sum_of_shares(b, stated)
+            numbers = {"subject": f"{b.label} shares{dated}", "stated": total, "stated_text": shown,
                        "model": 1.0 if bd.complete(p, b) else "at most 100%", "items": len(stated)}
-            head = (f"{b.label}: the items with a share or value{when} ({len(stated)}) cover {pct(total, 2)} "
-                    "of the market")
+            head = f"{b.label}: the items with a share or value{when} ({len(stated)}) cover {shown} of the market"
             if total > 1 + tol + 1e-12:
                 flagged = [b.item(n) for n in stated.index]
                 out.append(Finding("shares", _clash(*flagged),
@@ -221,7 +228,8 @@ def _path_text(p: Params, year: int, rates: dict[str, float], model: dict[str, f
     if year == p.size.base.year:
         return f"the {_given(p.size.base)} {year} total ({number(model[k], value_decimals(p))}, {signed_pct(gaps[k])})"
     name = "endpoint-implied" if k == "implied" else _given(p.size.cagr)
-    return f"the {name} {pct(rates[k], 2)} path ({number(model[k], value_decimals(p))}, {signed_pct(gaps[k])})"
+    rate = pct(rates[k], 2) if k == "implied" else figure_pct(p.size.cagr)  # a stated rate keeps its digits
+    return f"the {name} {rate} path ({number(model[k], value_decimals(p))}, {signed_pct(gaps[k])})"
 
 
 def check_stated_values(p: Params) -> list[Finding]:
