@@ -212,12 +212,7 @@ def check_shares(p: Params) -> list[Finding]:
             head = f"{b.label}: the items with a share or value{when} ({len(stated)}) cover {shown} of the market"
             ours = year is not None and year not in stated_totals(p) and any(
                 b.item(n).share is None for n in stated.index)  # a share we computed from a modelled total
-            if total > 1 + tol + 1e-12 and ours and year < p.size.base.year:
-                out.append(Finding("shares", "info", f"{head}, counting values as shares of the model's "
-                                   f"back-projected {year} total, which is our extrapolation before the source's "
-                                   f"first year ({p.size.base.year}), not a figure it states; nothing is checked.",
-                                   numbers))
-            elif total > 1 + tol + 1e-12:
+            if total > 1 + tol + 1e-12:
                 flagged = [b.item(n) for n in stated.index]
                 out.append(Finding("shares", _clash(*flagged) if not ours else "warning",
                                    f"{head}: {pct(total - 1, 2)} more than the whole market.", numbers))
@@ -474,7 +469,8 @@ def check_totals(p: Params) -> list[Finding]:
         if not t.dated:
             out.append(Finding("totals", "info", f"The {_given(t)} total {figure(t)} {mark(p, t)} has no year, so it "
                                "is shown as stated and set against no year's total.",
-                               {"subject": "Total (year not stated)", "stated": t.value, "model": "-"}))
+                               {"subject": "Total (year not stated)", "stated": t.value, "stated_text": figure(t),
+                                "model": "-"}))
             continue
         model = {k: total_on(p, r, t.year) for k, r in rates.items()}
         gaps = {k: t.value / v - 1 for k, v in model.items()}

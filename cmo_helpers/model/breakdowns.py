@@ -79,11 +79,14 @@ def placed(p: Params, b: Breakdown) -> list[Item]:
 
 
 def share_of(p: Params, b: Breakdown, item: Item) -> Share | None:
-    """An item's share of the market in its year: stated, or its value over that year's modelled total."""
+    """An item's share of the market in its year: stated, or its value over that forecast year's total.
+
+    A value from before the forecast gets no share: the total it would be divided by is our back-projection.
+    """
     year = item_year(p, b, item)
     if item.share is not None:
         return Share(year, item.share, "share")
-    if item.value is not None and year is not None:
+    if item.value is not None and year is not None and p.size.base.year <= year <= p.size.end.year:
         return Share(year, item.value / total_at(p, year), "value")
     return None
 

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from . import breakdowns as bd
 from .forecast import stated_totals
 
+OPEN_ABOVE = ("over", "more than", "at least")
+
 if TYPE_CHECKING:
     from ..inputs.params import Breakdown, Item, Params
 
@@ -42,6 +44,8 @@ def comparable_shares(p: Params, b: Breakdown) -> dict[str, float] | None:
     year = next(iter(found.values())).year
     if kinds == {"value"} and year not in stated_totals(p):
         return None  # shares computed from a modelled total rank nothing
+    if any(b.item(n).bound_of(next(iter(kinds))) in OPEN_ABOVE for n in found):
+        return None  # 'over 30%' may be any size above it
     return {n: s.share for n, s in found.items()}
 
 

@@ -101,6 +101,12 @@ def caption(p: Params, text: str, assumed: bool) -> str:
     return f"{text} Source: {sources}; model by cmo-reports." + (f" {ASSUMED_NOTE}" if assumed else "")
 
 
+def total_label(p: Params, year: int, value: float) -> str:
+    """A year's total as a chart labels it: the source's own figure in a year it states, else the model's."""
+    stated = quoted_years(p).get(year)
+    return figure(stated) if stated is not None else number(value, value_decimals(p))
+
+
 @house_style
 def size_chart(p: Params) -> Chart:
     """Bars of the yearly total; sourced years dark, modelled years light, assumed inputs hatched."""
@@ -115,8 +121,7 @@ def size_chart(p: Params) -> Chart:
         assumed = stated.assumed if stated is not None else modelled_assumed
         ax.bar(year, value, color=NAVY if stated is not None else TEAL, hatch=HATCH if assumed else None,
                edgecolor="white", width=0.7)
-        label = figure(stated) if stated is not None else number(value, d)
-        ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
+        ax.annotate(total_label(p, year, value), (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
                     textcoords="offset points")
     quoted_assumed = any(f.assumed for f in quoted.values())
     handles = [
@@ -161,7 +166,8 @@ def growth_chart(p: Params) -> Chart:
         ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {shown} a year (not used)")
         ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0),
                     textcoords="offset points", va="center", fontsize=8, color=AMBER)
-    ax.annotate(number(anchored.iloc[-1], d), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, -8),
+    ax.annotate(total_label(p, anchored.index[-1], anchored.iloc[-1]), (anchored.index[-1], anchored.iloc[-1]),
+                xytext=(4, -8),
                 textcoords="offset points", va="center", fontsize=8, color=NAVY)
     ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5,
                label=f"Stated {p.size.end.year} value" + suffix(p.size.end))
@@ -223,9 +229,12 @@ def share_chart(p: Params, b: Breakdown) -> Chart | None:
 
 @house_style
 def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
-    """Stacked yearly bars of item values and the unitemised rest; stack heights equal the market total."""
+    """Stacked yearly bars of item values and the unitemised rest; stack heights equal the market total.
+
+    None when the items' figures are of different years, which a stack would add up.
+    """
     v = bd.values(p, b)
-    if v.empty:
+    if v.empty or not bd.one_year(p, b):
         return None
     fig, ax = new_figure(height=4.0)
     bottom = v.sum(axis=1) * 0
@@ -238,7 +247,7 @@ def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
         ax.bar(v.index, left, bottom=bottom, width=0.7, color=REST_GREY, edgecolor="white", linewidth=0.5,
                label=bd.REST)
     for year, total in forecast.totals(p).items():
-        ax.annotate(number(total, value_decimals(p)), (year, total), ha="center", va="bottom", fontsize=7.5,
+        ax.annotate(total_label(p, year, total), (year, total), ha="center", va="bottom", fontsize=7.5,
                     xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(list(v.index))
     ax.set_ylabel(unit_label(p.market))

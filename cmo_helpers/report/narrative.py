@@ -300,7 +300,7 @@ def _coverage(p: Params, b: Breakdown) -> str:
     decimals = (max(i.digits("share") or 0 for i in stated) if stated and all(i.share is not None for i in stated)
                 else 1)  # a sum of stated shares keeps the source's digits
     return (f"The source itemises {pct(covered - ours, decimals)} of the market{when}{own}; "
-            f"the other {pct(1 - covered)} is not itemised by the source and is shown in grey, unnamed.")
+            f"the other {pct(1 - covered, decimals)} is not itemised by the source and is shown in grey, unnamed.")
 
 
 def breakdown_summary(p: Params, b: Breakdown) -> Markdown:
@@ -335,7 +335,10 @@ def _mix_sentence(p: Params, b: Breakdown) -> str:
     if pct(first[name]) == pct(last[name]):
         return ""
     item = b.item(name)
-    return (f"On the model, {md(name)}{suffix(item)} moves from {pct(first[name])} of the market in {sh.index[0]} to "
+    stated = (item.share is not None and bd.item_year(p, b, item) == sh.index[0]
+              and pct(first[name], 4) == pct(item.share, 4))
+    shown = figure_pct(item, "share") if stated else pct(first[name])  # the source's own figure keeps its digits
+    return (f"On the model, {md(name)}{suffix(item)} moves from {shown} of the market in {sh.index[0]} to "
             f"{pct(last[name])} in {sh.index[-1]}, because its growth rate differs from the market's.")
 
 

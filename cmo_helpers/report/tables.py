@@ -333,9 +333,12 @@ def _item_cell(p: Params, b: Breakdown, item, year: int, value: float) -> Cell:
 
 
 def breakdown_values_table(p: Params, b: Breakdown) -> Table | None:
-    """Item values for every forecast year, the unitemised rest and the total; None when no item has a value."""
+    """Item values for every forecast year, the unitemised rest and the total; None when no item has a value.
+
+    None too when the items' figures are of different years: adding them up would mix those years.
+    """
     v = bd.values(p, b)
-    if v.empty:
+    if v.empty or not bd.one_year(p, b):
         return None
     total = forecast.totals(p)
     left = bd.rest(p, b)

@@ -65,3 +65,10 @@ def test_no_item_tested_says_why_for_this_market(cmo, raw, build):
     p = build(raw)
     said = statements.no_item_tested(p)
     assert "No item has a growth rate" not in said and "(Kits)" in said
+
+
+def test_a_share_open_above_is_never_ranked_below_another(raw, build):
+    # 'over 30%' may be 45 %: the 40 % item is not proven the largest.
+    _items(raw, {"name": "Kits", "share": "40%"}, {"name": "Reagents", "share": "30%", "bound": "over"})
+    p = build(raw)
+    assert statements.largest(p, p.breakdowns[0]) is None
