@@ -71,6 +71,13 @@ def figure_pct(obj, key: str = "rate", decimals: int = 1) -> str:
     return hedge(obj, key) + pct(getattr(obj, key), written_digits(obj, key, decimals))
 
 
+def share_decimals(items, computed: int = 1) -> int:
+    """Decimals for a sum or remainder of shares: the most the source wrote, or `computed` if any share is ours."""
+    if not items or any(i.share is None for i in items):
+        return computed
+    return max(i.digits("share") or 0 for i in items)
+
+
 def rate_decimals(p) -> int:
     """Decimals for the series' growth rate: the house 1, or as many as the stated CAGR was written with."""
     written = p.size.cagr.digits("rate") if p.size.cagr is not None else None

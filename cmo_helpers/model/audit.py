@@ -16,6 +16,7 @@ from ..core.formatting import (
     number,
     pct,
     pp,
+    share_decimals,
     signed_pct,
     value_decimals,
     year_label,
@@ -191,9 +192,7 @@ def check_other_cagrs(p: Params) -> list[Finding]:
 
 def _sum_of_shares(b: Breakdown, shares: pd.Series) -> str:
     """A sum of stated shares with as many decimals as the source wrote (none added); two when any was computed."""
-    items = [b.item(n) for n in shares.index]
-    decimals = max(i.digits("share") or 0 for i in items) if all(i.share is not None for i in items) else 2
-    return pct(float(shares.sum()), decimals)
+    return pct(float(shares.sum()), share_decimals([b.item(n) for n in shares.index], computed=2))
 
 
 def check_shares(p: Params) -> list[Finding]:

@@ -12,7 +12,17 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from ..core.formatting import figure, figure_pct, number, pct, rate_decimals, unit_label, value_decimals, year_label
+from ..core.formatting import (
+    figure,
+    figure_pct,
+    number,
+    pct,
+    rate_decimals,
+    share_decimals,
+    unit_label,
+    value_decimals,
+    year_label,
+)
 from ..model import breakdowns as bd
 from ..model import forecast
 from ..model.forecast import anchor_rate
@@ -210,7 +220,8 @@ def share_chart(p: Params, b: Breakdown) -> Chart | None:
     bars.sort(key=lambda bar: bar[1])
     left = 1 - sum(bar[1] for bar in bars)
     if not mixed and left > 1e-9 and not bd.complete(p, b):
-        bars.insert(0, (bd.REST, left, pct(left), REST_GREY, False))
+        shown = pct(left, share_decimals([b.item(n) for n in next(iter(groups.values())).index]))
+        bars.insert(0, (bd.REST, left, shown, REST_GREY, False))
     fig, ax = new_figure(height=0.45 * len(bars) + 1.2)
     for pos, (_name, share, label, colour, assumed) in enumerate(bars):
         ax.barh(pos, share * 100, color=colour, hatch=HATCH if assumed else None, edgecolor="white")

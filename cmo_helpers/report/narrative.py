@@ -18,6 +18,7 @@ from ..core.formatting import (
     pct,
     pp,
     rate_decimals,
+    share_decimals,
     source_line,
     unit_label,
     value_decimals,
@@ -96,15 +97,10 @@ def _breakdown_tile(p: Params, b: Breakdown) -> str | None:
             note += "; its own figures disagree (see Source audit)"
         return _tile(f"Largest {b.label.lower()} (source's claim){_tile_year(bd.item_year(p, b, claimant))}",
                      f"{claimant.name}: {_share_or_value(p, b, claimant)}", note)
-    if lead is None or not lead.ahead:
-        return None
-    shown = f"{lead.item.name}: {_lead_figure(p, b, lead)}"
-    if lead.proven:
-        return _tile(f"Largest {b.label.lower()}{_tile_year(lead.year)}", shown, mark(p, lead.item))
-    left = 1 - bd.itemised_share(p, b)
-    rest = f"{pct(left)} not itemised" if left > 0 else "the items exceed the market (see Source audit)"
-    return _tile(f"{b.label}: largest item the source sizes{_tile_year(lead.year)}", shown,
-                 f"{mark(p, lead.item)}; {rest}")
+    if lead is None or not lead.proven:
+        return None  # a ranking word only where the figures prove it
+    return _tile(f"Largest {b.label.lower()}{_tile_year(lead.year)}", f"{lead.item.name}: {_lead_figure(p, b, lead)}",
+                 mark(p, lead.item))
 
 
 @dataclass
@@ -189,8 +185,8 @@ def _anchor_sentence(p: Params) -> str:
         return f"the {word}CAGR of {figure_pct(s.cagr)} {mark(p, s.cagr)} agrees with the endpoints."
     if s.anchor == "endpoints":
         who = "the source also states" if not s.cagr.assumed else "the assumed CAGR is"
-        return (f"{who} {figure_pct(s.cagr)} {mark(p, s.cagr)}, {pp(gap)} away from what the "
-                "endpoints imply; the series follows the endpoints.")
+        return (f"{who} {figure_pct(s.cagr)} {_period(s.cagr)} {mark(p, s.cagr)}, {pp(gap)} away from what the "
+                f"{s.base.year} and {s.end.year} values imply; the series follows those endpoints.")
     return (f"this is the {word}CAGR {mark(p, s.cagr)}, which drives the series; the end value of "
             f"{figure(s.end)} {mark(p, s.end)} would need {pct(forecast.endpoint_cagr(p))}.")
 
@@ -232,11 +228,6 @@ def breakdown_sentences(p: Params, b: Breakdown) -> list[str]:
         item, shown = lead.item, _figure_text(p, b, lead.item)
         if lead.proven:
             lines.append(f"{md(item.name)} is the largest {label}, with {shown}.")
-        elif lead.ahead and lead.compared > 1:
-            kind = "share" if lead.kind == "share" else "value"
-            lines.append(f"Of the {lead.compared} items the source sizes, {md(item.name)} has the largest {kind}, "
-                         f"{shown}; {pct(1 - bd.itemised_share(p, b))} of the market is not itemised, "
-                         "so it is not called the largest.")
     fast = statements.fastest(p, b)
     if fast is not None and not any(_claimed(p, i, "fastest-growing") for i in b.items):
         lines.append(f"Of the growth rates the source gives for every {label}, {md(fast.name)}'s "
@@ -296,9 +287,7 @@ def _coverage(p: Params, b: Breakdown) -> str:
         return (f"The items add up to {pct(covered)} of the market{when}, more than all of it: see the source audit.")
     ours = sum(shares[i.name] for i in b.items if i.assumed and i.name in shares.index)
     own = f"; we add {pct(ours)} as our assumption" if ours else ""
-    stated = [i for i in b.items if i.name in shares.index and not i.assumed]
-    decimals = (max(i.digits("share") or 0 for i in stated) if stated and all(i.share is not None for i in stated)
-                else 1)  # a sum of stated shares keeps the source's digits
+    decimals = share_decimals([b.item(n) for n in shares.index])  # a sum of stated shares keeps the source's digits
     return (f"The source itemises {pct(covered - ours, decimals)} of the market{when}{own}; "
             f"the other {pct(1 - covered, decimals)} is not itemised by the source and is shown in grey, unnamed.")
 

@@ -17,6 +17,7 @@ from ..core.formatting import (
     number,
     pct,
     rate_decimals,
+    share_decimals,
     signed,
     unit_label,
     value_decimals,
@@ -277,7 +278,7 @@ def breakdown_table(p: Params, b: Breakdown) -> Table:
     left = 1 - bd.itemised_share(p, b)
     if bd.placed(p, b) and bd.one_year(p, b) and not bd.complete(p, b) and left > 0:
         year = bd.item_year(p, b, bd.placed(p, b)[0])
-        rows.append({b.label: bd.REST, "Year": str(year), "Share": rate(left),
+        rows.append({b.label: bd.REST, "Year": str(year), "Share": rate(left, share_decimals(bd.placed(p, b))),
                      "Value": num(left * forecast.total_at(p, year), value_decimals(p)),
                      "Basis": "Remainder of the total"})
         kinds.append("rest")
