@@ -95,7 +95,8 @@ def check_cagr(p: Params) -> list[Finding]:
     """A stated CAGR must follow from the endpoints under one of the two usual ways of counting years.
 
     n is tried as end - base and as end - first forecast year (the CAGR's from_year, else
-    base + 1). Within `audit.cagr_tolerance_pp` of either is a pass; both failing is an error.
+    base + 1), and from a stated total (in from_year, or any when the source gives no start year).
+    Within `audit.cagr_tolerance_pp` of any is a pass; all failing is an error.
     """
     s = p.size
     if s.cagr is None:
@@ -106,8 +107,13 @@ def check_cagr(p: Params) -> list[Finding]:
     if 0 < forecast_n != s.years:
         conventions["forecast"] = forecast_n
     starts = {k: s.base.value for k in conventions}
-    stated_from = next((t for t in p.totals if t.year == s.cagr.from_year), None)
-    if stated_from is not None and s.end.year > stated_from.year:
+    # counted from a stated total: the one in the CAGR's start year, or, when the source gives no start year,
+    # whichever stated total the rate fits best
+    candidates = [t for t in p.totals if t.dated and t.year < s.end.year
+                  and (t.year == s.cagr.from_year if s.cagr.from_year else t.year > s.base.year)]
+    stated_from = min(candidates, default=None,
+                      key=lambda t: abs(implied_cagr(t.value, s.end.value, s.end.year - t.year) - rate))
+    if stated_from is not None:
         conventions["total"] = s.end.year - stated_from.year
         starts["total"] = stated_from.value
     implied = {k: implied_cagr(starts[k], s.end.value, n) for k, n in conventions.items()}

@@ -91,6 +91,8 @@ def rated_unplaced(p: Params) -> list[Item]:
 
 def no_item_tested(p: Params) -> str:
     """Why the sensitivity tests no single item, as true for this market."""
+    if not any(b.items for b in p.breakdowns):
+        return "The source gives no breakdown, so no single item is tested."
     unplaced = rated_unplaced(p)
     if not unplaced:
         return "No item has a growth rate of its own, so no single item is tested."

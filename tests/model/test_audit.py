@@ -125,6 +125,14 @@ def test_cagr_counted_from_a_stated_total_matches():
     assert "110.0 (2025)" in f.message
 
 
+def test_cagr_without_a_start_year_is_tried_from_each_stated_total():
+    # No start year given: from the stated 2026 total, 120 -> 200 over 8 years = 6.5901%, which the 6.59% fits.
+    p = make(**{"size.cagr": sourced(rate=0.0659, to_year=2034)}, totals=[sourced(year=2026, value=120.0)])
+    (f,) = audit.check_cagr(p)
+    assert (f.severity, f.numbers["matching_n"]) == ("info", 8)
+    assert "120.0 (2026)" in f.message
+
+
 # --- shares: a breakdown may cover part of the market, never more ---------------------------------
 
 

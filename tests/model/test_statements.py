@@ -65,6 +65,8 @@ def test_no_item_tested_says_why_for_this_market(cmo, raw, build):
     p = build(raw)
     said = statements.no_item_tested(p)
     assert "No item has a growth rate" not in said and "(Kits)" in said
+    raw["breakdowns"] = []
+    assert statements.no_item_tested(build(raw)) == "The source gives no breakdown, so no single item is tested."
 
 
 def test_a_share_open_above_is_never_ranked_below_another(raw, build):
