@@ -34,7 +34,7 @@ from .forecast import (
     total_on,
     totals,
 )
-from .provenance import cite, mark, source_year
+from .provenance import cite, mark, source_year, total_text
 
 if TYPE_CHECKING:
     from ..inputs.params import Basis, Breakdown, Item, Params
@@ -578,7 +578,7 @@ def check_scale_claims(p: Params) -> list[Finding]:
     total is at least 1 and under 1,000 in that scale.
     """
     series = totals(p) * SCALES[p.market.unit]
-    out, d = [], value_decimals(p)
+    out = []
     for claim in p.claims:
         subject = f"Claim \u201c{claim.text}\u201d {cite(p, claim.source)}"
         if claim.year is not None and not p.size.base.year <= claim.year <= p.size.end.year:
@@ -593,7 +593,7 @@ def check_scale_claims(p: Params) -> list[Finding]:
                    "stated": f"{claim.scale}s" if claim.value is None else f"{figure(claim)} {claim.scale}",
                    "model": f"{number(in_scale, 2)} {claim.scale} ({year})", "year": year,
                    "value_in_claimed_scale": in_scale}
-        market = (f"{number(series[year] / SCALES[p.market.unit], d)} {p.market.unit} "
+        market = (f"{total_text(p, year, float(series[year] / SCALES[p.market.unit]))} {p.market.unit} "
                   f"({number(in_scale, 2)} {claim.scale})")
         if claim.value is not None:
             decimals = claim.digits("value") or 0

@@ -26,7 +26,7 @@ from ..core.formatting import (
 from ..model import breakdowns as bd
 from ..model import forecast
 from ..model.forecast import anchor_rate
-from ..model.provenance import cite, path_assumed, quoted_years, series_label, suffix
+from ..model.provenance import cite, path_assumed, quoted_years, series_label, suffix, total_text
 from . import chart_images, chart_series
 
 if TYPE_CHECKING:
@@ -111,12 +111,6 @@ def caption(p: Params, text: str, assumed: bool) -> str:
     return f"{text} Source: {sources}; model by cmo-reports." + (f" {ASSUMED_NOTE}" if assumed else "")
 
 
-def total_label(p: Params, year: int, value: float) -> str:
-    """A year's total as a chart labels it: the source's own figure in a year it states, else the model's."""
-    stated = quoted_years(p).get(year)
-    return figure(stated) if stated is not None else number(value, value_decimals(p))
-
-
 @house_style
 def size_chart(p: Params) -> Chart:
     """Bars of the yearly total; sourced years dark, modelled years light, assumed inputs hatched."""
@@ -131,7 +125,7 @@ def size_chart(p: Params) -> Chart:
         assumed = stated.assumed if stated is not None else modelled_assumed
         ax.bar(year, value, color=NAVY if stated is not None else TEAL, hatch=HATCH if assumed else None,
                edgecolor="white", width=0.7)
-        ax.annotate(total_label(p, year, value), (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
+        ax.annotate(total_text(p, year, value), (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
                     textcoords="offset points")
     quoted_assumed = any(f.assumed for f in quoted.values())
     handles = [
@@ -176,7 +170,7 @@ def growth_chart(p: Params) -> Chart:
         ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {shown} a year (not used)")
         ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0),
                     textcoords="offset points", va="center", fontsize=8, color=AMBER)
-    ax.annotate(total_label(p, anchored.index[-1], anchored.iloc[-1]), (anchored.index[-1], anchored.iloc[-1]),
+    ax.annotate(total_text(p, anchored.index[-1], anchored.iloc[-1]), (anchored.index[-1], anchored.iloc[-1]),
                 xytext=(4, -8),
                 textcoords="offset points", va="center", fontsize=8, color=NAVY)
     ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5,
@@ -258,7 +252,7 @@ def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
         ax.bar(v.index, left, bottom=bottom, width=0.7, color=REST_GREY, edgecolor="white", linewidth=0.5,
                label=bd.REST)
     for year, total in forecast.totals(p).items():
-        ax.annotate(total_label(p, year, total), (year, total), ha="center", va="bottom", fontsize=7.5,
+        ax.annotate(total_text(p, year, total), (year, total), ha="center", va="bottom", fontsize=7.5,
                     xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(list(v.index))
     ax.set_ylabel(unit_label(p.market))

@@ -9,7 +9,7 @@ from ..core.escape import md
 from ..core.formatting import DASH, money, number, pct, rate_decimals, signed, signed_pct, unit_label, value_decimals
 from ..inputs.overlays import BASE
 from ..model import sensitivity, statements
-from ..model.provenance import ASSUMED
+from ..model.provenance import ASSUMED, total_text
 from .tables import Cell, Table, num, rate
 
 if TYPE_CHECKING:
@@ -54,7 +54,8 @@ def tornado_summary(p: Params) -> Markdown:
     top, year, base, d = t.iloc[0], p.size.end.year, sensitivity.end_value(p), value_decimals(p)
     text = (f"**{md(top['driver'])}** matters most: moving it by {step_text(top['kind'])} puts the {year} market "
             f"between {money(top['low_end'], p.market, d)} and {money(top['high_end'], p.market, d)}, a swing of "
-            f"{money(top['swing'], p.market, d)} or {pct(top['swing'] / base)} of the {money(base, p.market, d)} "
+            f"{money(top['swing'], p.market, d)} or {pct(top['swing'] / base)} of the "
+            f"{p.market.currency} {total_text(p, year, base)} {p.market.unit} "
             "the report shows.")
     items = t[t["level"] == "item"]
     if items.empty:
