@@ -107,3 +107,10 @@ def test_nothing_in_the_file_is_dropped(pdf):
                  "they agree within the rounding of their digits", "Deep cold 4,900",
                  "a market worth tens of millions of dollars", "Prices per client, not market size"):
         assert normalise(said) in text, said
+
+
+def test_a_volume_series_keeps_its_unit_and_is_never_money(pdf):
+    text = pdf["trust-also-says"]
+    assert "Volume (tonnes of seed stored)" in text
+    assert "3,400 in 2025 [1] and 5,100 in 2031 [1]" in text and "7.0% [1] fits the 6.99%" in text
+    assert not re.search(r"USD (?:3,400|5,100)|(?:3,400|5,100) million", text)

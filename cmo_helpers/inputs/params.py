@@ -238,6 +238,21 @@ class Size(Strict):
         return self.end.year - self.base.year
 
 
+class Volume(Strict):
+    """A second series in another unit (MW, units, tonnes): charted and audited on its own, never added to money."""
+
+    unit: Line = Field(max_length=40)
+    base: Figure
+    end: Figure
+    cagr: StatedCagr | None = None
+
+    @model_validator(mode="after")
+    def _forwards(self) -> Volume:
+        if self.end.year <= self.base.year:
+            raise ValueError(f"end.year ({self.end.year}) must be after base.year ({self.base.year})")
+        return self
+
+
 class Claim(Basis):
     """A source's own word about an item ('the largest'), reported as its claim and checked by the audit."""
 
@@ -405,6 +420,7 @@ class Params(Strict):
     market: Market
     sources: list[Source] = Field(default_factory=list)
     size: Size
+    volume: Volume | None = None
     totals: list[Total] = Field(default_factory=list)
     breakdowns: list[Breakdown] = Field(default_factory=list)
     drivers: list[Line] = Field(default_factory=list)
@@ -446,6 +462,10 @@ class Params(Strict):
         s = self.size
         for key, fig in (("size.base", s.base), ("size.end", s.end), ("size.cagr", s.cagr),
                          *((f"size.other_cagrs[{n}]", c) for n, c in enumerate(s.other_cagrs))):
+            if fig is not None and fig.source:
+                yield key, fig.source
+        v = self.volume
+        for key, fig in (("volume.base", v and v.base), ("volume.end", v and v.end), ("volume.cagr", v and v.cagr)):
             if fig is not None and fig.source:
                 yield key, fig.source
         for i, t in enumerate(self.totals):

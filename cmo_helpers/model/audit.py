@@ -23,6 +23,7 @@ from ..core.formatting import (
 )
 from ..inputs.params import NOT_STATED
 from . import breakdowns as bd
+from . import volume
 from .forecast import (
     anchor_rate,
     compound,
@@ -617,6 +618,23 @@ def check_scale_claims(p: Params) -> list[Finding]:
     return out
 
 
+def check_volume(p: Params) -> list[Finding]:
+    """A stated volume CAGR must follow from the volume's own endpoints; money figures never enter this check."""
+    v = p.volume
+    if v is None or v.cagr is None:
+        return []
+    gaps = volume.stated_rate_gaps(v)
+    n = min(gaps, key=lambda k: abs(gaps[k]))
+    implied = v.cagr.rate - gaps[n]
+    fits = holds(v.cagr.rate, implied, _tol_rate(p), v.cagr.bound_of("rate"))
+    numbers = {"subject": f"Volume CAGR vs endpoints ({v.unit})", "stated": v.cagr.rate,
+               "stated_text": figure_pct(v.cagr), "model": implied, "matching_n": n if fits else "none"}
+    head = (f"Volume ({v.unit}): {_given(v.cagr)} CAGR {figure_pct(v.cagr)} {mark(p, v.cagr)} "
+            f"{'fits' if fits else 'disagrees with'} the {pct(implied, 2)} implied by {figure(v.base)} "
+            f"({v.base.year}) and {figure(v.end)} ({v.end.year}) over {n} years")
+    return [Finding("volume", "info" if fits else _clash(v.cagr, v.base, v.end), head + ".", numbers)]
+
+
 def check_twins(p: Params) -> list[Finding]:
     """The same fact stated twice must agree within the rounding of its coarser statement, and in its year."""
     out = []
@@ -643,7 +661,8 @@ def check_twins(p: Params) -> list[Finding]:
 
 RULES: tuple[Callable[[Params], list[Finding]], ...] = (
     check_cagr, check_other_cagrs, check_totals, check_shares, check_stated_values, check_item_cagr,
-    check_items_total, check_parents, check_claims, check_rollup, check_years, check_scale_claims, check_twins,
+    check_items_total, check_parents, check_claims, check_rollup, check_years, check_scale_claims, check_volume,
+    check_twins,
 )
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..inputs.params import Basis, Params
     from ..inputs.session import Market
 
-RATE_DECIMALS = {"cagr": 2, "shares": 2, "rollup": 3, "item-cagr": 2}
+RATE_DECIMALS = {"cagr": 2, "shares": 2, "rollup": 3, "item-cagr": 2, "volume": 2}
 VERDICT_WORDS = {"error": "Error", "warning": "Warning", "info": "OK"}
 ALERT_STYLE = (
     "border: 1px solid #b00020; border-left: 6px solid #b00020; background: #fdecea; color: #4a0010; "

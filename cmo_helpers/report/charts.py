@@ -24,7 +24,7 @@ from ..core.formatting import (
     year_label,
 )
 from ..model import breakdowns as bd
-from ..model import forecast
+from ..model import forecast, volume
 from ..model.forecast import anchor_rate
 from ..model.provenance import cite, path_assumed, quoted_years, series_label, suffix, total_text
 from . import chart_images, chart_series
@@ -183,6 +183,29 @@ def growth_chart(p: Params) -> Chart:
     assumed = p.size.base.assumed or p.size.end.assumed or (p.size.cagr is not None and p.size.cagr.assumed)
     alt = f"Line chart comparing the market path used ({used} a year) with the alternative growth path."
     return Chart(fig, alt, caption(p, "Growth paths by year.", assumed))
+
+
+@house_style
+def volume_chart(p: Params) -> Chart | None:
+    """Bars of the second series in its own unit and on its own axis, so it is never read as money."""
+    v = p.volume
+    if v is None:
+        return None
+    path = volume.series(v)
+    stated = {v.base.year: v.base, v.end.year: v.end}
+    fig, ax = new_figure()
+    for year, value in path.items():
+        ax.bar(year, value, color=NAVY if year in stated else TEAL, edgecolor="white", width=0.7,
+               hatch=HATCH if (stated.get(year) or v.base).assumed else None)
+        ax.annotate(figure(stated[year]) if year in stated else number(value, 1), (year, value), ha="center",
+                    va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
+    ax.set_xticks(list(path.index))
+    ax.set_ylabel(v.unit)
+    ax.set_title(f"Volume, {path.index[0]}\u2013{path.index[-1]} ({v.unit})")
+    ax.margins(y=0.12)
+    alt = f"Bar chart of volume from {figure(v.base)} in {v.base.year} to {figure(v.end)} in {v.end.year} {v.unit}."
+    return Chart(fig, alt, caption(p, f"Volume by year, {v.unit}; dark bars are stated, light bars modelled.",
+                                   v.base.assumed or v.end.assumed))
 
 
 REST_GREY = "#c8c8c8"

@@ -25,7 +25,7 @@ from ..core.formatting import (
     year_label,
 )
 from ..model import breakdowns as bd
-from ..model import forecast, headline, statements
+from ..model import forecast, headline, statements, volume
 from ..model.provenance import cite, mark, quoted_years, suffix
 
 if TYPE_CHECKING:
@@ -189,6 +189,19 @@ def _anchor_sentence(p: Params) -> str:
                 f"{s.base.year} and {s.end.year} values imply; the series follows those endpoints.")
     return (f"this is the {word}CAGR {mark(p, s.cagr)}, which drives the series; the end value of "
             f"{figure(s.end)} {mark(p, s.end)} would need {pct(forecast.endpoint_cagr(p))}.")
+
+
+def volume_summary(p: Params) -> Markdown | None:
+    """The second series in its own words and unit; it is never added to the money values."""
+    v = p.volume
+    if v is None:
+        return None
+    stated = (f" The source states a CAGR of {figure_pct(v.cagr)} {_period(v.cagr)} {mark(p, v.cagr)} "
+              "for it (checked in the source audit)." if v.cagr else "")
+    return Markdown(f"The source also sizes the market in {md(v.unit)}: {figure(v.base)} in {v.base.year} "
+                    f"{mark(p, v.base)} and {figure(v.end)} in {v.end.year} {mark(p, v.end)}, "
+                    f"{pct(volume.rate(v))} a year between them.{stated} This series has its own unit, "
+                    "table and chart, and is never added to or compared with the values in money.")
 
 
 def _share_text(p: Params, b: Breakdown, item: Item) -> str:

@@ -24,7 +24,7 @@ from ..core.formatting import (
     year_label,
 )
 from ..model import breakdowns as bd
-from ..model import forecast
+from ..model import forecast, volume
 from ..model.provenance import (
     ASSUMED,
     MODELLED,
@@ -163,6 +163,23 @@ def size_table(p: Params) -> Table:
                      "Basis": basis})
         kinds.append("assumed" if basis in (ASSUMED, MODELLED_ASSUMED) else "")
     return Table(f"{p.market.name}: size by year", rows, kinds, {f"Market size ({unit})": unit, "Change": unit})
+
+
+def volume_table(p: Params) -> Table | None:
+    """The second series in its own unit, year by year; None when the source gives none."""
+    v = p.volume
+    if v is None:
+        return None
+    path, stated = volume.series(v), {v.base.year: v.base, v.end.year: v.end}
+    rows, kinds = [], []
+    for year, value in path.items():
+        fig = stated.get(year)
+        rows.append({"Year": str(year), f"Volume ({v.unit})": Cell(value, figure(fig) if fig else number(value, 1)),
+                     "Basis": basis_label(p, fig) if fig else MODELLED_ASSUMED if v.base.assumed or v.end.assumed
+                     else MODELLED})
+        kinds.append("assumed" if (fig or v.base).assumed else "")
+    return Table(f"{p.market.name}: volume by year ({v.unit}), a series of its own", rows, kinds,
+                 {f"Volume ({v.unit})": v.unit})
 
 
 def stated_totals_table(p: Params) -> Table | None:
@@ -367,6 +384,12 @@ def _inputs(p: Params):
         yield f"CAGR ({cagr_period(cagr)})", figure_pct(cagr), cagr.rate, cagr, cagr.quote
     for t in p.totals:
         yield f"Market size, {year_label(t.year if t.dated else None)}", figure(t), t.value, t, t.quote
+    if p.volume is not None:
+        v = p.volume
+        for fig in (v.base, v.end):
+            yield f"Volume {fig.year} ({v.unit})", figure(fig), fig.value, fig, fig.quote
+        if v.cagr is not None:
+            yield f"Volume CAGR ({cagr_period(v.cagr)})", figure_pct(v.cagr), v.cagr.rate, v.cagr, v.cagr.quote
     for b in p.breakdowns:
         for item in b.items:
             name = f"{b.label}: {item.name}"

@@ -77,3 +77,12 @@ def test_every_fact_beyond_the_model_reaches_the_section(also):
     assert "they agree within the rounding of their digits" in twin
     (table,) = also_says.stated_tables(also)
     assert table.shown().values.tolist() == [["Basic", "1,150"], ["Deep cold", "4,900"]]
+
+
+def test_a_volume_series_has_its_own_table_and_no_money(also):
+    rows = tables.volume_table(also).shown()
+    assert rows.columns.tolist() == ["Year", "Volume (tonnes of seed stored)", "Basis"]
+    assert rows.iloc[0].tolist() == ["2025", "3,400", "Sourced [1]"] and rows.iloc[-1, 1] == "5,100"
+    said = narrative.volume_summary(also).data
+    assert "USD" not in said and "never added to or compared with the values in money" in said
+    assert narrative.volume_summary(load_params(FOLDER / "trust-bounds.yaml")) is None
