@@ -5,10 +5,21 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..core.formatting import VALUE_DECIMALS_CAP
 from .forecast import implied_cagr, project
 
 if TYPE_CHECKING:
     from ..inputs.params import Volume
+
+
+def decimals(v: Volume) -> int:
+    """Modelled volumes keep the digits the source sized the series with (house 1, at most 3), as money values do."""
+    return min(max(1, v.base.digits("value") or 0, v.end.digits("value") or 0), VALUE_DECIMALS_CAP)
+
+
+def rate_decimals(v: Volume) -> int:
+    """The series' own rate with as many decimals as its stated CAGR (house 1)."""
+    return max(1, (v.cagr.digits("rate") or 0) if v.cagr else 0)
 
 
 def rate(v: Volume) -> float:

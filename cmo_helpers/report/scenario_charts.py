@@ -60,7 +60,7 @@ def fan_chart(m: Market) -> Chart | None:
 
 def _label(p: Params, row: pd.Series) -> str:
     """Driver with its setting and step; the setting never breaks across lines."""
-    setting = f"({scenario_view.driver_input(p, row['kind'], row['value'])} {scenario_view.step_text(row['kind'])})"
+    setting = f"({row['setting']} {scenario_view.step_text(row['kind'])})"
     return textwrap.fill(f"{row['driver']} {setting.replace(' ', NBSP)}", LABEL_WIDTH)
 
 

@@ -23,11 +23,6 @@ def step_text(kind: str) -> str:
             else f"\u00b1{sensitivity.RATE_STEP * 100:g}\u00a0pp")
 
 
-def driver_input(p: Params, kind: str, value: float) -> str:
-    """A driver's setting in its own unit: a value, or a rate with as many decimals as the stated CAGR."""
-    return number(value, value_decimals(p)) if kind == "value" else pct(value, rate_decimals(p))
-
-
 def tornado_table(p: Params) -> Table:
     """The tornado as numbers, for readers who want more than bar lengths."""
     t = sensitivity.tornado(p)
@@ -35,7 +30,7 @@ def tornado_table(p: Params) -> Table:
     d = value_decimals(p)
     rows = [{
         "Driver": r.driver,
-        "Setting": Cell(r.value, driver_input(p, r.kind, r.value)),
+        "Setting": Cell(r.value, r.setting),
         "Step": step_text(r.kind),
         f"{year}, driver low": num(r.low_end, d),
         f"{year}, driver high": num(r.high_end, d),
@@ -62,7 +57,7 @@ def tornado_summary(p: Params) -> Markdown:
         return Markdown(f"{text} {statements.no_item_tested(p)}")
     lead = items.iloc[0]
     return Markdown(text + f" Among single items, {md(lead['driver'])} matters most: {step_text(lead['kind'])} on its "
-                           f"{pct(lead['value'])} a year moves the total by {signed(lead['low_end'] - base, d)} to "
+                           f"{lead['setting']} a year moves the total by {signed(lead['low_end'] - base, d)} to "
                            f"{signed(lead['high_end'] - base, d)} {md(unit_label(p.market))}.")
 
 

@@ -174,7 +174,7 @@ def volume_table(p: Params) -> Table | None:
     rows, kinds = [], []
     for year, value in path.items():
         fig = stated.get(year)
-        rows.append({"Year": str(year), f"Volume ({v.unit})": Cell(value, figure(fig) if fig else number(value, 1)),
+        rows.append({"Year": str(year), f"Volume ({v.unit})": Cell(value, figure(fig) if fig else number(value, volume.decimals(v))),
                      "Basis": basis_label(p, fig) if fig else MODELLED_ASSUMED if v.base.assumed or v.end.assumed
                      else MODELLED})
         kinds.append("assumed" if (fig or v.base).assumed else "")
