@@ -197,8 +197,9 @@ def volume_chart(p: Params) -> Chart | None:
     for year, value in path.items():
         ax.bar(year, value, color=NAVY if year in stated else TEAL, edgecolor="white", width=0.7,
                hatch=HATCH if (stated.get(year) or v.base).assumed else None)
-        ax.annotate(figure(stated[year]) if year in stated else number(value, volume.decimals(v)), (year, value), ha="center",
-                    va="bottom", fontsize=7.5, xytext=(0, 2), textcoords="offset points")
+        label = figure(stated[year]) if year in stated else number(value, volume.decimals(v))
+        ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
+                    textcoords="offset points")
     ax.set_xticks(list(path.index))
     ax.set_ylabel(v.unit)
     ax.set_title(f"Volume, {path.index[0]}\u2013{path.index[-1]} ({v.unit})")

@@ -200,8 +200,8 @@ def volume_summary(p: Params) -> Markdown | None:
               "for it (checked in the source audit)." if v.cagr else "")
     return Markdown(f"The source also sizes the market in {md(v.unit)}: {figure(v.base)} in {v.base.year} "
                     f"{mark(p, v.base)} and {figure(v.end)} in {v.end.year} {mark(p, v.end)}, "
-                    f"{pct(volume.rate(v), volume.rate_decimals(v))} a year between them.{stated} This series has its own unit, "
-                    "table and chart, and is never added to or compared with the values in money.")
+                    f"{pct(volume.rate(v), volume.rate_decimals(v))} a year between them.{stated} This series has its "
+                    "own unit, table and chart, and is never added to or compared with the values in money.")
 
 
 def _share_text(p: Params, b: Breakdown, item: Item) -> str:

@@ -174,9 +174,10 @@ def volume_table(p: Params) -> Table | None:
     rows, kinds = [], []
     for year, value in path.items():
         fig = stated.get(year)
-        rows.append({"Year": str(year), f"Volume ({v.unit})": Cell(value, figure(fig) if fig else number(value, volume.decimals(v))),
-                     "Basis": basis_label(p, fig) if fig else MODELLED_ASSUMED if v.base.assumed or v.end.assumed
-                     else MODELLED})
+        shown = figure(fig) if fig else number(value, volume.decimals(v))
+        modelled = MODELLED_ASSUMED if v.base.assumed or v.end.assumed else MODELLED
+        rows.append({"Year": str(year), f"Volume ({v.unit})": Cell(value, shown),
+                     "Basis": basis_label(p, fig) if fig else modelled})
         kinds.append("assumed" if (fig or v.base).assumed else "")
     return Table(f"{p.market.name}: volume by year ({v.unit}), a series of its own", rows, kinds,
                  {f"Volume ({v.unit})": v.unit})
