@@ -99,3 +99,13 @@ def no_item_tested(p: Params) -> str:
     names = ", ".join(i.name for i in unplaced)
     return (f"The items with a growth rate of their own ({names}) have no value in a stated year to grow from, "
             "so no single item is tested.")
+
+
+def path_hedge(p: Params) -> str:
+    """'about ' before a rate or multiple we compute from a bounded figure ('nearly 780'), else nothing.
+
+    The series takes a bounded figure at its face value, so what we derive from it is no more exact.
+    """
+    s = p.size
+    drivers = (s.base, s.cagr) if s.anchor == "cagr" else (s.base, s.end)
+    return "about " if any(d.bound for d in drivers) else ""

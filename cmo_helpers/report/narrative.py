@@ -132,14 +132,16 @@ def headline_box(m: Market) -> HeadlineBox:
     tiles = [
         _tile(f"Market size {s.base.year}", money_figure(s.base, p.market), mark(p, s.base)),
         _tile(f"Market size {s.end.year}", _end_value(p), end_note),
-        _tile(f"CAGR {s.base.year}\u2013{s.end.year}", pct(rate, rate_decimals(p)), cagr_note),
+        _tile(f"CAGR {s.base.year}\u2013{s.end.year}", statements.path_hedge(p) + pct(rate, rate_decimals(p)),
+              cagr_note),
     ]
     for group in (bd.segments(p), bd.geographic(p)):
         tile = _breakdown_tile(p, group[0]) if group else None
         if tile:
             tiles.append(tile)
     ratio = forecast.totals(p).iloc[-1] / s.base.value
-    tiles.append(_tile(f"Growth multiple {s.base.year}\u2013{s.end.year}", multiple(ratio), "modelled"))
+    tiles.append(_tile(f"Growth multiple {s.base.year}\u2013{s.end.year}", statements.path_hedge(p) + multiple(ratio),
+                       "modelled"))
     box = f'<div class="cmo-headline" style="{BOX_STYLE}">{"".join(tiles)}</div>'
     return HeadlineBox(box, headline.headline(m.published, p))  # the audit judges the market file as published
 
@@ -154,7 +156,7 @@ def _size_sentence(p: Params) -> str:
     return (f"The market {_direction(start, end)} from {money_figure(s.base, p.market)} in {s.base.year} "
             f"{mark(p, s.base)} to {_end_value(p)} in {s.end.year}"
             + (f" {mark(p, s.end)}" if s.end.year in quoted_years(p) else " on the model")
-            + f", {multiple(end / start)} in {s.years} years.")
+            + f", {statements.path_hedge(p)}{multiple(end / start)} in {s.years} years.")
 
 
 def _period(cagr: StatedCagr) -> str:
@@ -251,7 +253,8 @@ def breakdown_sentences(p: Params, b: Breakdown) -> list[str]:
 def takeaways(p: Params) -> Markdown:
     """Key findings as bullets, each sentence filled from the model."""
     lines = [_size_sentence(p),
-             f"That is {pct(forecast.anchor_rate(p), rate_decimals(p))} a year, compounded; " + _anchor_sentence(p)]
+             f"That is {statements.path_hedge(p)}{pct(forecast.anchor_rate(p), rate_decimals(p))} a year, compounded; "
+             + _anchor_sentence(p)]
     if p.size.other_cagrs:
         lines.append(other_cagrs_sentence(p))
     for group in (bd.segments(p), bd.geographic(p)):

@@ -86,3 +86,9 @@ def test_a_volume_series_has_its_own_table_and_no_money(also):
     said = narrative.volume_summary(also).data
     assert "USD" not in said and "never added to or compared with the values in money" in said
     assert narrative.volume_summary(load_params(FOLDER / "trust-bounds.yaml")) is None
+
+
+def test_what_we_derive_from_a_bounded_endpoint_is_hedged(bounds, mixed):
+    said = narrative.takeaways(bounds).data
+    assert "to nearly USD 780 million in 2032 [1], about 1.9×" in said and "That is about 9.5% a year" in said
+    assert "about" not in narrative.takeaways(mixed).data
