@@ -416,7 +416,8 @@ def _claim_largest(p: Params, b: Breakdown, item: Item, word: str, rank: int) ->
     left = 1 - float(stated.sum())
     if rank == 1 and left > mine:
         return Finding("claim", "info", f"{subject} fits the itemised figures ({own}), though the "
-                       f"{pct(left)} not itemised could hide a larger item.", numbers)
+                       f"{pct(left, share_decimals([b.item(n) for n in stated.index]))} not itemised could hide "
+                       "a larger item.", numbers)
     return Finding("claim", "info", f"{subject} fits the figures ({own}).", numbers)
 
 
@@ -489,9 +490,21 @@ def check_totals(p: Params) -> list[Finding]:
         numbers |= {f"{k}_path": v for k, v in model.items()}
         detail = "; ".join(f"{names[k]} gives {number(model[k], d)} ({signed_pct(-gaps[k])})" for k in model)
         head = f"The {_given(t)} {t.year} total {figure(t)} {mark(p, t)}"
+        c, end = p.size.cagr, p.size.end
+        starts_cagr = (c is not None and t.year < end.year and t.year == (c.from_year or t.year)
+                       and holds(c.rate, implied_cagr(t.value, end.value, end.year - t.year), _tol_rate(p),
+                                 c.bound_of("rate")))
         if fits:
             out.append(Finding("totals", "info", f"{head} supports {' and '.join(names[k] for k in fits)}: {detail}.",
                                numbers))
+        elif starts_cagr:
+            base = p.size.base
+            step = implied_cagr(base.value, t.value, t.year - base.year) if t.year > base.year else None
+            before = f" ({pct(step)} a year)" if step is not None else ""
+            out.append(Finding("totals", "warning", f"{head} starts the {_given(c)} CAGR's period (from it, "
+                               f"{figure_pct(c)} a year reaches the {_given(end)} {figure(end)} by {end.year}) but "
+                               f"lies on neither path from {base.year}: {detail}. The source's growth from "
+                               f"{base.year} to {t.year}{before} differs from its rate after.", numbers))
         else:
             out.append(Finding("totals", "warning", f"{head} lies on neither growth path: {detail}.", numbers))
     return out

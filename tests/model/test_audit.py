@@ -287,7 +287,7 @@ def test_largest_claim_overturned_by_our_assumption_warns():
 
 def test_largest_claim_that_the_remainder_could_hide_is_reported_not_confirmed():
     (f,) = audit.check_claims(regions(sourced(name="North", share=0.3, claims=["largest"])))
-    assert f.severity == "info" and "70.0% not itemised could hide a larger item" in f.message
+    assert f.severity == "info" and "70% not itemised could hide a larger item" in f.message
 
 
 def test_fastest_growing_claim_against_rates():
@@ -407,3 +407,12 @@ def test_warning_box_in_a_scenario_describes_the_series_it_shows():
     box = audit_view.warning_html(m.published, m.shown)
     assert "Stated CAGR 16.6% disagrees" in box, "the source's contradiction is still reported"
     assert "The series follows the assumed CAGR of 12.6%" in box
+
+
+def test_a_total_that_starts_the_stated_cagr_says_so():
+    # 2024 100 -> 2025 112 (a fast first year, 12.0%), then 112 -> 200 over 2025-2034 is 6.6568% a year, as stated.
+    p = make(**{"size.cagr": sourced(rate=0.0666, from_year=2025, to_year=2034)},
+             totals=[sourced(year=2025, value=112.0)])
+    (f,) = audit.check_totals(p)
+    assert f.severity == "warning" and "starts the stated CAGR's period" in f.message
+    assert "growth from 2024 to 2025 (12.0% a year) differs from its rate after" in f.message
