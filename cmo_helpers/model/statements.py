@@ -27,9 +27,7 @@ class Largest:
     share: float
     year: int | None
     kind: str  # "share" (stated) or "value" (its value over the year's total)
-    ahead: bool  # above every other item compared (no tie)
-    proven: bool  # ahead, and the part not itemised is smaller: no item can be larger
-    compared: int  # how many sourced items were compared
+    proven: bool  # above every other item compared and above the part not itemised: no item can be larger
 
 
 def comparable_shares(p: Params, b: Breakdown) -> dict[str, float] | None:
@@ -64,8 +62,7 @@ def largest(p: Params, b: Breakdown) -> Largest | None:
     unknown = 1 - sum(shares.values())
     ahead = all(shares[name] > s for n, s in shares.items() if n != name)
     found = bd.share_of(p, b, b.item(name))
-    return Largest(b.item(name), shares[name], found.year, found.kind, ahead, ahead and shares[name] > unknown,
-                   len(shares))
+    return Largest(b.item(name), shares[name], found.year, found.kind, ahead and shares[name] > unknown)
 
 
 def fastest(p: Params, b: Breakdown) -> Item | None:
