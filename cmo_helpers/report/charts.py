@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
 
 from ..core.formatting import figure, figure_pct, number, pct, rate_decimals, unit_label, value_decimals
 from ..model import breakdowns as bd
@@ -18,6 +17,7 @@ from ..model import forecast
 from ..model.forecast import anchor_rate
 from ..model.provenance import cite, path_assumed, quoted_years, series_label, suffix
 from . import chart_images, chart_series
+from .chart_layout import distinct_ticks, label_decimals, legend_below, spread_labels
 
 if TYPE_CHECKING:
     from ..inputs.params import Breakdown, Params
@@ -90,7 +90,7 @@ def new_figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]
     """A pyplot-free figure, so notebooks show each chart once and tests need no display."""
     fig = Figure(figsize=(width, height), layout="constrained")
     ax = fig.add_subplot()
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v, 0)))
+    distinct_ticks(ax.yaxis)
     return fig, ax
 
 
@@ -109,12 +109,13 @@ def size_chart(p: Params) -> Chart:
     quoted = quoted_years(p)
     modelled_assumed = path_assumed(p)
     d = value_decimals(p)
+    shown = label_decimals(total.values, d)
     for year, value in total.items():
         stated = quoted.get(year)
         assumed = stated.assumed if stated is not None else modelled_assumed
         ax.bar(year, value, color=NAVY if stated is not None else TEAL, hatch=HATCH if assumed else None,
                edgecolor="white", width=0.7)
-        label = figure(stated) if stated is not None else number(value, d)
+        label = figure(stated, decimals=shown) if stated is not None else number(value, shown)
         ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
                     textcoords="offset points")
     quoted_assumed = any(f.assumed for f in quoted.values())
@@ -130,12 +131,11 @@ def size_chart(p: Params) -> Chart:
         handles.append(marker)
     inside = [t for t in p.totals if t.year in total.index]
     if inside:
+        stated_totals = "; ".join(f"{figure(t, decimals=shown)} in {t.year}" for t in inside)
         (dots,) = ax.plot([t.year for t in inside], [t.value for t in inside], marker="o", color="black",
-                          linestyle="none", markersize=4, label="Other totals the source states")
-        for t in inside:
-            ax.annotate(figure(t), (t.year, t.value), xytext=(6, -2), textcoords="offset points", fontsize=7, va="top")
+                          linestyle="none", markersize=4, label=f"Other totals the source states: {stated_totals}")
         handles.append(dots)
-    ax.legend(handles=handles, frameon=False, loc="upper left")
+    legend_below(fig, ax, handles)
     ax.set_xticks(list(total.index))
     ax.set_ylabel(unit_label(p.market))
     ax.set_title(f"Market size, {total.index[0]}\u2013{total.index[-1]}")
@@ -151,24 +151,25 @@ def growth_chart(p: Params) -> Chart:
     """The anchored path beside the path the other figure would give, so the gap is visible."""
     fig, ax = new_figure()
     anchored = forecast.totals(p)
-    d = value_decimals(p)
+    d = label_decimals(anchored.values, value_decimals(p))
     used = pct(anchor_rate(p), rate_decimals(p))
     ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {used} a year")
     other, label, rate = forecast.alternative_path(p)
+    ends = [ax.annotate(number(anchored.iloc[-1], d), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, 0),
+                        textcoords="offset points", va="center", fontsize=8, color=NAVY)]
     if other is not None:
         shown = figure_pct(p.size.cagr) if p.size.anchor == "endpoints" else pct(rate)
         ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {shown} a year (not used)")
-        ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=8, color=AMBER)
-    ax.annotate(number(anchored.iloc[-1], d), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, -8),
-                textcoords="offset points", va="center", fontsize=8, color=NAVY)
+        ends.append(ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0),
+                                textcoords="offset points", va="center", fontsize=8, color=AMBER))
     ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5,
                label=f"Stated {p.size.end.year} value" + suffix(p.size.end))
     ax.set_xticks(list(anchored.index))
     ax.set_ylabel(unit_label(p.market))
     ax.set_title("Growth paths: the series used and the alternative")
-    ax.legend(frameon=False, loc="upper left")
+    legend_below(fig, ax)
     ax.margins(x=0.08)
+    spread_labels(ends)
     assumed = p.size.base.assumed or p.size.end.assumed or (p.size.cagr is not None and p.size.cagr.assumed)
     alt = f"Line chart comparing the market path used ({used} a year) with the alternative growth path."
     return Chart(fig, alt, caption(p, "Growth paths by year.", assumed))
@@ -223,13 +224,15 @@ def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
         left = bd.rest(p, b).clip(lower=0)
         ax.bar(v.index, left, bottom=bottom, width=0.7, color=REST_GREY, edgecolor="white", linewidth=0.5,
                label=bd.REST)
-    for year, total in forecast.totals(p).items():
-        ax.annotate(number(total, value_decimals(p)), (year, total), ha="center", va="bottom", fontsize=7.5,
+    totals = forecast.totals(p)
+    d = label_decimals(totals.values, value_decimals(p))
+    for year, total in totals.items():
+        ax.annotate(number(total, d), (year, total), ha="center", va="bottom", fontsize=7.5,
                     xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(list(v.index))
     ax.set_ylabel(unit_label(p.market))
     ax.set_title(f"{b.label}: values by year")
-    ax.legend(frameon=False, loc="upper left", fontsize=8)
+    legend_below(fig, ax)
     ax.margins(y=0.1)
     alt = f"Stacked bars of {b.label.lower()} values by year, summing to the market total."
     text = (f"{b.label} values by year, {unit_label(p.market)}. "
