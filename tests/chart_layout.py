@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
 SLACK = 0.5  # pixels two boxes may share at an edge (antialiasing), not an overlap a reader sees
+GAP = 1.5  # pixels around a text that must stay clear (2 points both sides at 100 dpi), so labels never touch
 
 
 def _box(artist, renderer) -> Bbox:
@@ -60,7 +61,7 @@ def overlaps(fig: Figure) -> list[tuple[str, str]]:
     canvas = FigureCanvasAgg(fig)  # a pyplot-free figure has no renderer of its own
     canvas.draw()
     renderer = canvas.get_renderer()
-    texts = list(_texts(fig, renderer))
+    texts = [(t, box.padded(GAP)) for t, box in _texts(fig, renderer)]
     found = [(a, b) for (a, ba), (b, bb) in combinations(texts, 2) if _overlap(ba, bb)]
     found += [(t, bar) for t, tb in texts for bar, bb in _bars(fig, renderer) if _overlap(tb, bb)]
     legends = [_box(legend, renderer) for legend in fig.legends]
@@ -70,6 +71,10 @@ def overlaps(fig: Figure) -> list[tuple[str, str]]:
             path = line.get_transform().transform(line.get_xydata())
             found += [("legend", f"line {line.get_label()}") for box in legends
                       if any(box.x0 < x < box.x1 and box.y0 < y < box.y1 for x, y in path)]
+            if line.get_linestyle() == "None":  # markers alone: none may sit on a label
+                size = line.get_markersize() * fig.dpi / 72 / 2
+                found += [(t, f"marker {line.get_label()}") for t, box in texts for x, y in path
+                          if _overlap(box, Bbox.from_extents(x - size, y - size, x + size, y + size))]
         for points in ax.collections:
             if isinstance(points, PathCollection):  # markers: where they sit
                 spots = points.get_offset_transform().transform(points.get_offsets())

@@ -16,6 +16,11 @@ from ..core.formatting import number
 MAX_DECIMALS = 6
 LABEL_DIGITS = 6  # a value label never shows more digits than this, so labels over narrow bars stay short
 LEGEND_SIZE = 8
+LABEL_SIZE, SMALLEST_LABEL = 7.5, 6.0  # points
+AXIS_ROOM = 70  # points left of the plot for the value axis' ticks and title
+MARKER_ROOM = 4  # points between a marker drawn on a bar and the bar's label
+LABEL_GAP = 3  # points between two labels moved apart
+FILL = 0.88  # share of the bar pitch a label may take
 
 
 class DistinctTicks(Formatter):
@@ -70,6 +75,23 @@ def _columns(labels: list[str], space: float, size: float) -> int:
     return 1
 
 
+def bar_labels(ax: Axes, bars: Sequence[tuple[float, float, str]], markers: Sequence[tuple[float, float]] = ()) -> None:
+    """Each bar's value over it, small enough to leave a gap to its neighbours (upright when even the smallest size
+    would not), and above any marker drawn on the bar."""
+    if not bars:
+        return
+    pitch = (ax.get_figure().get_figwidth() * 72 - AXIS_ROOM) / (len(bars) + 1)
+    widest = max(_width(label, LABEL_SIZE) for *_, label in bars)
+    size = max(SMALLEST_LABEL, min(LABEL_SIZE, LABEL_SIZE * FILL * pitch / widest))
+    upright = widest * size / LABEL_SIZE > FILL * pitch
+    tops: dict[float, float] = {}
+    for x, y in markers:
+        tops[x] = max(tops.get(x, y), y)
+    for x, y, label in bars:
+        ax.annotate(label, (x, max(y, tops.get(x, y))), xytext=(0, 2 + (MARKER_ROOM if x in tops else 0)),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=size, rotation=90 if upright else 0)
+
+
 def legend_below(fig: Figure, ax: Axes, handles: list | None = None) -> None:
     """The legend under the plot, outside the axes, in as many columns as fit: it never covers a bar, line or label."""
     handles = handles if handles is not None else ax.get_legend_handles_labels()[0]
@@ -103,7 +125,7 @@ def spread_labels(texts: list) -> None:
     points = 72 / fig.dpi
     floor = boxes[0][0].y1
     for box, text in boxes[1:]:
-        lift = max(0.0, floor + 1 - box.y0)  # one pixel apart at least
+        lift = max(0.0, floor + LABEL_GAP / points - box.y0)
         x, y = text.xyann
         text.xyann = (x, y + lift * points)
         floor = box.y1 + lift

@@ -17,7 +17,7 @@ from ..model import forecast
 from ..model.forecast import anchor_rate
 from ..model.provenance import cite, path_assumed, quoted_years, series_label, suffix
 from . import chart_images, chart_series
-from .chart_layout import distinct_ticks, label_decimals, legend_below, spread_labels
+from .chart_layout import bar_labels, distinct_ticks, label_decimals, legend_below, spread_labels
 
 if TYPE_CHECKING:
     from ..inputs.params import Breakdown, Params
@@ -110,14 +110,13 @@ def size_chart(p: Params) -> Chart:
     modelled_assumed = path_assumed(p)
     d = value_decimals(p)
     shown = label_decimals(total.values, d)
+    labels = []
     for year, value in total.items():
         stated = quoted.get(year)
         assumed = stated.assumed if stated is not None else modelled_assumed
         ax.bar(year, value, color=NAVY if stated is not None else TEAL, hatch=HATCH if assumed else None,
                edgecolor="white", width=0.7)
-        label = figure(stated, decimals=shown) if stated is not None else number(value, shown)
-        ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
-                    textcoords="offset points")
+        labels.append((year, value, figure(stated, decimals=shown) if stated is not None else number(value, shown)))
     quoted_assumed = any(f.assumed for f in quoted.values())
     handles = [
         Patch(facecolor=NAVY, hatch=HATCH if quoted_assumed else None, edgecolor="white",
@@ -125,16 +124,20 @@ def size_chart(p: Params) -> Chart:
         Patch(facecolor=TEAL, hatch=HATCH if modelled_assumed else None, edgecolor="white",
               label="Modelled from assumed inputs" if modelled_assumed else "Modelled"),
     ]
+    markers = []
     if size.anchor == "cagr":
         (marker,) = ax.plot([size.end.year], [size.end.value], marker="D", color=AMBER, linestyle="none",
                             label="Stated end value" + suffix(size.end))
         handles.append(marker)
+        markers.append((size.end.year, size.end.value))
     inside = [t for t in p.totals if t.year in total.index]
     if inside:
         stated_totals = "; ".join(f"{figure(t, decimals=shown)} in {t.year}" for t in inside)
         (dots,) = ax.plot([t.year for t in inside], [t.value for t in inside], marker="o", color="black",
                           linestyle="none", markersize=4, label=f"Other totals the source states: {stated_totals}")
         handles.append(dots)
+        markers += [(t.year, t.value) for t in inside]
+    bar_labels(ax, labels, markers)
     legend_below(fig, ax, handles)
     ax.set_xticks(list(total.index))
     ax.set_ylabel(unit_label(p.market))
@@ -226,9 +229,7 @@ def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
                label=bd.REST)
     totals = forecast.totals(p)
     d = label_decimals(totals.values, value_decimals(p))
-    for year, total in totals.items():
-        ax.annotate(number(total, d), (year, total), ha="center", va="bottom", fontsize=7.5,
-                    xytext=(0, 2), textcoords="offset points")
+    bar_labels(ax, [(year, total, number(total, d)) for year, total in totals.items()])
     ax.set_xticks(list(v.index))
     ax.set_ylabel(unit_label(p.market))
     ax.set_title(f"{b.label}: values by year")
