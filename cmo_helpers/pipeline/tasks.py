@@ -62,7 +62,7 @@ def export_target(target: Target, folder: Path, formats: tuple[str, ...], relate
         notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
         sections = export.client_sections([export.section(nb) for nb in notebooks])
         chart_files.write_chart_files(notebooks, folder / "charts")
-        workbook = datapack.write(notebooks, folder, p)
+        workbook = datapack.write(notebooks, folder, p, reasons=datapack.assumption_reasons(p, m.overlays))
         if "html" in formats:
             export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related, stamp,
                                workbook.name)
