@@ -50,6 +50,10 @@ def marks(found: list[dict]) -> list[Mark]:
     return [Mark(*f["id"].rsplit(":", 1), int(f["page"]), float(f["y"])) for f in found]
 
 
+def _heading(spot: list[Mark]) -> bool:
+    return any(m.kind == "h" for m in spot)
+
+
 def breaks(laid_out: list[Mark]) -> set[str]:
     """The boundaries to break at: for each section whose last page holds less than MIN_FILL, the latest boundary on
     the page before that does not follow a heading and leaves both pages at least TARGET full, before a heading
@@ -63,10 +67,9 @@ def breaks(laid_out: list[Mark]) -> set[str]:
         # boundaries at one spot (a cell, its output, its paragraph) are one place to break, before all of them
         spots = [list(at) for _where, at in itertools.groupby(group, key=lambda m: (m.page, m.y))]
         candidates = [spot for before, spot in itertools.pairwise(spots)
-                      if spot[0].page == end.page - 1 and spot[0].kind != "e" and not any(m.kind == "h" for m in before)]
+                      if spot[0].page == end.page - 1 and spot[0].kind != "e" and not _heading(before)]
         # before a heading reads best (a subsection moves whole), then the latest boundary
-        for m in [spot[0] for spot in sorted(candidates, key=lambda s: (any(m.kind == "h" for m in s), s[0].y),
-                                             reverse=True)]:
+        for m in [spot[0] for spot in sorted(candidates, key=lambda s: (_heading(s), s[0].y), reverse=True)]:
             moved = 1 - m.fill  # the previous page is full below the boundary (or ends at a block that moved on)
             if TARGET <= end.fill + moved <= MOST and m.fill >= TARGET:
                 chosen.add(m.id)
