@@ -29,6 +29,7 @@ _FORMATS = {"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"}
 _FLOW = {"div", "section", "article", "main", "body"}  # unstyled, these keep their children in the page flow
 _BLOCKS = _FLOW | {"h1", "h2", "h3", "h4", "p", "ul", "ol", "table", "figure", "pre", "hr"}
 _HEADINGS = {"h1", "h2", "h3", "h4"}
+WHOLE_TABLE_ROWS = 16  # a table up to this many rows (a forecast by year) stays on one page
 # A block boundary in the page flow, as a Typst comment (text never holds one: its punctuation is escaped); the PDF
 # measures where each lands and may turn one into a page break (page_fill.py). Kind: h heading, b block, e end.
 MARK = re.compile(r"/\*cmo-mark:(?P<id>[\w-]+):(?P<kind>[hbe])\*/")
@@ -366,7 +367,10 @@ class Converter:
         title = f"#block(below: 0.5em, sticky: true)[#strong[{self.blocks(caption).strip()}]]\n" if caption else ""
         header = f"table.header({', '.join(self._cell(c) for row in head for c in row)}), " if head else ""
         cells = ", ".join(self._cell(c) for row in body for c in row)
-        return f"\n{title}#table(columns: {width}, {header}{cells})\n"
+        table = f"#table(columns: {width}, {header}{cells})"
+        if len(body) <= WHOLE_TABLE_ROWS:  # a short table never leaves a row or two behind on the next page
+            table = f"#block(breakable: false)[{table}]"
+        return f"\n{title}{table}\n"
 
     def _cell(self, node: Node) -> str:
         css = {**self.rules.get(node.attrs.get("id", ""), {}), **declarations(node.attrs.get("style", ""))}
