@@ -76,6 +76,10 @@ def export_target(target: Target, folder: Path, formats: tuple[str, ...], relate
 
             figures = headline(m.published, p)
         manifest.write_figures(folder, figures)
+        if "pptx" in formats:
+            from . import deck
+
+            deck.write(notebooks, folder, p, figures)
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")
     return Outcome("export", True, time.perf_counter() - start)

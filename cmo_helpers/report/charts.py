@@ -62,7 +62,8 @@ class Chart:
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
         svg = self.svg()  # drawn first, so tick labels are final when the series are read
         data = {"title": chart_series.title(self.figure), "unit": chart_series.value_label(self.figure),
-                "columns": chart_series.COLUMNS, "rows": chart_series.series(self.figure)}
+                "columns": chart_series.COLUMNS, "rows": chart_series.series(self.figure),
+                "kind": chart_series.kind(self.figure), "colours": chart_series.colours(self.figure)}
         return chart_images.image_output(svg, self.alt, self.caption, self.name, data)
 
     def _ipython_display_(self) -> None:
