@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core import atomic
 from ..core.formatting import long_date, number, pct
 from ..core.reproducible import fix_zip_times
 from ..model.breakdowns import REST
@@ -198,10 +199,9 @@ def write(notebooks: list[Path], folder: Path, p: Params, figures: dict | None,
             png = folder / "charts" / f"{n:02d}-{output['metadata'][chart_images.KEY]['name']}.png"
             _chart_slide(prs, output, png, said)
     path = folder / file_name(p)
-    partial = path.with_name(path.name + ".part")
-    prs.save(partial)
-    fix_zip_times(partial)
-    partial.replace(path)
+    with atomic.replacing(path) as partial:
+        prs.save(partial)
+        fix_zip_times(partial)  # the same inputs give the same bytes
     return path
 
 

@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from ..core import atomic
 from ..core.errors import ExportError
 from ..core.paths import font_folder
 from ..core.report_date import report_moment
@@ -42,8 +43,7 @@ def _scratch(main: str, files: Mapping[str, bytes]) -> Iterator[Path]:
 def pdf(main: str, files: Mapping[str, bytes], path: Path) -> Path:
     """Compile `main` in a scratch folder holding only `files` (nothing else can be read) to a tagged PDF."""
     with _scratch(main, files) as root:
-        path.write_bytes(_compile(root, root / "main.typ", path.name, pdf_standards=[STANDARD]))
-    return path
+        return atomic.write_bytes(path, _compile(root, root / "main.typ", path.name, pdf_standards=[STANDARD]))
 
 
 def query(main: str, files: Mapping[str, bytes], label: str) -> list:
