@@ -184,7 +184,8 @@ def write(notebooks: list[Path], folder: Path, p: Params, figures: dict | None,
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(WIDTH), Inches(HEIGHT)
     prs.core_properties.title = p.market.name
-    said = "\n".join(["The source's words:", *quotes(p)]) if quotes(p) else "No source is quoted: analyst assumptions."
+    words = quotes(p)
+    said = "\n".join(["The source's words:", *words]) if words else "No source is quoted: analyst assumptions."
     title = prs.slides.add_slide(prs.slide_layouts[6])
     _text(title, p.market.name, 0.8, 2.3, WIDTH - 1.6, 1.6, 36, NAVY, bold=True)
     _text(title, f"Market analysis: size, growth, segments and regions, {p.size.base.year}\u2013{p.size.end.year}",
