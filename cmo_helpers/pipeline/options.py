@@ -9,7 +9,8 @@ import psutil
 
 from .execute import CELL_TIMEOUT
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "pptx")
+DEFAULT_FORMATS = ("html", "pdf")
 CACHE_DIR = ".cache"
 # A pool worker and its kernel at their peak: 220 + 155 MB measured (benchmarks/bench_batch.py), with headroom.
 WORKER_BYTES = 450 * 2**20
@@ -19,7 +20,7 @@ WORKER_BYTES = 450 * 2**20
 class RenderOptions:
     """A render's settings: formats, output root, scenarios, cache, executor and bounds."""
 
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     jobs: int | None = None
     out: Path = Path("outputs")
     which: str = "none"

@@ -18,7 +18,7 @@ from . import collection, executors, manifest, publish, space, stopping
 from .batch import Batch, Summary
 from .cache import Cache
 from .execute import CELL_TIMEOUT
-from .options import FORMATS, RenderOptions, capped
+from .options import DEFAULT_FORMATS, FORMATS, RenderOptions, capped
 from .plan import is_current, plan, recall, unit_keys
 from .progress import Progress
 from .units import Keys, Target, remember_plan
@@ -28,7 +28,7 @@ __all__ = ["FORMATS", "RenderOptions", "Summary", "plan", "render"]
 
 def render(
     params_files: list[str | Path],
-    formats: tuple[str, ...] = FORMATS,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
     jobs: int | None = None,
     out: Path = OUTPUTS,
     which: str = "none",
