@@ -22,12 +22,12 @@ from .patterns import (
     heading_dimension,
     mask,
 )
-from .source import SourceMeta, market_name, source_meta
+from .source import SourceMeta, market_name, source_meta, with_header
 from .tables import attribute_table, flat_table, inline_list, table
 
 MAX_SENTENCE = 2_000  # characters; a longer "sentence" is not prose, and reading it would cost time without bound
 YEAR_AFTER = re.compile(
-    r"\s*\)?,?\s*(?:(?:in|by|for|of|during|through|until|till|as of|at the end of|in the year|in fiscal year"
+    r"\s*\)?,?\s*(?:(?:in|by|for|of|during|through|until|till|as of|(?:at|by) the end of|in the year|in fiscal year"
     r"|in FY)\s+)?"
     r"(?:(?:in\s+)?(?:revenue|sales)\s+(?:in|by)\s+)?(?:FY\s?)?((?:19|20)\d{2})\b", re.I)
 
@@ -56,7 +56,7 @@ _CLAUSE_BREAK = re.compile(
 _DATE_TEXT = r"(?:\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
 _DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .]{{1,30}}?(?:,\s*[A-Z][A-Za-z.]{{1,15}})?(?:\s*[,–—-]+\s*{_DATE_TEXT})?\s*(?:/[^/]{{1,30}}/)?"
-    r"\s*(?:--|–|—)\s+")
+    r"\s*(?:\([A-Z][A-Za-z .]{1,30}\))?\s*(?:--|–|—)\s+")
 
 
 @dataclass
@@ -93,11 +93,13 @@ class _Clause:
     place: str | None = None
     claim_label: tuple[int, str] | None = None  # ('Largest region:' at offset) when a label makes the claim
     every: str | None = None                     # "five" in "all five regions"
+    market: str | None = None                    # "the U.S. pet food market": the market a clause speaks of
+    volume: str | None = None                    # "14.8 thousand MW": the sentence's only amounts are volumes
 
 
-def extract(text: str) -> Release:
-    """Every fact in reading order; the draft decides where each goes."""
-    release = Release(text=text, meta=source_meta(text))
+def extract(text: str, header: dict[str, str] | None = None) -> Release:
+    """Every fact in reading order; the draft decides where each goes. `header`: the saved page's metadata."""
+    release = Release(text=text, meta=with_header(source_meta(text), header or {}))
     offset, heading, heading_year, first_body, section = 0, None, None, None, {}
     lines = text.split("\n")
     first_line = next((k for k, line in enumerate(lines) if line.strip()), -1)
@@ -218,12 +220,14 @@ def _line_facts(line: str, offset: int, heading: str | None, headline: bool, sec
             continue
         clauses = _clauses(sentence, s_start)
         s_mentions = _mentions(sentence, s_start)
+        volume = None if any(m.kind == "money" for m in s_mentions) else lex.VOLUME.search(sentence)
         _bind_years(s_mentions, line, offset)
         s_years = [m for m in s_mentions if m.kind == "year" and not m.bound]
         prev: _Clause | None = None
         lead_dim = None
         for clause in clauses:
             label = _analyse(clause, label)
+            clause.volume = volume.group(0) if volume else None
             if clause.subject == "back-reference":
                 clause.subject = None
                 kind = clause.text[clause.body - clause.start:].split()[1].lower()
@@ -303,6 +307,9 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
         if lead.group("place"):
             clause.place = lead.group("where")
         pos += lead.end()
+    aside = _ASIDE.match(text[pos:])
+    if aside and not lex.GEO.search(aside.group(0)):
+        pos += aside.end()
     clause.body = clause.start + pos
     body = text[pos:]
     geos = [(m.start(1), m.group(1)) for m in lex.GEO.finditer(body)]
@@ -310,6 +317,9 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
         geos += [(-1, m.group(1)) for m in lex.GEO.finditer(clause.place)]
     names = list(dict.fromkeys(g for _, g in geos))
     np = _noun_phrase(body) or _elliptic_subject(body)
+    if np and _MARKET_NP.search(np[1]) and not _SEGMENT_NP.search(np[1]):
+        clause.subject, clause.market = "market", np[1]
+        return label
     if geos and (np is None or lex.GEO.search(np[1])):
         first = min((g for g in geos if g[0] >= 0), default=None)
         if first is not None:
@@ -334,10 +344,15 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
     elif np:
         start, name = np
         lowered = name.lower()
+        segment = _SEGMENT_NP.search(name)
+        if segment:
+            name, lowered = name[:segment.start()], lowered[:segment.start()]
         if lowered in lex.BACK_REFERENCES:
             clause.subject = "back-reference"
-        elif "market" in lowered or lowered in lex.PRONOUNS:
+        elif not segment and ("market" in lowered or lowered in lex.PRONOUNS or _SIZE_NP.search(lowered)):
             clause.subject = "market"
+        elif lowered.split()[-1] in lex.ACTOR_HEADS:
+            clause.subject = None
         elif lowered not in lex.NON_ITEMS and not lex.DECOY.search(name):
             clause.subject, clause.subject_start = name, clause.body + start
             clause.subjects = [name]
@@ -349,8 +364,16 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
     return label
 
 
+# "Looking ahead, the market ...": what stands before the comma is a lead-in, not the subject. A place or a rank
+# word before it makes an apposition instead ("Europe, the second market, ...").
+_ASIDE = re.compile(
+    r"^(?![^,]*\b(?:largest|biggest|fastest|leading|smallest|dominant)\b)[A-Z][^,]{0,40},\s+"
+    r"(?=(?:the|this|its|our)\s+(?:[\w.&/()'’-]+\s+){0,7}?(?:market|industry|sector)\b(?!\s*,)|it\s)")
+_MARKET_NP = re.compile(r"\bmarket\b", re.I)
+_SEGMENT_NP = re.compile(r"\s+market\s+(?:segment|sub-?segment|category)$", re.I)
+_SIZE_NP = re.compile(r"\b(?:industry|sector)\b.*\b(?:size|value|revenue|worth)\b|\b(?:size|value) of\b", re.I)
 _NP = re.compile(
-    rf"^(?:the\s+|The\s+)?(?P<np>[A-Za-z(][\w()&/'.-]*(?:\s+(?!(?:{lex.SUBJECT_VERBS})\b)[\w()&/'.-]+){{0,6}}?)"
+    rf"^(?:the\s+|The\s+)?(?P<np>[A-Za-z(][\w()&/'’.-]*(?:\s+(?!(?:{lex.SUBJECT_VERBS})\b)[\w()&/'’.-]+){{0,6}}?)"
     rf"(?:\s+(?:segment|sub-segment|category|group))?(?:\s*\([^)]{{1,40}}\))?"
     rf"(?=\s*,|\s+(?:alone\s+|also\s+|together\s+)?(?:{lex.SUBJECT_VERBS})\b)")
 
@@ -423,9 +446,9 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
         if m.kind == "money":
             facts.append(_money_fact(m, clause, free_years, s_years, line, offset, common, item_start))
         else:
-            money_year = next((n.year for n in numbers if n.kind == "money" and n.year), None)
+            money_years = [n.year for n in numbers if n.kind == "money" and n.year]
             facts.append(_pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common,
-                                   item_start, headline, money_year))
+                                   item_start, headline, money_years))
     if not decoy and _is_item(clause) and clause.subject != EVERY:
         claims = _claims(clause, line, offset, common)
         if len(set(clause.subjects)) <= 1:
@@ -502,7 +525,7 @@ _MARKET_PHRASE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w.&/()'-]+\s+){0,6}?[Mm
 
 
 def _pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common, item_start, headline,
-              clause_money_year: int | None) -> Fact:
+              money_years: list[int]) -> Fact:
     before = line[max(0, m.start - offset - 12):m.start - offset]
     after = line[m.end - offset:m.end - offset + 16]
     if re.search(r"\d\s*%?\s*(?:-|–|to|and)\s*$", before) or re.match(rf"\s*(?:-|–|to|and)\s*(?:{NUM})\s?%", after):
@@ -515,6 +538,11 @@ def _pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset,
             to = TO_YEAR_AFTER.match(right)
             if to:
                 to_year, end = int(to.group(1)), m.end + to.end()
+            elif len(money_years) == 2 and money_years[1] == money_years[0] + 1:
+                from_year, to_year = money_years  # "from X in 2025 to Y in 2026, a CAGR of ...": a one-year step
+        if not common["item"] and clause.volume:
+            return _unplaced(line, offset, m, f"a growth rate of a volume ('{clause.volume}'), not of the market's "
+                             "value", headline)
         cue = lex.CAGR_CUE.search(left[-45:])
         start = m.start - len(left[-45:]) + cue.start() if cue else m.start
         if period and period.start < start:
@@ -524,16 +552,37 @@ def _pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset,
         quote, q_start = _span(line, offset, start, end)
         historic = bool(lex.HISTORIC.search(clause.text))
         return Fact("item_cagr" if common["item"] else "cagr", quote, q_start, number=m.number, from_year=from_year,
-                    to_year=to_year, historic=historic, **common)
+                    to_year=to_year, historic=historic, market=None if common["item"] else clause.market, **common)
     if not common["item"]:
         return _unplaced(line, offset, m, "a percentage not tied to a segment, region or growth rate", headline)
+    clause_end = clause.start + len(clause.text) - offset
+    other = _not_a_share(line[clause.body - offset:m.start - offset], line[m.end - offset:clause_end])
+    if other:
+        return _unplaced(line, offset, m, other, headline)
     relative = lex.RELATIVE_SHARE.match(right)
     share_of = relative.group(1) if relative else None
     after = SHARE_YEAR_AFTER.match(right)
-    year = int(after.group(1)) if after else _nearest(m, free_years) or _nearest(m, s_years) or clause_money_year
+    year = int(after.group(1)) if after else _nearest(m, free_years) or _nearest(m, s_years) or next(
+        iter(money_years), None)
     end = m.end + (after.end() if after else 0)
     quote, start = _span(line, offset, min(item_start, m.start), end)
     return Fact("share", quote, start, number=m.number, year=year, share_of=share_of, **common)
+
+
+def _not_a_share(before: str, after: str) -> str | None:
+    """Why a percentage said of an item is not its share of this market; None when nothing says so."""
+    other = lex.OTHER_SHARE.search(before + after[:40])
+    if other:
+        return f"not a share of the market ('{other.group(0)}')"
+    change = lex.CHANGE_BEFORE.search(before[-40:])
+    if change:
+        return f"a change or a bound ('{change.group(0).strip()}'), not a share: the schema holds no bound"
+    if lex.CHANGE_AFTER.match(after):
+        return "a change or a share of something else, not a share of the market"
+    of = lex.SHARE_OF.match(after)
+    if of and not lex.MARKET_WHOLE.search(of.group("np")) and not lex.RELATIVE_SHARE.match(after):
+        return f"a share of {of.group('np').strip()}, not of the market"
+    return None
 
 
 def _claims(clause: _Clause, line: str, offset: int, common: dict) -> list[Fact]:
@@ -550,6 +599,8 @@ def _claims(clause: _Clause, line: str, offset: int, common: dict) -> list[Fact]
         if not m or (kind == "fast-growing" and "fastest-growing" in kinds):
             continue
         if kind == "largest" and kinds & {"fastest-growing", "fast-growing"} and re.search(r"\bgrow", body[:m.start()]):
+            continue
+        if kind == "largest" and lex.RANK_VERB.match(m.group(0)) and not lex.RANK_OBJECT.match(body[m.end():]):
             continue
         kinds.add(kind)
         quote, start = _span(line, offset, body_at, body_at + m.end())

@@ -79,6 +79,23 @@ def source_meta(text: str) -> SourceMeta:
     return meta
 
 
+def with_header(meta: SourceMeta, header: dict[str, str]) -> SourceMeta:
+    """A saved page's header states url, publisher and date outright, so it wins over what the text suggests."""
+    if header.get("url") and _URL.match(header["url"]):
+        meta.url = header["url"]
+    publisher = re.sub(r"\s*\(.*$|\s+press release$", "", header.get("publisher", ""), flags=re.I).strip(" ,;")
+    if len(publisher) >= 3:
+        meta.publisher = publisher
+    if header.get("title"):
+        meta.title = _clip(header["title"], MAX_TITLE)
+    for key in ("date", "published", "stamp"):
+        date = _DATE.search(header.get(key, ""))
+        if date and _iso_date(date):
+            meta.published = _iso_date(date)
+            break
+    return meta
+
+
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
