@@ -317,11 +317,15 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
         geos += [(-1, m.group(1)) for m in lex.GEO.finditer(clause.place)]
     names = list(dict.fromkeys(g for _, g in geos))
     np = _noun_phrase(body) or _elliptic_subject(body)
-    if np and _MARKET_NP.search(np[1]) and not _SEGMENT_NP.search(np[1]):
+    if np and _MARKET_NP.search(np[1]) and not _segment(body, np):
         clause.subject, clause.market = "market", np[1]
         return label
     if geos and (np is None or lex.GEO.search(np[1])):
         first = min((g for g in geos if g[0] >= 0), default=None)
+        said = _PLACE_MARKET.match(body, first[0] + len(first[1])) if first is not None else None
+        if said:
+            clause.subject, clause.market = "market", body[first[0]:said.end()]
+            return label
         if first is not None:
             countries = [n for n in names if n in lex.COUNTRY_REGION]
             regions = [n for n in names if n not in lex.COUNTRY_REGION]
@@ -344,9 +348,9 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
     elif np:
         start, name = np
         lowered = name.lower()
-        segment = _SEGMENT_NP.search(name)
+        segment = _segment(body, np)
         if segment:
-            name, lowered = name[:segment.start()], lowered[:segment.start()]
+            name, lowered = segment, segment.lower()
         if lowered in lex.BACK_REFERENCES:
             clause.subject = "back-reference"
         elif not segment and ("market" in lowered or lowered in lex.PRONOUNS or _SIZE_NP.search(lowered)):
@@ -370,7 +374,24 @@ _ASIDE = re.compile(
     r"^(?![^,]*\b(?:largest|biggest|fastest|leading|smallest|dominant)\b)[A-Z][^,]{0,40},\s+"
     r"(?=(?:the|this|its|our)\s+(?:[\w.&/()'’-]+\s+){0,7}?(?:market|industry|sector)\b(?!\s*,)|it\s)")
 _MARKET_NP = re.compile(r"\bmarket\b", re.I)
-_SEGMENT_NP = re.compile(r"\s+market\s+(?:segment|sub-?segment|category)$", re.I)
+_SEGMENT_NP = re.compile(r"\s+market(?:\s+(?:segment|sub-?segment|category))?$", re.I)
+_SEGMENT_AFTER = re.compile(r"\s+(?:segment|sub-?segment|category)\b", re.I)
+# "North America pet food market" / "U.S. biologics CDMO market": a place that names a market, not an item.
+_PLACE_MARKET = re.compile(
+    rf"(?:\s+(?!(?:the|a|an|and|of|in|{lex.SUBJECT_VERBS})\b)[\w.&/'’-]+){{0,5}}?\s+market\b", re.I)
+
+
+def _segment(body: str, np: tuple[int, str]) -> str | None:
+    """'the pet treats market segment is ...': an item named 'pet treats', not the market."""
+    start, name = np
+    tail = _SEGMENT_NP.search(name)
+    if not tail or tail.start() == 0:
+        return None
+    if tail.group(0).split()[-1].lower() != "market" or _SEGMENT_AFTER.match(body, start + len(name)):
+        return name[:tail.start()]
+    return None
+
+
 _SIZE_NP = re.compile(r"\b(?:industry|sector)\b.*\b(?:size|value|revenue|worth)\b|\b(?:size|value) of\b", re.I)
 _NP = re.compile(
     rf"^(?:the\s+|The\s+)?(?P<np>[A-Za-z(][\w()&/'’.-]*(?:\s+(?!(?:{lex.SUBJECT_VERBS})\b)[\w()&/'’.-]+){{0,6}}?)"
@@ -384,7 +405,7 @@ def _noun_phrase(body: str) -> tuple[int, str] | None:
         return None
     name = m.group("np").strip(" ,")
     words = name.split()
-    if words and words[0].lower() in lex.QUANTIFIERS:
+    if words and (words[0].lower() in lex.QUANTIFIERS or re.fullmatch(lex.SUBJECT_VERBS, words[0])):
         return None
     return m.start("np"), name
 

@@ -106,7 +106,7 @@ CHANGE_AFTER = re.compile(
     r"|year[- ]on[- ]year|year[- ]over[- ]year|yoy|y-o-y|points?|of\s+(?:the\s+|all\s+)?(?:respondents|patients"
     r"|people|population|adults|children|users|consumers|companies|firms|hospitals|cases|deaths|trials|households"
     r"|businesses|organi[sz]ations|enterprises))\b", re.I)
-SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|this\s+)?(?P<np>[^,.;()]{1,80})", re.I)
+SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|this\s+)?(?P<np>(?:[^,.;()]|\.(?=\w)){1,80})", re.I)
 MARKET_WHOLE = re.compile(r"\b(?:market|revenues?|sales|shares?|total|industry|mix|segments?|sector|spending|value"
                           r"|turnover|it|its)\b", re.I)
 VOLUME = re.compile(
@@ -128,6 +128,7 @@ SUBJECT_VERBS = (
     r"|generates?|contributed|contributes?|registered|registers?|will|should|grew|grows?|emerged|continues?|continued"
     r"|posted|saw|reached|secured|has|have|followed|carried|processed|recorded|claimed|occupied|garnered|witnessed"
     r"|comprised|making\s+up|accounting\s+for|representing|holding|taking|valued|worth|ranked|ranks?|came|comes"
+    r"|values|stood|stands|totals|totaled|totalled|amounted|amounts"
 )
 NON_ITEMS = {
     "it", "this", "that", "these", "those", "they", "which", "revenue", "revenues", "demand", "growth", "sales",

@@ -89,13 +89,18 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     geography = _geography(name)
     facts = [_whole_market_share(f, geography, unplaced) for f in facts]
     facts = _expand_every([f for f in facts if f is not None], unplaced)
-    facts = [f for f in facts if not _other_market(f, name, unplaced)]
+    facts = [_submarket(f, geography, unplaced) for f in facts]
+    facts = [f for f in facts if f is not None and not _other_market(f, name, unplaced)]
     bounds = [f for f in facts if f.kind == "total" and f.bound]
     totals = [f for f in facts if f.kind == "total" and not f.bound]
     currency, unit = _currency_unit(totals or bounds, facts)
     totals, claims = _settle_totals(totals, currency, unplaced)
     stated = {(t.year, amount(t)) for t in totals}
-    claims += [b for b in bounds if (b.year, amount(b)) not in stated]
+    bounds = [b for b in bounds if (b.year, amount(b)) not in stated]
+    last = _bound_end(bounds, totals, currency, unplaced)
+    if last:
+        totals.append(last)
+    claims += [b for b in bounds if b is not last]
     size: dict = {}
     extra_totals = []
     base = _base_total(totals, meta.published)
@@ -175,6 +180,46 @@ def _whole_market_share(fact: Fact, geography: str, unplaced: list[dict]) -> Fac
         return fact
     unplaced.append({"quote": fact.quote, "note": f"a share of {fact.share_of}, not of the whole market"})
     return None
+
+
+def _bound_end(bounds: list[Fact], totals: list[Fact], currency: str | None, unplaced: list[dict]) -> Fact | None:
+    """'Poised to cross USD 7 trillion by 2037' after every stated total: the only end value the release gives."""
+    later = [b for b in bounds if b.currency == currency and (not totals or b.year > totals[-1].year)]
+    if not later:
+        return None
+    end = max(later, key=lambda b: b.year)
+    unplaced.append({"quote": end.quote, "note": "a bound ('more than', 'cross'), used as the end value: the schema "
+                     "holds no bound yet, so the figure reads as exact"})
+    return end
+
+
+def _place(name: str) -> str:
+    """One spelling per place: 'U.S.' and 'United States', 'APAC' and 'Asia Pacific'."""
+    from .lexicon import REGION_SPELLINGS, SAME_PLACE
+
+    name = SAME_PLACE.get(name, name)
+    return REGION_SPELLINGS.get(name, name)
+
+
+def _submarket(fact: Fact, geography: str, unplaced: list[dict]) -> Fact | None:
+    """'The U.S. pet food market' inside a North American market is an item; inside a U.S. market, the market."""
+    from .lexicon import COUNTRY_REGION, GEO
+
+    if fact.kind not in ("total", "cagr") or not fact.market:
+        return fact
+    said = GEO.search(fact.market)
+    if not said or _place(said.group(1)) == geography:
+        return fact
+    place = _place(said.group(1))
+    country = said.group(1) in COUNTRY_REGION
+    if geography != "Global" and not (country and COUNTRY_REGION[said.group(1)] == geography):
+        unplaced.append({"quote": fact.quote, "note": f"a figure of {fact.market}, not of this {geography} market"})
+        return None
+    if fact.bound:
+        unplaced.append({"quote": fact.quote, "note": f"a bound on {fact.market}: the schema holds no bound"})
+        return None
+    return replace(fact, kind="value" if fact.kind == "total" else "item_cagr", item=place,
+                   geo="country" if country else "region", market=None)
 
 
 def _other_market(fact: Fact, name: str, unplaced: list[dict]) -> bool:
@@ -264,7 +309,10 @@ def _market_cagr(cagrs: list[Fact], base: Fact | None, totals: list[Fact], unpla
     end_year = totals[-1].year if totals else None
     forecast = []
     for c in cagrs:
-        if c.historic or (c.to_year and base_year and c.to_year <= base_year):
+        if c.from_year and c.to_year and c.to_year - c.from_year == 1:
+            unplaced.append({"quote": c.quote, "note": f"a one-year step ({c.from_year} to {c.to_year}), not the "
+                             "forecast CAGR"})
+        elif c.historic or (c.to_year and base_year and c.to_year <= base_year):
             unplaced.append({"quote": c.quote, "note": "a past growth rate, not the forecast CAGR"})
         else:
             forecast.append(c)
@@ -440,13 +488,15 @@ def _first(facts: list[Fact], kind: str, unplaced: list[dict]) -> Fact | None:
 
 
 def _geography(name: str) -> str:
-    from .lexicon import GEO_ADJECTIVES
+    """The place a market's name gives ('European ...', 'North America ...', 'U.S. ...'); Global when none."""
+    from .lexicon import GEO, GEO_ADJECTIVES
 
     lowered = name.lower()
     for word, place in sorted(GEO_ADJECTIVES.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", lowered):
             return place
-    return "Global"
+    said = GEO.search(name)
+    return _place(said.group(1)) if said else "Global"
 
 
 def _source(meta, source_id: str, source_name: str) -> dict:
