@@ -392,7 +392,9 @@ def _segment(body: str, np: tuple[int, str]) -> str | None:
     return None
 
 
-_SIZE_NP = re.compile(r"\b(?:industry|sector)\b.*\b(?:size|value|revenue|worth)\b|\b(?:size|value) of\b", re.I)
+_SIZE_NP = re.compile(r"\b(?:industry|sector)\b.*\b(?:size|value|revenue|worth)\b|\b(?:size|value) of\b"
+                      r"|^(?:global|worldwide|total|overall)\b.*\b(?:revenues?|sales|spending|turnover|size|value)$",
+                      re.I)
 _NP = re.compile(
     rf"^(?:the\s+|The\s+)?(?P<np>[A-Za-z(][\w()&/'’.-]*(?:\s+(?!(?:{lex.SUBJECT_VERBS})\b)[\w()&/'’.-]+){{0,6}}?)"
     rf"(?:\s+(?:segment|sub-segment|category|group))?(?:\s*\([^)]{{1,40}}\))?"

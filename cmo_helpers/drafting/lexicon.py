@@ -72,7 +72,7 @@ RANK_OBJECT = re.compile(
     r"revenue|sales|demand|installations|region|regions|field|pack|list|ranking)s?\b"
     r"|\s+(?:with|in|by|during|over|throughout|across|among|globally|regionally|overall|worldwide|both)\b|\s*(?:[,.;:)]|$))",
     re.I)
-RANK_VERB = re.compile(r"^(?:leads?|led|dominat(?:es?|ed|ing)|tops?|topped)$", re.I)
+RANK_VERB = re.compile(r"^(?:leads?|led|dominat(?:es?|ed|ing)|tops|topped)$", re.I)
 # Who is never a breakdown item: companies and other actors named as a sentence's subject.
 ACTOR_HEADS = {"businesses", "companies", "players", "vendors", "firms", "manufacturers", "suppliers", "governments",
                "investors", "startups", "start-ups", "analysts", "experts", "researchers", "authorities", "regulators"}
@@ -99,7 +99,7 @@ OTHER_SHARE = re.compile(
 CHANGE_BEFORE = re.compile(
     r"\b(?:by|up to|reduc\w*|cut\w*|lower\w*|improv\w*|increas\w*|rais\w*|boost\w*|decreas\w*|declin\w*|drop\w*|fell"
     r"|fall\w*|rose|ris\w*|jump\w*|surg\w*|below|under|exceed\w*|above|over|more than|less than|at least|nearly"
-    r"|almost|up|down|reach\w*|hit\w*|to)\s+(?:up to\s+|about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+"
+    r"|almost|reach\w*|hit\w*)\s+(?:up to\s+|about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+"
     r"|almost\s+|some\s+|just\s+)?$", re.I)
 CHANGE_AFTER = re.compile(
     r"^\s*(?:faster|slower|more|less|higher|lower|cheaper|reduction|increase|decrease|growth|rise|drop|jump"
@@ -108,7 +108,7 @@ CHANGE_AFTER = re.compile(
     r"|businesses|organi[sz]ations|enterprises))\b", re.I)
 SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|this\s+)?(?P<np>(?:[^,.;()]|\.(?=\w)){1,80})", re.I)
 MARKET_WHOLE = re.compile(r"\b(?:market|revenues?|sales|shares?|total|industry|mix|segments?|sector|spending|value"
-                          r"|turnover|it|its)\b", re.I)
+                          r"|turnover|premiums|bookings|billings|expenditure|it|its)\b", re.I)
 VOLUME = re.compile(
     r"(?<![\w.])\d[\d,.]*\s?(?:thousand|million|billion|mn|bn|k)?\s?(?:MW|GW|kW|TW|MWh|GWh|TWh|kWh|tons?|tonnes?|"
     r"metric tons?|units|barrels|litres|liters|kg|kilotons?|sq\.? ?ft|square feet|vehicles|devices|shipments)\b",
