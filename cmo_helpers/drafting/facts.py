@@ -103,7 +103,7 @@ def extract(text: str, header: dict[str, str] | None = None) -> Release:
     offset, heading, heading_year, first_body, section = 0, None, None, None, {}
     lines = text.split("\n")
     first_line = next((k for k, line in enumerate(lines) if line.strip()), -1)
-    question = None
+    question, previous = None, None
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -126,7 +126,8 @@ def extract(text: str, header: dict[str, str] | None = None) -> Release:
         if stripped:
             is_heading = len(stripped) < 70 and not stripped.endswith((".", "?", "!")) and not BULLET.match(line)
             headline = i == first_line
-            listed = inline_list(line, offset, heading, heading_year) or flat_table(line, offset, heading)
+            listed = (inline_list(line, offset, heading, heading_year) or flat_table(line, offset, heading)
+                      or flat_table(line, offset, previous))
             facts = listed
             if not listed and (not is_heading or headline or MONEY.search(line) or PCT.search(line)
                                or _claim_label(stripped)):
@@ -135,6 +136,7 @@ def extract(text: str, header: dict[str, str] | None = None) -> Release:
                     first_body = i
             release.facts += facts + (_answered(question, line, offset, facts) if question else [])
             question = _question(stripped, offset + line.index(stripped))
+            previous = stripped
             if is_heading and not listed:
                 heading, section = stripped, {}
                 years = [int(y) for y in YEAR.findall(mask(stripped, RANGE))]
@@ -401,9 +403,13 @@ _NP = re.compile(
     rf"(?=\s*,|\s+(?:alone\s+|also\s+|together\s+)?(?:{lex.SUBJECT_VERBS})\b)")
 
 
+_NOT_A_NAME = re.compile(r"^\d|(?<![\w.])(?:19|20)\d{2}\b|[%$€£¥]|\d[\d,.]*\s*(?:million|billion|bn|mn)\b|\d,\d"
+                         r"|\b(?:USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF)\b")
+
+
 def _noun_phrase(body: str) -> tuple[int, str] | None:
     m = _NP.match(body)
-    if not m or re.search(r"\d", m.group("np")):
+    if not m or _NOT_A_NAME.search(m.group("np")):
         return None
     name = m.group("np").strip(" ,")
     words = name.split()
