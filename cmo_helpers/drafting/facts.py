@@ -110,7 +110,7 @@ def extract(text: str, header: dict[str, str] | None = None) -> Release:
         if " | " in line:
             j = i
             rows = []
-            while j < len(lines) and " | " in (lines[j] if lines[j].strip() else "".join(lines[j + 1:j + 2])):
+            while j < len(lines) and _table_line(lines[j] if lines[j].strip() else "".join(lines[j + 1:j + 2])):
                 rows.append((offset, lines[j]))
                 offset += len(lines[j]) + 1
                 j += 1
@@ -145,6 +145,11 @@ def extract(text: str, header: dict[str, str] | None = None) -> Release:
         i += 1
     release.market_name = market_name(text, release.facts)
     return release
+
+
+def _table_line(line: str) -> bool:
+    """A row ('a | b') or the rule under a header ('---|---|'), which must not end the table."""
+    return " | " in line or ("|" in line and re.fullmatch(r"[\s|:-]+", line) is not None)
 
 
 def sentences(line: str, offset: int) -> list[tuple[str, int]]:
@@ -457,7 +462,7 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
                   headline: bool) -> list[Fact]:
     text = clause.text
     facts: list[Fact] = []
-    decoy = lex.DECOY.search(text[clause.body - clause.start:]) or lex.DECOY.search(text)
+    decoy = lex.DECOY.search(_named_away(text, clause))
     free_years = [m for m in mentions if m.kind == "year" and not m.bound]
     ranges = [m for m in mentions if m.kind == "range"]
     common = dict(item=clause.subject if _is_item(clause) else None, geo=clause.geo if _is_item(clause) else None,
@@ -488,6 +493,15 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
             facts.append(Fact("unplaced", quote, start, note=f"'{claims[0].claim}' said of {together} together: "
                               "a claim needs one item"))
     return facts
+
+
+def _named_away(text: str, clause: _Clause) -> str:
+    """The clause with its market's and item's names blanked: 'the reef survey market' marks no survey."""
+    text = _MARKET_PHRASE.sub(lambda m: " " * len(m.group(0)), text)
+    if _is_item(clause) and clause.subject_start is not None:
+        at = clause.subject_start - clause.start
+        text = text[:at] + " " * len(clause.subject) + text[at + len(clause.subject):]
+    return text
 
 
 def _nearest(m: _Mention, years: list[_Mention]) -> int | None:

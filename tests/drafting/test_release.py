@@ -1,0 +1,124 @@
+"""Real releases tempt a wrong reading: each fixture here (our own words and figures) has one, and the draft
+must place the market's figures right, leave every other number under `unplaced` with a reason, and validate."""
+from __future__ import annotations
+
+import pytest
+
+from cmo_helpers.drafting.release import draft_release
+from cmo_helpers.inputs.params import parse_params
+
+
+def draft(text: str, name: str = "r.txt") -> dict:
+    """The drafted params mapping, after checking that the project's own schema accepts it."""
+    _, d = draft_release(name, text)
+    parse_params(d.params, name)
+    return d.params
+
+
+def unplaced(params: dict) -> str:
+    return " | ".join(f"{u['quote']} => {u['note']}" for u in params.get("unplaced", []))
+
+
+def items(params: dict) -> dict[str, dict]:
+    return {i["name"]: i for b in params.get("breakdowns", []) for i in b["items"]}
+
+
+def test_a_deal_amount_beside_the_market_size_is_not_an_item_value():
+    p = draft("The kelp snack market was valued at USD 2.40 billion in 2024 and is projected to reach USD 4.10 "
+              "billion by 2031, at a CAGR of 7.9% from 2025 to 2031. Snack makers have joined a buying spree, with "
+              "Brinewood spending USD 1.1 billion on its purchase of Crisp Tide.\n")
+    assert (p["size"]["base"]["value"], p["size"]["end"]["value"]) == ("2.40", "4.10")
+    assert not any("value" in i for i in items(p).values())
+    assert "USD 1.1 billion" in unplaced(p)
+
+
+def test_a_production_share_and_a_share_of_another_quantity_are_not_market_shares():
+    p = draft("The tidal turbine market was valued at USD 5.2 billion in 2024 and will reach USD 9.8 billion by "
+              "2030. Presently, Norway's production share of all turbine blades exceeds 70%. By 2035, tidal power "
+              "is projected to supply 12% of coastal electricity demand.\n")
+    assert not items(p)
+    assert "exceeds 70%" in unplaced(p) and "12% of coastal electricity demand" in unplaced(p)
+
+
+def test_a_change_is_not_a_share():
+    p = draft("The reef survey market was valued at USD 1.5 billion in 2024 and will reach USD 2.5 billion by 2030. "
+              "According to the Ocean Office, drones can cut survey times by up to 40% in Canada.\n")
+    assert not items(p)
+
+
+def test_a_one_year_step_is_not_the_market_cagr_and_a_lead_in_is_not_an_item():
+    p = draft("The sodium battery market is set to increase from $12.5 billion in 2025 to $13.6 billion in 2026, "
+              "reflecting a compound annual growth rate (CAGR) of 8.8%. Looking ahead, the market is expected to "
+              "reach $19.9 billion by 2030, with a CAGR of 10.0%.\n")
+    assert p["size"]["cagr"]["rate"] == "10.0%"
+    assert p["size"]["end"]["value"] == 19.9
+    assert "Looking ahead" not in items(p)
+    assert "one-year step" in unplaced(p)
+
+
+def test_a_trillion_bound_is_the_end_value_and_its_bound_is_noted():
+    p = draft("Tidal Power Market size was valued at USD 310.5 billion in 2024 and is poised to cross USD 2.2 "
+              "trillion by the end of 2036, expanding at more than 17% CAGR between 2025-2036. In 2025, the industry "
+              "size of tidal power is assessed at USD 362.4 billion.\n")
+    size = p["size"]
+    assert (size["base"]["year"], size["end"]["year"]) == (2024, 2036)
+    assert float(size["end"]["value"]) == 2200
+    assert "bound" in unplaced(p)
+    assert [t["value"] for t in p.get("totals", [])] == [362.4]
+
+
+def test_a_volume_series_gives_no_money_figure_and_its_cagr_is_unplaced():
+    p = draft("The Ruritania wind farm market is estimated at 12.4 thousand MW in 2024 and is expected to reach "
+              "20.1 thousand MW by 2029, growing at a CAGR of 10.1%. Further, the market is expected to generate "
+              "revenue of USD 8,200 million in 2024 and is projected to reach USD 15,400 million by 2029, growing at "
+              "a CAGR of 13.1% during the forecast period (2024-2029).\n")
+    assert p["size"]["base"]["value"] == "8,200" and p["size"]["end"]["value"] == "15,400"
+    assert p["size"]["cagr"]["rate"] == "13.1%"
+    assert "Further" not in items(p)
+    assert "10.1%" in unplaced(p) and "volume" in unplaced(p)
+
+
+def test_the_markets_own_region_is_the_market_and_a_country_market_inside_it_an_item():
+    p = draft("North America Kelp Snack Market Outlook\n\n"
+              "The North America kelp snack market size was valued at USD 1.20 billion in 2024 and is expected to "
+              "reach USD 2.05 billion by 2034, growing at a CAGR of 5.5% from 2025 to 2034.\n"
+              "The U.S. kelp snack market size was evaluated at USD 0.80 billion in 2024 and is expected to reach "
+              "USD 1.31 billion by 2034, growing at a CAGR of 5.1% from 2025 to 2034.\n")
+    assert p["market"]["geography"] == "North America"
+    assert p["size"]["cagr"]["rate"] == "5.5%"
+    found = items(p)
+    assert "North America" not in found
+    us = found["United States"]
+    assert (us["value"], us["end"]["value"], us["cagr"]["rate"]) == ("0.80", 1.31, "5.1%")
+
+
+def test_claims_come_only_from_rank_words_about_items():
+    p = draft("The seed bank market was valued at USD 3.1 billion in 2024 and will reach USD 5.0 billion by 2030. "
+              "Cloud cataloguing improves tracking, identifies rare lines, and minimizes labelling error, leading to "
+              "faster audits. Evolving breeding startups have led seed bank growth. Cryo vaults held the largest "
+              "revenue share of 44.5% in 2024.\n")
+    found = items(p)
+    claimed = {name for name, i in found.items() if i.get("claims")}
+    assert claimed == {"Cryo vaults"}
+    assert found["Cryo vaults"]["share"] == "44.5%"
+
+
+def test_a_segments_cagr_is_the_segments_not_the_markets():
+    p = draft("The moss flooring market was valued at USD 4.4 billion in 2024 and will reach USD 8.1 billion by 2034, "
+              "growing at a CAGR of 6.3% from 2025 to 2034.\n"
+              "By product, the dried moss tiles market segment is expected to grow at the fastest CAGR of 7.7% from "
+              "2025 to 2034.\n")
+    assert p["size"]["cagr"]["rate"] == "6.3%"
+    tiles = items(p)["dried moss tiles"]
+    assert tiles["cagr"]["rate"] == "7.7%"
+    assert [c["claim"] for c in tiles["claims"]] == ["fastest-growing"]
+
+
+@pytest.mark.parametrize("line", [
+    "Report attributes | Pages: 212 | Companies profiled: 18",
+    "Edition: 12; Released: May 2024",
+])
+def test_report_metadata_never_becomes_a_figure(line):
+    p = draft(f"{line}\n\nThe moss flooring market was valued at USD 4.4 billion in 2024 and will reach USD 8.1 "
+              "billion by 2034.\n")
+    assert not items(p)
