@@ -245,7 +245,8 @@ def _line_facts(line: str, offset: int, heading: str | None, headline: bool, sec
             lead_dim = clause.dimension or lead_dim
             if clause.dimension:
                 section["dimension"] = clause.dimension
-            if clause.subject is None and prev is not None and prev.subject and clause.text[:1].islower():
+            if (clause.subject is None and prev is not None and prev.subject and clause.text[:1].islower()
+                    and not _NEW_SUBJECT.match(clause.text)):
                 clause.subject, clause.geo, clause.subjects = prev.subject, prev.geo, prev.subjects
                 clause.subject_start = prev.subject_start
             if clause.dimension is None and clause.geo is None:
@@ -319,6 +320,7 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
         pos += aside.end()
     clause.body = clause.start + pos
     body = text[pos:]
+    first_number = min((m.start() for m in (MONEY.search(body), PCT.search(body)) if m), default=len(body))
     geos = [(m.start(1), m.group(1)) for m in lex.GEO.finditer(body)]
     if clause.place:
         geos += [(-1, m.group(1)) for m in lex.GEO.finditer(clause.place)]
@@ -328,7 +330,7 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
         clause.subject, clause.market = "market", np[1]
         return label
     if geos and (np is None or lex.GEO.search(np[1])):
-        first = min((g for g in geos if g[0] >= 0), default=None)
+        first = min((g for g in geos if 0 <= g[0] < first_number), default=None)
         said = _PLACE_MARKET.match(body, first[0] + len(first[1])) if first is not None else None
         if said:
             clause.subject, clause.market = "market", body[first[0]:said.end()]
@@ -362,7 +364,7 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
             clause.subject = "back-reference"
         elif not segment and ("market" in lowered or lowered in lex.PRONOUNS or _SIZE_NP.search(lowered)):
             clause.subject = "market"
-        elif lowered.split()[-1] in lex.ACTOR_HEADS:
+        elif set(lowered.split()) & lex.ACTOR_HEADS:
             clause.subject = None
         elif lowered not in lex.NON_ITEMS and not lex.DECOY.search(name):
             clause.subject, clause.subject_start = name, clause.body + start
@@ -380,6 +382,7 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
 _ASIDE = re.compile(
     r"^(?![^,]*\b(?:largest|biggest|fastest|leading|smallest|dominant)\b)[A-Z][^,]{0,40},\s+"
     r"(?=(?:the|this|its|our)\s+(?:[\w.&/()'’-]+\s+){0,7}?(?:market|industry|sector)\b(?!\s*,)|it\s)")
+_NEW_SUBJECT = re.compile(r"(?:and\s+|but\s+)?(?:the|a|an|this|these|those|its|their)\s", re.I)
 _MARKET_NP = re.compile(r"\bmarket\b", re.I)
 _SEGMENT_NP = re.compile(r"\s+market(?:\s+(?:segment|sub-?segment|category))?$", re.I)
 _SEGMENT_AFTER = re.compile(r"\s+(?:segment|sub-?segment|category)\b", re.I)
@@ -418,7 +421,8 @@ def _noun_phrase(body: str) -> tuple[int, str] | None:
         return None
     name = m.group("np").strip(" ,")
     words = name.split()
-    if words and (words[0].lower() in lex.QUANTIFIERS or re.fullmatch(lex.SUBJECT_VERBS, words[0])):
+    if words and (words[0].lower() in lex.QUANTIFIERS or re.fullmatch(lex.SUBJECT_VERBS, words[0])
+                  or {w.lower() for w in words} & lex.NOT_IN_NAMES):
         return None
     return m.start("np"), name
 
@@ -483,7 +487,8 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
             money_years = [n.year for n in numbers if n.kind == "money" and n.year]
             facts.append(_pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common,
                                    item_start, headline, money_years))
-    if not decoy and _is_item(clause) and clause.subject != EVERY:
+    title = headline and not line.rstrip().endswith((".", "!", "?"))  # a title's 'Leading Players' ranks nothing
+    if not decoy and not title and _is_item(clause) and clause.subject != EVERY:
         claims = _claims(clause, line, offset, common)
         if len(set(clause.subjects)) <= 1:
             facts += claims
@@ -569,9 +574,10 @@ _MARKET_PHRASE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w.&/()'-]+\s+){0,6}?[Mm
 
 def _pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common, item_start, headline,
               money_years: list[int]) -> Fact:
-    before = line[max(0, m.start - offset - 12):m.start - offset]
+    before = line[max(0, m.start - offset - 24):m.start - offset]
     after = line[m.end - offset:m.end - offset + 16]
-    if re.search(r"\d\s*%?\s*(?:-|–|to|and)\s*$", before) or re.match(rf"\s*(?:-|–|to|and)\s*(?:{NUM})\s?%", after):
+    if (re.search(r"\d\s*(?:%|percent|per cent)?\s*(?:-|–|to|and)\s*$", before)
+            or re.match(rf"\s*(?:-|–|to|and)\s*(?:{NUM})\s?(?:%|percent|per cent)", after)):
         return _unplaced(line, offset, m, "a range of rates, not one figure", headline)
     is_cagr = bool(lex.CAGR_CUE.search(left[-45:]) or lex.CAGR_AFTER.match(right))
     if is_cagr:

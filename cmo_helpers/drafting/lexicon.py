@@ -76,6 +76,9 @@ RANK_VERB = re.compile(r"^(?:leads?|led|dominat(?:es?|ed|ing)|tops|topped)$", re
 # Who is never a breakdown item: companies and other actors named as a sentence's subject.
 ACTOR_HEADS = {"businesses", "companies", "players", "vendors", "firms", "manufacturers", "suppliers", "governments",
                "investors", "startups", "start-ups", "analysts", "experts", "researchers", "authorities", "regulators"}
+# Words that make a phrase a predicate, never an item's name ("it's projected to", "is expected to").
+NOT_IN_NAMES = {"projected", "expected", "estimated", "anticipated", "forecast", "forecasted", "poised", "predicted",
+                "slated", "likely", "it's", "it’s"}
 NOT_DIMENSIONS = {"share", "region", "regional market", "market", "segment", "country", "country market", "revenue",
                   "contributor", "hub", "players", "vendors", "companies", "group", "groups", "category", "categories",
                   "segments", "item", "items"}
@@ -97,7 +100,8 @@ OTHER_SHARE = re.compile(
     r"|literacy|unemployment|interest|tax|margin|discount|response|survival|success|failure|error)\s+(?:share|rates?"
     r"|ratio|level)\b|\butili[sz]ation|\befficien|\baccura|\bpenetration|\bprevalence|\bmargins?\b", re.I)
 CHANGE_BEFORE = re.compile(
-    r"\b(?:by|up to|reduc\w*|cut\w*|lower\w*|improv\w*|increas\w*|rais\w*|boost\w*|decreas\w*|declin\w*|drop\w*|fell"
+    r"\b(?:(?:grow\w*|expand\w*|advanc\w*|climb\w*|progress\w*)\s+(?:at|by)(?:\s+an?(?:\s+\w+)?\s+rate\s+of)?"
+    r"|by|up to|reduc\w*|cut\w*|lower\w*|improv\w*|increas\w*|rais\w*|boost\w*|decreas\w*|declin\w*|drop\w*|fell"
     r"|fall\w*|rose|ris\w*|jump\w*|surg\w*|below|under|exceed\w*|above|over|more than|less than|at least|nearly"
     r"|almost|reach\w*|hit\w*)\s+(?:up to\s+|about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+"
     r"|almost\s+|some\s+|just\s+)?$", re.I)

@@ -114,8 +114,10 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     cagr = _market_cagr([f for f in facts if f.kind == "cagr"], base, totals, unplaced)
     if cagr:
         size["cagr"] = sourced(cagr, rate=pct(cagr.number), **_period(cagr))
+    if base and cagr and "end" not in size:
+        size.update(_assumed_end(base, cagr, unit))
     if size.get("base") and size.get("end"):
-        size["anchor"] = "endpoints"
+        size.setdefault("anchor", "endpoints")
     breakdowns = _breakdowns(facts, currency, unit, source_id, unplaced, base.year if base else None)
     claim_list = [
         {"text": c.quote, "scale": c.scale, "source": source_id} for c in _unique(
@@ -325,6 +327,20 @@ def _market_cagr(cagrs: list[Fact], base: Fact | None, totals: list[Fact], unpla
             unplaced.append({"quote": other.quote,
                              "note": f"a second market growth rate; the draft uses {best.number}%"})
     return best
+
+
+def _assumed_end(base: Fact, cagr: Fact, unit: str) -> dict:
+    """Only a base and a CAGR to a later year: the end the CAGR implies, marked as ours, so the draft validates."""
+    if not cagr.to_year or cagr.to_year <= base.year:
+        return {}
+    start = Decimal(str(in_unit(base.number, base.scale, unit)).replace(",", ""))
+    years = cagr.to_year - base.year
+    value = start * (1 + Decimal(cagr.number) / 100) ** years
+    places = Decimal(1).scaleb(-max(_decimals(base.number), 1))
+    return {"end": {"year": cagr.to_year, "value": float(value.quantize(places)), "basis": "assumed",
+                    "rationale": f"not stated in the release: the {base.year} total compounded at the stated "
+                                 f"{cagr.number}% for {years} years; replace it if the source gives an end value"},
+            "anchor": "cagr"}
 
 
 def _period(fact: Fact) -> dict:

@@ -122,3 +122,32 @@ def test_report_metadata_never_becomes_a_figure(line):
     p = draft(f"{line}\n\nThe moss flooring market was valued at USD 4.4 billion in 2024 and will reach USD 8.1 "
               "billion by 2034.\n")
     assert not items(p)
+
+
+def test_a_base_and_a_cagr_alone_give_an_end_marked_as_ours():
+    p = draft("The global moss tile market was valued at $40.0 billion in 2024. The moss tile market is expected to "
+              "grow at a compound annual growth rate (CAGR) of 5.0% during 2024 to 2030.\n")
+    end = p["size"]["end"]
+    assert (end["year"], end["basis"], p["size"]["anchor"]) == (2030, "assumed", "cagr")
+    assert end["value"] == 53.6 and "not stated in the release" in end["rationale"]
+
+
+def test_places_listed_after_the_figures_are_not_their_subject():
+    p = draft("Report Attributes Details Market Size in 2024 US$ 610 Billion Market Size by 2031 US$ 990.5 Billion "
+              "Key Regional Coverage North America (US, Canada), Europe (Germany, France)\n")
+    assert not items(p)
+    assert (p["size"]["base"]["value"], p["size"]["end"]["value"]) == (610, 990.5)
+
+
+def test_a_title_ranks_nothing_and_a_predicate_is_no_item():
+    p = draft("Moss Tile Market: Growth Trends, Leading Players & Forecast to 2032\n\n"
+              "In 2024, the market was valued at USD 61.5 billion, and it's projected to grow steadily, reaching USD "
+              "99.1 billion by 2032, expanding at a CAGR of 6.1% during the forecast period.\n")
+    assert not items(p)
+    assert p["size"]["end"]["value"] == 99.1 and p["size"]["cagr"]["rate"] == "6.1%"
+
+
+def test_growth_rates_of_two_places_in_one_breath_are_not_shares():
+    p = draft("The moss tile market was valued at USD 1.5 billion in 2020 and will reach USD 3.0 billion by 2027. Over "
+              "the same years, Japan and Canada are expected to expand at 6.5 percent and 12%, respectively.\n")
+    assert not any("share" in i for i in items(p).values())
