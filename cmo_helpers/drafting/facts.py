@@ -41,7 +41,7 @@ _ABBREV = {"u.s", "u.k", "inc", "ltd", "corp", "co", "calif", "sept", "oct", "no
            "aug", "jun", "jul", "no", "vs", "approx", "e.g", "i.e", "st", "mr", "ms", "dr", "est", "u.s.a"}
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[\"“(]?[A-Z0-9•$€£])")
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[\"“(]?[A-Z0-9•$€£])|(?<=[a-z0-9%)])\.(?=[A-Z][a-z]{2,})")
 _NOT_NP = rf"(?!(?:with|at|a|an|and|of|in|for|to|by|or|on|from|as|{lex.SUBJECT_VERBS})\b)"
 _ELLIPSIS = (rf"{_NOT_NP}[A-Za-z][\w-]*(?:\s+{_NOT_NP}[A-Za-z][\w-]*){{0,4}}\s+(?:with\s+|at\s+)?(?:{NUM})\s?%"
              r"(?:\s+share)?\s*(?:[,.;]|and\b|$)")
@@ -169,9 +169,15 @@ def sentences(line: str, offset: int) -> list[tuple[str, int]]:
     return out
 
 
+_NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_NAME_LIST = re.compile(rf"\s*(?:[•*-]\s*)?{_NAME}(?:,\s+{_NAME})*\s*")
+
+
 def _clauses(sentence: str, start: int) -> list[_Clause]:
     out, pos = [], 0
     for m in _CLAUSE_BREAK.finditer(sentence):
+        if _NAME_LIST.fullmatch(sentence[pos:m.start()]):
+            continue  # "Germany, France, and the UK represent ...": one subject of three names
         out.append(_Clause(sentence[pos:m.start()], start + pos, start + pos))
         pos = m.end()
     out.append(_Clause(sentence[pos:], start + pos, start + pos))
@@ -362,7 +368,7 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
             name, lowered = segment, segment.lower()
         if lowered in lex.BACK_REFERENCES:
             clause.subject = "back-reference"
-        elif not segment and ("market" in lowered or lowered in lex.PRONOUNS or _SIZE_NP.search(lowered)):
+        elif not segment and (_MARKET_NP.search(lowered) or lowered in lex.PRONOUNS or _SIZE_NP.search(lowered)):
             clause.subject = "market"
         elif set(lowered.split()) & lex.ACTOR_HEADS:
             clause.subject = None
@@ -594,6 +600,10 @@ def _pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset,
                              "value", headline)
         cue = lex.CAGR_CUE.search(left[-45:])
         start = m.start - len(left[-45:]) + cue.start() if cue else m.start
+        after_cue = None if cue else lex.CAGR_AFTER.match(right)
+        if after_cue:  # "a 4.6% CAGR": the quote says what the rate is
+            lead = re.search(r"(?:[\w-]+\s+){0,3}$", left).group(0)
+            start, end = m.start - len(lead), max(end, m.end + after_cue.end())
         if period and period.start < start:
             start = period.start
         if common["item"]:

@@ -59,7 +59,7 @@ CLAIMS: list[tuple[str, re.Pattern]] = [
         re.I)),
     ("smallest", re.compile(r"\bsmallest\b|\blowest share\b", re.I)),
     ("largest", re.compile(
-        r"(?<!second )(?<!third )(?<!second-)\b(?:largest|biggest|dominat\w*|dominant|leads?|leading|led|top"
+        r"(?<!second )(?<!third )(?<!second-)\b(?:largest|biggest|dominat\w*|dominant|leads?|leading|(?-i:[Ll]ed)|top"
         r"|majority|lion'?s share|highest (?:\w+ )?share|major share)\b(?! by\b)(?! to\b)", re.I)),
 ]
 CLAIM_NOUN = re.compile(

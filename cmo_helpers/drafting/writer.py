@@ -114,6 +114,11 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     cagr = _market_cagr([f for f in facts if f.kind == "cagr"], base, totals, unplaced)
     if cagr:
         size["cagr"] = sourced(cagr, rate=pct(cagr.number), **_period(cagr))
+        bound = _RATE_BOUND.search(cagr.quote)
+        if bound:
+            unplaced.append({"quote": cagr.quote, "note": f"a bound ('{bound.group(1)}') on the CAGR: the schema holds "
+                             "no bound yet, so the rate reads as exact"})
+    facts = [f for f in facts if not _larger_than_market(f, totals, currency, unplaced)]
     if base and cagr and "end" not in size:
         size.update(_assumed_end(base, cagr, unit))
     if size.get("base") and size.get("end"):
@@ -184,6 +189,22 @@ def _whole_market_share(fact: Fact, geography: str, unplaced: list[dict]) -> Fac
     return None
 
 
+_RATE_BOUND = re.compile(r"\b(exceed\w*|over|more than|above|at least|nearly|almost|around|about|approximately"
+                         r"|roughly|up to|close to|upwards of)\s+\d[\d.]*\s?(?:%|percent)", re.I)
+
+
+def _larger_than_market(fact: Fact, totals: list[Fact], currency: str | None, unplaced: list[dict]) -> bool:
+    """An item's value above the whole market's total for its year belongs to another market."""
+    if fact.kind != "value" or fact.currency != currency or fact.scale is None:
+        return False
+    total = next((t for t in totals if t.year == fact.year), None)
+    if total is None or amount(fact) <= amount(total):
+        return False
+    unplaced.append({"quote": fact.quote, "note": f"larger than this market's {fact.year} total: a figure of another "
+                     "market, not an item of this one"})
+    return True
+
+
 def _bound_end(bounds: list[Fact], totals: list[Fact], currency: str | None, unplaced: list[dict]) -> Fact | None:
     """'Poised to cross USD 7 trillion by 2037' after every stated total: the only end value the release gives."""
     later = [b for b in bounds if b.currency == currency and (not totals or b.year > totals[-1].year)]
@@ -236,7 +257,8 @@ def _other_market(fact: Fact, name: str, unplaced: list[dict]) -> bool:
 
 
 def _content_words(text: str) -> list[str]:
-    stop = {"the", "a", "an", "global", "worldwide", "market", "overall", "total", "entire", "whole", "of", "and"}
+    stop = {"the", "a", "an", "global", "worldwide", "market", "overall", "total", "entire", "whole", "of", "and",
+            "projected", "expected", "estimated", "forecast", "current", "size", "volume", "value", "revenue"}
     return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop]
 
 
@@ -352,12 +374,18 @@ def _period(fact: Fact) -> dict:
     return out
 
 
-def _breakdown_key(fact: Fact) -> str:
-    """Regions, countries, a dimension by its head noun ('expression platform' with 'platform'), else the section."""
+def _dimension(name: str) -> str:
+    return " ".join(w.removesuffix("s") for w in item_key(name).split())
+
+
+def _breakdown_key(fact: Fact, dimensions: set[str]) -> str:
+    """Regions, countries, each dimension ('platform' joins the one 'expression platform'), else the section."""
     if fact.geo:
         return fact.geo
     if fact.dimension:
-        return item_key(fact.dimension).split()[-1].removesuffix("s")
+        name = _dimension(fact.dimension)
+        longer = [d for d in dimensions if d.endswith(" " + name)] if " " not in name else []
+        return longer[0] if len(longer) == 1 else name
     return f"section {fact.section or ''}"
 
 
@@ -366,10 +394,11 @@ def _breakdowns(facts: list[Fact], currency, unit, source_id: str, unplaced: lis
     """Items grouped by dimension (regions, countries, each 'By X'), in reading order, figures merged per item."""
     groups: dict[str, dict[str, list[Fact]]] = {}
     labels: dict[str, str] = {}
+    dimensions = {_dimension(f.dimension) for f in facts if f.dimension and not f.geo}
     for f in facts:
         if f.kind not in ("share", "value", "item_cagr", "claim") or not f.item:
             continue
-        key = _breakdown_key(f)
+        key = _breakdown_key(f, dimensions)
         labels.setdefault(key, f.dimension or "")
         groups.setdefault(key, {}).setdefault(item_key(f.item), []).append(f)
     region_names = {k: v[0].item for k, v in groups.get("region", {}).items()}

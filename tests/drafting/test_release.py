@@ -151,3 +151,38 @@ def test_growth_rates_of_two_places_in_one_breath_are_not_shares():
     p = draft("The moss tile market was valued at USD 1.5 billion in 2020 and will reach USD 3.0 billion by 2027. Over "
               "the same years, Japan and Canada are expected to expand at 6.5 percent and 12%, respectively.\n")
     assert not any("share" in i for i in items(p).values())
+
+
+def test_an_item_larger_than_the_whole_market_is_another_markets_figure():
+    p = draft("In Europe, revenue in the moss tile market is projected to reach €3.90bn in 2025 and €5.10bn in 2029. "
+              "When compared globally, the highest revenue will be generated in Japan, estimated at €6.10bn in 2025.\n")
+    assert "Japan" not in items(p)
+    assert "larger than this market" in unplaced(p)
+
+
+def test_three_places_in_one_subject_share_one_claim_and_no_one_gets_it():
+    p = draft("The moss tile market was valued at €10 billion in 2025 and will reach €15 billion by 2033. Germany, "
+              "France, and the UK represent the largest national markets.\n")
+    assert not any(i.get("claims") for i in items(p).values())
+    assert "together" in unplaced(p)
+
+
+def test_an_aftermarket_is_an_item_and_led_lamps_lead_nothing():
+    p = draft("The moss lamp market size stands at USD 3.60 billion in 2025 and is projected to reach USD 4.50 billion "
+              "by 2030, expanding at a 4.50% CAGR.\n"
+              "- By vehicle type, vans commanded a 61.20% share of the LED moss lamp market in 2024.The aftermarket is "
+              "forecast to advance at a 5.20% CAGR through 2030.\n"
+              "- By installation type, new-build lamps accounted for 60.30% of the market in 2024.\n")
+    assert p["size"]["cagr"]["rate"] == "4.50%"
+    found = items(p)
+    assert found["aftermarket"]["cagr"]["rate"] == "5.20%"
+    assert not found["vans"].get("claims")
+    labels = sorted(b["label"] for b in p["breakdowns"])
+    assert "Installation type" in labels and "Vehicle type" in labels
+
+
+def test_a_bound_on_the_cagr_is_noted():
+    p = draft("The moss lamp market was valued at approximately €10 billion in 2025, projected to maintain a CAGR "
+              "exceeding 6% through 2033.\n")
+    assert p["size"]["cagr"]["rate"] == "6%"
+    assert "a bound ('exceeding') on the CAGR" in unplaced(p)
