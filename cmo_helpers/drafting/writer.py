@@ -595,12 +595,16 @@ def _missing(params: dict, meta, currency, unit) -> list[str]:
     return out
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: the same text, a tenth of the time
+
+
 def scalar(value) -> str:
     """One YAML scalar, quoted and escaped by PyYAML for a flow context, so any release text stays one safe line."""
     if isinstance(value, str) and re.fullmatch(r"[\d.,]+%?", value):
         return f'"{value}"'
     style = '"' if isinstance(value, str) and re.search("[\x85\u2028\u2029]", value) else None
-    text = yaml.safe_dump([value], allow_unicode=True, width=10**9, default_flow_style=True, default_style=style)
+    text = yaml.dump([value], Dumper=_DUMPER, allow_unicode=True, width=10**9, default_flow_style=True,
+                     default_style=style)
     text = text.strip()
     return text[1:-1]
 
