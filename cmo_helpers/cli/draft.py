@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
+from ..core import atomic
 from ..core.errors import ParamsError, ReleaseError
 from ..core.escape import clip, terminal
 
@@ -77,7 +76,7 @@ def draft_one(release: str, output: Path | None, force: bool, slug: str | None) 
         print(f"nothing drafted: {terminal(out)} exists; pass --force to replace it", file=sys.stderr)
         return EXIT_INVALID
     try:
-        write_atomically(out, draft.yaml_text)
+        atomic.write_text(out, draft.yaml_text)
     except OSError as exc:
         print(f"nothing drafted: cannot write {terminal(out)}: {terminal(exc.strerror or exc)}", file=sys.stderr)
         return EXIT_INVALID
@@ -88,19 +87,6 @@ def draft_one(release: str, output: Path | None, force: bool, slug: str | None) 
         print(f"note: {terminal(twin)} has the same slug; rendering this draft writes to the same outputs/ folder "
               "(pass --slug to keep both)")
     return check(out)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """A stop at any moment leaves either the old file or the whole new one, never half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def summary(draft) -> str:

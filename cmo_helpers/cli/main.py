@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
-from ..core import report_date
+from ..core import atomic, report_date
 from ..core.errors import ClusterError, NothingToRender, OutputError, ParamsError, Stopped
 from ..core.escape import clip, terminal
 from ..core.paths import DEFAULT_NAME, OUTPUTS, PARAMS
 from ..pipeline.execute import CELL_TIMEOUT
 from ..pipeline.units import package_version
+from . import arguments
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -20,26 +20,23 @@ def _validate(args: argparse.Namespace) -> int:
     from ..core import source_files
     from ..core.paths import resolve_params
     from ..inputs import glyphs
-    from ..inputs import overlays as scenarios
-    from ..inputs.load import load_params, read_yaml
     from ..inputs.migrate import is_old
+    from ..inputs.session import load
 
     status = EXIT_OK
     for name in args.files:
         path = resolve_params(name, args.params_dir)
         try:
             with source_files.one_read_each():
-                p = load_params(path)  # a workbook names its sheet and cell
-                old = path.suffix.lower() != ".xlsx" and is_old(read_yaml(path))  # the snapshot, not a second read
-                scenarios.validate_scenarios(path)
-                count = len(scenarios.scenario_names(path))
+                m = load(path)  # each file read and validated once; a workbook names its sheet and cell
+                p, old, count = m.published, path.suffix.lower() != ".xlsx" and is_old(m.raw), len(m.overlays)
         except ParamsError as exc:
             print(exc, file=sys.stderr)
             status = EXIT_INVALID
         else:
             note = f"; old-style file converted in memory: `cmo-report migrate {name}` updates it" if old else ""
             print(terminal(f"ok: {name} ({p.market.name}, {count} scenarios{note})"))
-            for line in glyphs.warnings(path):
+            for line in glyphs.warnings(path, m.raw):
                 print(f"warning: {terminal(line)}", file=sys.stderr)
     return status
 
@@ -66,51 +63,10 @@ def _migrate(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.write_text(text, encoding="utf-8")
+        atomic.write_text(args.output, text)
     where = args.output or "stdout"
     print(terminal(f"{path}: old-style file converted to the breakdowns schema -> {where}"), file=sys.stderr)
     return EXIT_OK
-
-
-def _formats(value: str) -> tuple[str, ...]:
-    from ..pipeline.render import FORMATS
-
-    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
-    bad = [v for v in chosen if v not in FORMATS]
-    if bad or not chosen:
-        raise argparse.ArgumentTypeError(f"--to takes a comma list of {', '.join(FORMATS)}; got {value!r}")
-    return chosen
-
-
-def _executor(value: str) -> str:
-    from ..pipeline import executors
-
-    if value not in executors.names():
-        raise argparse.ArgumentTypeError(f"--executor takes one of {', '.join(executors.names())}; got {value!r}")
-    return value
-
-
-def _jobs(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"--jobs must be a whole number of at least 1; got {value!r}")
-    return int(value)
-
-
-def _day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--date takes YYYY-MM-DD; got {value!r}") from None
-
-
-def _seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = float("nan")
-    if not 0 < seconds < 86_400:
-        raise argparse.ArgumentTypeError(f"--cell-timeout takes seconds between 0 and 86400; got {value!r}")
-    return seconds
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -153,6 +109,7 @@ def _render(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     """Subcommands share exit codes: 0 ok, 1 a report or check failed, 2 invalid input."""
     from . import audit as audit_cli
+    from . import compare as compare_cli
     from . import draft as draft_cli
     from . import params as params_cli
 
@@ -167,6 +124,7 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=_validate)
 
     audit_cli.add_parser(sub)
+    compare_cli.add_parser(sub)
     draft_cli.add_parser(sub)
     params_cli.add_parser(sub)
 
@@ -178,22 +136,22 @@ def parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("render", help="execute every notebook per params file and export HTML and PDF")
     r.add_argument("params", nargs="*", help=f"params files or names in params/ (default: {DEFAULT_NAME})")
-    r.add_argument("--to", type=_formats, default=("html", "pdf"), help="formats: html,pdf (default both)")
-    r.add_argument("--jobs", type=_jobs, default=None,
+    r.add_argument("--to", type=arguments.formats, default=("html", "pdf"), help="formats: html,pdf (default both)")
+    r.add_argument("--jobs", type=arguments.jobs, default=None,
                    help="worker processes (default: one per report to build, up to the number of cores)")
     r.add_argument("--out", type=Path, default=OUTPUTS, help="output root (default: outputs/)")
     r.add_argument("--scenarios", default="none", help="none (default), all, or a comma list of scenario names")
     r.add_argument("--params-dir", type=Path, default=None, help="where bare names are looked up (default: ./params)")
     r.add_argument("--force", action="store_true", help="re-render every unit even when its cached result is current")
-    r.add_argument("--executor", type=_executor, default="local",
+    r.add_argument("--executor", type=arguments.executor, default="local",
                    help="local process pool (default), dask (a Dask cluster, one task per market and scenario), "
                         "or an executor a plugin registers")
     r.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
     r.add_argument("--cache-dir", type=Path, default=None, help="where rendered units are cached (default: OUT/.cache)")
-    r.add_argument("--date", type=_day, default=None,
+    r.add_argument("--date", type=arguments.day, default=None,
                    help="report date YYYY-MM-DD (default: $SOURCE_DATE_EPOCH if set, else today)")
-    r.add_argument("--cell-timeout", type=_seconds, default=CELL_TIMEOUT,
+    r.add_argument("--cell-timeout", type=arguments.seconds, default=CELL_TIMEOUT,
                    help=f"seconds one notebook cell may run before it counts as failed (default {CELL_TIMEOUT:g})")
     r.set_defaults(func=_render)
     return ap

@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..core import atomic
 from ..core.errors import ParamsError
 
 EXIT_OK, EXIT_INVALID = 0, 2
@@ -31,9 +32,7 @@ def _convert(args: argparse.Namespace) -> int:
     if suffix == ".xlsx":
         to_workbook(data, out)
     else:
-        partial = out.with_name(out.name + ".part")
-        partial.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
-        partial.replace(out)
+        atomic.write_text(out, yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
     print(f"wrote {out}")
     return EXIT_OK
 

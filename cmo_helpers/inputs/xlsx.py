@@ -12,9 +12,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..core import atomic
 from ..core.errors import ParamsError
 from ..core.paths import PARAMS
+
+if TYPE_CHECKING:
+    from .params import Params
 
 LAYOUT = "_layout"
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -237,9 +242,8 @@ def to_workbook(data: dict, out: Path) -> Path:
         info.append(row)
     info.sheet_state = "hidden"
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".part")
-    wb.save(partial)
-    partial.replace(out)
+    with atomic.replacing(out) as partial:
+        wb.save(partial)
     return out
 
 
@@ -356,13 +360,13 @@ def cell_of(key: str, cells: dict[str, str]) -> str:
     return ""
 
 
-def load(path: Path):
-    """Validate a params workbook with the same rules as YAML; errors name workbook, sheet and cell."""
+def load(path: Path) -> tuple[dict, Params]:
+    """Read and validate a params workbook with the same rules as YAML; errors name workbook, sheet and cell."""
     from .params import parse_params
 
     data, cells = read_workbook(path)
     try:
-        return parse_params(data, path)
+        return data, parse_params(data, path)
     except ParamsError as exc:
         raise ParamsError(path, [(f"{cell_of(key, cells)} ({key})" if cell_of(key, cells) else key, reason)
                                  for key, reason in exc.problems]) from None

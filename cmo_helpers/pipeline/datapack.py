@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core import atomic
 from ..core.formatting import at_tie, long_date, source_line, unit_label
 from ..core.reproducible import fix_zip_times
 from ..report import chart_images, notebook_outputs
@@ -256,10 +257,9 @@ def write_workbook(tables_: list[Table], charts_: list[dict], pack: Pack, path: 
     about.column_dimensions["A"].width = 34
     about.column_dimensions["B"].width = 90
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    wb.save(partial)
-    fix_zip_times(partial)  # openpyxl stamps the clock time; the same inputs must give the same bytes
-    partial.replace(path)  # never a half-written workbook under the final name
+    with atomic.replacing(path) as partial:  # never a half-written workbook under the final name
+        wb.save(partial)
+        fix_zip_times(partial)  # openpyxl stamps the clock time; the same inputs must give the same bytes
     return path
 
 

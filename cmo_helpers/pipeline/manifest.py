@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core import atomic
 from .units import code_digest, package_version, versions
 
 if TYPE_CHECKING:
@@ -25,9 +25,7 @@ SHORT = 12
 
 
 def _write_json(path: Path, data: dict) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    tmp.write_text(json.dumps(data, indent=2, sort_keys=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    atomic.write_text(path, json.dumps(data, indent=2, sort_keys=False) + "\n")
 
 
 def read(folder: Path) -> dict | None:

@@ -16,8 +16,8 @@ from .units import Keys, Target, export_key, input_hash, inputs, notebook_key, r
 
 def plan(params_files: list[str | Path], which: str = "none", params_dir: Path | None = None) -> list[Target]:
     """Validate every params and overlay file first, so nothing runs when any is bad."""
-    from ..inputs import glyphs, overlays
-    from ..inputs.load import load_params
+    from ..inputs import glyphs
+    from ..inputs.session import load
 
     targets: list[Target] = []
     seen: dict[str, Path] = {}
@@ -25,22 +25,21 @@ def plan(params_files: list[str | Path], which: str = "none", params_dir: Path |
     for name in params_files:
         path = resolve_params(name, params_dir)
         try:
-            p = load_params(path)
-            overlays.validate_scenarios(path)
+            m = load(path)  # each file read and validated once, every scenario merged and checked
         except ParamsError as exc:
             problems.append(exc)
             continue
+        p = m.published
         if p.market.slug in seen:
             clash = f"'{p.market.slug}' is also used by {seen[p.market.slug]}"
             problems.append(ParamsError(path, [("market.slug", clash)]))
             continue
         seen[p.market.slug] = path
-        for line in glyphs.warnings(path):
+        for line in glyphs.warnings(path, m.raw):
             print(f"warning: {terminal(line)}", file=sys.stderr)
         targets.append(Target(path, p.market.slug, "base", "Base"))
-        found = overlays.overlays(path)
-        for scenario in _scenario_selection(path, list(found), which):
-            targets.append(Target(path, p.market.slug, scenario, found[scenario].title))
+        for scenario in _scenario_selection(path, list(m.overlays), which):
+            targets.append(Target(path, p.market.slug, scenario, m.overlays[scenario].title))
     if problems:
         raise ParamsError.merge(problems)
     return targets

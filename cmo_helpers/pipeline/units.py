@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from ..core import atomic
 from ..core.paths import PACKAGE, TEMPLATES, scenario_folder
 from ..core.source_files import snapshot
 from .cache import digest
@@ -149,11 +150,7 @@ def remember_plan(root: Path, params_file: Path, which: str, targets: list[Targe
     slug = targets[0].slug
     record = {"inputs": inputs(params_file, slug), "slug": slug,
               "targets": [[t.scenario, t.title] for t in targets]}
-    path = _plan_file(root, params_file, which)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    tmp.write_text(json.dumps(record), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic.write_text(_plan_file(root, params_file, which), json.dumps(record))
 
 
 def recall_plan(root: Path, params_file: Path, which: str) -> list[Target] | None:

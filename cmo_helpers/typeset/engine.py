@@ -5,6 +5,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..core import atomic
 from ..core.errors import ExportError
 from ..core.paths import font_folder
 from ..core.report_date import report_moment
@@ -33,8 +34,7 @@ def pdf(main: str, files: Mapping[str, bytes], path: Path) -> Path:
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_bytes(data)
         (root / "main.typ").write_text(main, encoding="utf-8")
-        path.write_bytes(_compile(root, root / "main.typ", path.name, pdf_standards=[STANDARD]))
-    return path
+        return atomic.write_bytes(path, _compile(root, root / "main.typ", path.name, pdf_standards=[STANDARD]))
 
 
 def pngs(svgs: list[Path], ppi: int = PNG_PPI) -> list[bytes]:
