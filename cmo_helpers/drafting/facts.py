@@ -9,12 +9,14 @@ from typing import Literal
 from . import lexicon as lex
 from .patterns import (
     BULLET,
+    CUR,
     CURRENCIES,
     LABEL,
     MONEY,
     NUM,
     PCT,
     RANGE,
+    SCALE,
     SCALES,
     YEAR,
     Fact,
@@ -335,6 +337,10 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
     if np and _MARKET_NP.search(np[1]) and not _segment(body, np):
         clause.subject, clause.market = "market", np[1]
         return label
+    said = _MARKET_SUBJECT.search(body, 0, first_number)
+    if said and not (np and not lex.GEO.search(np[1])):
+        clause.subject, clause.market = "market", said.group("np")  # "..., India, the value of the X market reached"
+        return label
     if geos and (np is None or lex.GEO.search(np[1])):
         first = min((g for g in geos if 0 <= g[0] < first_number), default=None)
         said = _PLACE_MARKET.match(body, first[0] + len(first[1])) if first is not None else None
@@ -388,6 +394,10 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
 _ASIDE = re.compile(
     r"^(?![^,]*\b(?:largest|biggest|fastest|leading|smallest|dominant)\b)[A-Z][^,]{0,40},\s+"
     r"(?=(?:the|this|its|our)\s+(?:[\w.&/()'’-]+\s+){0,7}?(?:market|industry|sector)\b(?!\s*,)|it\s)")
+_MARKET_SUBJECT = re.compile(
+    r"\b(?:the\s+(?:value|size|revenue)\s+of\s+)?(?P<np>the\s+(?:[\w.&/'’-]+\s+){0,6}?market)(?:\s+size)?\s+"
+    r"(?:was|is|has|had|reached|stood|stands|valued|totaled|totalled|amounted|hit|touched|estimated|expected|projected"
+    r"|will)\b", re.I)
 _NEW_SUBJECT = re.compile(r"(?:and\s+|but\s+)?(?:the|a|an|this|these|those|its|their)\s", re.I)
 _MARKET_NP = re.compile(r"\bmarket\b", re.I)
 _SEGMENT_NP = re.compile(r"\s+market(?:\s+(?:segment|sub-?segment|category))?$", re.I)
@@ -417,12 +427,14 @@ _NP = re.compile(
     rf"(?=\s*,|\s+(?:alone\s+|also\s+|together\s+)?(?:{lex.SUBJECT_VERBS})\b)")
 
 
-_NOT_A_NAME = re.compile(r"^\d|(?<![\w.])(?:19|20)\d{2}\b|[%$€£¥]|\d[\d,.]*\s*(?:million|billion|bn|mn)\b|\d,\d"
+_NOT_A_NAME = re.compile(r"^\d|\d$|(?<![\w.])(?:19|20)\d{2}\b|[%$€£¥]|\d[\d,.]*\s*(?:million|billion|bn|mn)\b|\d,\d"
                          r"|\b(?:USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF)\b")
 
 
 def _noun_phrase(body: str) -> tuple[int, str] | None:
-    m = _NP.match(body)
+    conjunction = re.match(r"(?:But|And|Yet|So|Or|Still|Then)\s+", body)
+    shift = conjunction.end() if conjunction else 0
+    m = _NP.match(body, shift)
     if not m or _NOT_A_NAME.search(m.group("np")):
         return None
     name = m.group("np").strip(" ,")
@@ -494,7 +506,8 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
             facts.append(_pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common,
                                    item_start, headline, money_years))
     title = headline and not line.rstrip().endswith((".", "!", "?"))  # a title's 'Leading Players' ranks nothing
-    if not decoy and not title and _is_item(clause) and clause.subject != EVERY:
+    actor = (clause.dimension or "").lower().split()[-1:] in ([w] for w in lex.ACTOR_HEADS)  # "the biggest entrant"
+    if not decoy and not title and not actor and _is_item(clause) and clause.subject != EVERY:
         claims = _claims(clause, line, offset, common)
         if len(set(clause.subjects)) <= 1:
             facts += claims
@@ -546,7 +559,13 @@ def _sentence_span(line: str, offset: int, m: _Mention) -> tuple[str, int]:
     return _span(line, offset, m.start, m.end)
 
 
+_MONEY_RANGE = re.compile(rf"\s*(?:-|–|—|to)\s*(?:{CUR})?\s?(?:{NUM})\s?(?:{SCALE})\b", re.I)
+_MONEY_RANGE_BEFORE = re.compile(rf"(?:{CUR})\s?(?:{NUM})\s?(?:{SCALE})?\s*(?:-|–|—|to)\s*$", re.I)
+
+
 def _money_fact(m: _Mention, clause: _Clause, free_years, s_years, line, offset, common, item_start) -> Fact:
+    if _MONEY_RANGE.match(line, m.end - offset) or _MONEY_RANGE_BEFORE.search(line[:m.start - offset]):
+        return _unplaced(line, offset, m, "a range of amounts, not one figure", common["headline"])
     if m.scale is None:
         return _unplaced(line, offset, m, "an amount without million/billion: not a market size", common["headline"])
     if lex.INCREMENT_BEFORE.search(line, max(0, m.start - offset - 40), m.start - offset):

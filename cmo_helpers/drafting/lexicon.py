@@ -75,7 +75,9 @@ RANK_OBJECT = re.compile(
 RANK_VERB = re.compile(r"^(?:leads?|led|dominat(?:es?|ed|ing)|tops|topped)$", re.I)
 # Who is never a breakdown item: companies and other actors named as a sentence's subject.
 ACTOR_HEADS = {"businesses", "companies", "players", "vendors", "firms", "manufacturers", "suppliers", "governments",
-               "investors", "startups", "start-ups", "analysts", "experts", "researchers", "authorities", "regulators"}
+               "investors", "startups", "start-ups", "analysts", "experts", "researchers", "authorities", "regulators",
+               "entrant", "entrants", "player", "company", "vendor", "firm", "manufacturer", "supplier", "brand",
+               "brands"}
 # Words that make a phrase a predicate, never an item's name ("it's projected to", "is expected to").
 NOT_IN_NAMES = {"projected", "expected", "estimated", "anticipated", "forecast", "forecasted", "poised", "predicted",
                 "slated", "likely", "it's", "it’s"}
@@ -145,8 +147,9 @@ PRONOUNS = {"it", "this", "that", "they"}
 BACK_REFERENCES = {"the region", "this region", "the country", "this country", "the segment", "this segment",
                    "the category", "this category"}
 QUANTIFIERS = {"which", "what", "how", "who", "why", "where", "a", "an", "our", "its", "their", "each", "every", "some",
-               "many", "most", "all", "both", "other", "these", "those", "several", "few", "such", "with", "for", "in",
-               "on", "at", "by", "from", "as", "after", "before", "despite", "amid", "given", "when", "if", "since"}
+               "many", "most", "all", "both", "other", "this", "these", "those", "several", "few", "such", "with",
+               "for", "in", "on", "at", "by", "from", "as", "after", "before", "despite", "amid", "given", "when", "if",
+               "since"}
 ELLIPSIS_LINKS = {"with", "at", "a", "an", "more", "modest", "slower", "faster", "only", "just", "about", "around",
                   "nearly", "roughly", "some"}
 # "increase by USD 4.8 billion", "add USD 4.8 billion", "an incremental USD 4.8 billion": a growth, not a size.

@@ -250,7 +250,7 @@ def _other_market(fact: Fact, name: str, unplaced: list[dict]) -> bool:
     if fact.kind != "total" or not fact.market:
         return False
     words = set(_content_words(fact.market))
-    if not words or words & set(_content_words(name)):
+    if not words - set(_content_words(name)):  # every word of the phrase is in the name: this market
         return False
     unplaced.append({"quote": fact.quote, "note": f"a total of another market ('{fact.market}')"})
     return True
@@ -258,8 +258,10 @@ def _other_market(fact: Fact, name: str, unplaced: list[dict]) -> bool:
 
 def _content_words(text: str) -> list[str]:
     stop = {"the", "a", "an", "global", "worldwide", "market", "overall", "total", "entire", "whole", "of", "and",
-            "projected", "expected", "estimated", "forecast", "current", "size", "volume", "value", "revenue"}
-    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop]
+            "projected", "expected", "estimated", "forecast", "current", "size", "volume", "value", "revenue",
+            "fast", "growing", "booming", "thriving", "lucrative", "rapidly", "expanding", "emerging", "dynamic"}
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop]
 
 
 def _unique(items, key):

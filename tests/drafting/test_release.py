@@ -186,3 +186,20 @@ def test_a_bound_on_the_cagr_is_noted():
               "exceeding 6% through 2033.\n")
     assert p["size"]["cagr"]["rate"] == "6%"
     assert "a bound ('exceeding') on the CAGR" in unplaced(p)
+
+
+def test_a_range_of_amounts_and_another_markets_total_are_not_this_markets():
+    p = draft("The global moss education market is projected to reach USD 125.0 billion by 2030 from USD 80.5 billion "
+              "in 2024, at a CAGR of 7.6% during the forecast period. The global moss IT market size was valued at USD "
+              "130.5 billion in 2025. The moss media market may attain $8 trillion to $30 trillion by 2035.\n")
+    assert (p["size"]["base"]["value"], p["size"]["end"]["value"]) == (80.5, "125.0")
+    assert not p.get("totals")
+    assert "another market" in unplaced(p) and "a range of amounts" in unplaced(p)
+
+
+def test_the_market_named_after_a_place_is_the_subject_and_an_entrant_is_no_item():
+    p = draft("According to a report by Quill Insights, a research firm based in Pune, India, the value of the moss "
+              "market reached $62.50 billion in 2024 and will reach $90.00 billion by 2030. Mossly (NASDAQ: MSLY) is "
+              "the biggest entrant.\n")
+    assert p["size"]["base"]["value"] == "62.50"
+    assert not items(p)
