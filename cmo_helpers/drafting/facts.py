@@ -95,7 +95,7 @@ class _Clause:
     place: str | None = None
     claim_label: tuple[int, str] | None = None  # ('Largest region:' at offset) when a label makes the claim
     every: str | None = None                     # "five" in "all five regions"
-    market: str | None = None                    # "the U.S. pet food market": the market a clause speaks of
+    market: str | None = None                    # "the U.S. kelp snack market": the market a clause speaks of
     volume: str | None = None                    # "14.8 thousand MW": the sentence's only amounts are volumes
 
 
@@ -376,7 +376,7 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
             clause.subject = "back-reference"
         elif not segment and (_MARKET_NP.search(lowered) or lowered in lex.PRONOUNS or _SIZE_NP.search(lowered)):
             clause.subject = "market"
-        elif set(lowered.split()) & lex.ACTOR_HEADS:
+        elif lex.ACTOR_GROUP.search(lowered):
             clause.subject = None
         elif lowered not in lex.NON_ITEMS and not lex.DECOY.search(name):
             clause.subject, clause.subject_start = name, clause.body + start
@@ -402,13 +402,13 @@ _NEW_SUBJECT = re.compile(r"(?:and\s+|but\s+)?(?:the|a|an|this|these|those|its|t
 _MARKET_NP = re.compile(r"\bmarket\b", re.I)
 _SEGMENT_NP = re.compile(r"\s+market(?:\s+(?:segment|sub-?segment|category))?$", re.I)
 _SEGMENT_AFTER = re.compile(r"\s+(?:segment|sub-?segment|category)\b", re.I)
-# "North America pet food market" / "U.S. biologics CDMO market": a place that names a market, not an item.
+# "North America kelp snack market" / "U.S. moss tile market": a place that names a market, not an item.
 _PLACE_MARKET = re.compile(
     rf"(?:\s+(?!(?:the|a|an|and|of|in|{lex.SUBJECT_VERBS})\b)[\w.&/'’-]+){{0,5}}?\s+market\b", re.I)
 
 
 def _segment(body: str, np: tuple[int, str]) -> str | None:
-    """'the pet treats market segment is ...': an item named 'pet treats', not the market."""
+    """'the dried moss tiles market segment is ...': an item named 'dried moss tiles', not the market."""
     start, name = np
     tail = _SEGMENT_NP.search(name)
     if not tail or tail.start() == 0:

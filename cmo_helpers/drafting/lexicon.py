@@ -66,14 +66,17 @@ CLAIM_NOUN = re.compile(
     r"\b(?:largest|biggest|leading|top|dominant|fastest[- ]growing)\s+"
     r"((?:[a-z][a-z-]+\s+(?!(?:with|in|of|by|and|for|at|to|over|during|on)\b)){0,1}[a-z][a-z-]+)", re.I)
 # After 'leads' or 'dominates', what makes it a rank in the market ('leads the market', 'led with 38%'), not an
-# effect ('leading to faster trials') or another contest ('have led data center growth').
+# effect ('leading to quicker audits') or another contest ('have led seed bank growth').
 RANK_OBJECT = re.compile(
     r"^(?:\s+(?:the\s+)?(?:[\w/&'’-]+\s+){0,6}?(?:market|industry|segment|sector|category|space|landscape|share|"
     r"revenue|sales|demand|installations|region|regions|field|pack|list|ranking)s?\b"
     r"|\s+(?:with|in|by|during|over|throughout|across|among|globally|regionally|overall|worldwide|both)\b|\s*(?:[,.;:)]|$))",
     re.I)
 RANK_VERB = re.compile(r"^(?:leads?|led|dominat(?:es?|ed|ing)|tops|topped)$", re.I)
-# Who is never a breakdown item: companies and other actors named as a sentence's subject.
+# "Key players like ...": companies named as a group are never a breakdown item.
+ACTOR_GROUP = re.compile(r"\b(?:leading|key|major|top|prominent|established|other)\s+(?:players|vendors|companies"
+                         r"|firms|manufacturers|suppliers|brands)\b", re.I)
+# After a rank word, an actor ("the biggest entrant"): a company's rank, not an item's.
 ACTOR_HEADS = {"businesses", "companies", "players", "vendors", "firms", "manufacturers", "suppliers", "governments",
                "investors", "startups", "start-ups", "analysts", "experts", "researchers", "authorities", "regulators",
                "entrant", "entrants", "player", "company", "vendor", "firm", "manufacturer", "supplier", "brand",
@@ -92,8 +95,8 @@ DECOY = re.compile(
     r"|fiscal year|credit (?:line|facility)|loans?\b|bonds?\b|debt\b|quarter\w*|'s (?:[\w-]+ ){0,3}revenue"
     r"|its revenue|net sales|profit"
     r"|inc\.|ltd\b|llc\b|corp\b|plc\b|pages?\b|page-|respondents|surveyed|survey"
-    r"|purchas\w*|spent\b|spends\b|spending on|announcements?\b|capex\b|capital expenditure|capacity\b|capacities"
-    r"|utili[sz]ation|people\b|population|patients\b|prevalence|incidence|trials\b|editions?\b|companies profiled"
+    r"|purchas\w*|spent\b|announcements?\b|capex\b|capital expenditure|capacity (?:race|expansions?|additions?)"
+    r"|utili[sz]ation|people\b|population|patients\b|prevalence|incidence|editions?\b|companies profiled"
     r"|cost(?:s|ing)?\s+(?:over|more than|about|around|nearly|the|an?)\b)", re.I)
 # A percentage that is not a share of this market: another quantity's share, a change, a bound, or a rate.
 OTHER_SHARE = re.compile(

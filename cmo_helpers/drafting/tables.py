@@ -47,7 +47,7 @@ def flat_table(line: str, offset: int, caption: str | None) -> list[Fact]:
     """'Region 2021 2022 2023 North America 287.79 301.44 321.78 Europe ...': a table flattened to one line.
 
     The caption above it ('Revenue by region, USD million') gives the currency and scale of every cell. A row
-    name may end in a number ('Gallium 68 838.3 967.1 1097.1'): a run of more numbers than years starts with it.
+    name may end in a number ('Strain 7 30.2 31.0 33.3'): a run of more numbers than years starts with it.
     """
     head = _FLAT_HEAD.match(line)
     unit = re.search(rf"({CUR})\s*({SCALE})\b", caption or "", re.I)
@@ -107,7 +107,7 @@ def _caption_dimension(caption: str | None) -> str | None:
 
 
 def _market_row(name: str, cells: list[str], line: str, start: int, volume_only: bool) -> Fact | None:
-    """A key-value row about the market: 'CAGR (2024-2029) | 10.2 %' or 'Largest Share by Tier Type | Tier 3'."""
+    """A key-value row about the market: 'CAGR (2024-2029) | 8.5 %' or 'Largest Share by Grade | Grade A'."""
     quote = line.strip()
     q_start = start + line.index(quote)
     values = [c for c in cells if c]

@@ -97,7 +97,7 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     totals, claims = _settle_totals(totals, currency, unplaced)
     stated = {(t.year, amount(t)) for t in totals}
     bounds = [b for b in bounds if (b.year, amount(b)) not in stated]
-    last = _bound_end(bounds, totals, currency, unplaced)
+    last = _bound_end(bounds, totals, [f for f in facts if f.kind == "cagr"], currency, unplaced)
     if last:
         totals.append(last)
     claims += [b for b in bounds if b is not last]
@@ -205,9 +205,16 @@ def _larger_than_market(fact: Fact, totals: list[Fact], currency: str | None, un
     return True
 
 
-def _bound_end(bounds: list[Fact], totals: list[Fact], currency: str | None, unplaced: list[dict]) -> Fact | None:
-    """'Poised to cross USD 7 trillion by 2037' after every stated total: the only end value the release gives."""
-    later = [b for b in bounds if b.currency == currency and (not totals or b.year > totals[-1].year)]
+def _bound_end(bounds: list[Fact], totals: list[Fact], cagrs: list[Fact], currency: str | None,
+               unplaced: list[dict]) -> Fact | None:
+    """'Poised to cross USD 2 trillion by 2036' after every stated total: the only end value the release gives.
+
+    Only when nothing else ends the forecast: the bound is for the stated CAGR's last year, or, with no CAGR
+    period, fewer than two totals are stated ('revenues topping $7 billion by 2033' after a 2032 end is a claim).
+    """
+    ends = {c.to_year for c in cagrs if c.to_year}
+    later = [b for b in bounds if b.currency == currency and (not totals or b.year > totals[-1].year)
+             and (b.year in ends if ends else len(totals) < 2)]
     if not later:
         return None
     end = max(later, key=lambda b: b.year)
@@ -225,7 +232,7 @@ def _place(name: str) -> str:
 
 
 def _submarket(fact: Fact, geography: str, unplaced: list[dict]) -> Fact | None:
-    """'The U.S. pet food market' inside a North American market is an item; inside a U.S. market, the market."""
+    """'The U.S. kelp snack market' inside a North American market is an item; inside a U.S. market, the market."""
     from .lexicon import COUNTRY_REGION, GEO
 
     if fact.kind not in ("total", "cagr") or not fact.market:

@@ -34,10 +34,10 @@ def test_a_deal_amount_beside_the_market_size_is_not_an_item_value():
 
 def test_a_production_share_and_a_share_of_another_quantity_are_not_market_shares():
     p = draft("The tidal turbine market was valued at USD 5.2 billion in 2024 and will reach USD 9.8 billion by "
-              "2030. Presently, Norway's production share of all turbine blades exceeds 70%. By 2035, tidal power "
-              "is projected to supply 12% of coastal electricity demand.\n")
+              "2030. At present, Norway's production share of the world's turbine blades is above 70%. Tidal plants "
+              "could meet 12% of coastal power demand by 2035.\n")
     assert not items(p)
-    assert "exceeds 70%" in unplaced(p) and "12% of coastal electricity demand" in unplaced(p)
+    assert "above 70%" in unplaced(p) and "12% of coastal power demand" in unplaced(p)
 
 
 def test_a_change_is_not_a_share():
@@ -48,18 +48,18 @@ def test_a_change_is_not_a_share():
 
 def test_a_one_year_step_is_not_the_market_cagr_and_a_lead_in_is_not_an_item():
     p = draft("The sodium battery market is set to increase from $12.5 billion in 2025 to $13.6 billion in 2026, "
-              "reflecting a compound annual growth rate (CAGR) of 8.8%. Looking ahead, the market is expected to "
+              "which is a compound annual growth rate (CAGR) of 8.8%. Down the road, the market is expected to "
               "reach $19.9 billion by 2030, with a CAGR of 10.0%.\n")
     assert p["size"]["cagr"]["rate"] == "10.0%"
     assert p["size"]["end"]["value"] == 19.9
-    assert "Looking ahead" not in items(p)
+    assert "Down the road" not in items(p)
     assert "one-year step" in unplaced(p)
 
 
 def test_a_trillion_bound_is_the_end_value_and_its_bound_is_noted():
-    p = draft("Tidal Power Market size was valued at USD 310.5 billion in 2024 and is poised to cross USD 2.2 "
-              "trillion by the end of 2036, expanding at more than 17% CAGR between 2025-2036. In 2025, the industry "
-              "size of tidal power is assessed at USD 362.4 billion.\n")
+    p = draft("The tidal power market stood at USD 310.5 billion in 2024 and should cross USD 2.2 trillion by "
+              "the end of 2036, growing at more than 17% CAGR between 2025-2036. In 2025, the industry size of tidal "
+              "power is put at USD 362.4 billion.\n")
     size = p["size"]
     assert (size["base"]["year"], size["end"]["year"]) == (2024, 2036)
     assert float(size["end"]["value"]) == 2200
@@ -94,8 +94,8 @@ def test_the_markets_own_region_is_the_market_and_a_country_market_inside_it_an_
 
 def test_claims_come_only_from_rank_words_about_items():
     p = draft("The seed bank market was valued at USD 3.1 billion in 2024 and will reach USD 5.0 billion by 2030. "
-              "Cloud cataloguing improves tracking, identifies rare lines, and minimizes labelling error, leading to "
-              "faster audits. Evolving breeding startups have led seed bank growth. Cryo vaults held the largest "
+              "Cloud cataloguing speeds up tracking and cuts labelling error, leading to quicker audits. Young "
+              "breeding startups have led seed bank growth. Cryo vaults held the largest "
               "revenue share of 44.5% in 2024.\n")
     found = items(p)
     claimed = {name for name, i in found.items() if i.get("claims")}
@@ -155,14 +155,14 @@ def test_growth_rates_of_two_places_in_one_breath_are_not_shares():
 
 def test_an_item_larger_than_the_whole_market_is_another_markets_figure():
     p = draft("In Europe, revenue in the moss tile market is projected to reach €3.90bn in 2025 and €5.10bn in 2029. "
-              "When compared globally, the highest revenue will be generated in Japan, estimated at €6.10bn in 2025.\n")
+              "Worldwide, Japan earns the most, at an estimated €6.10bn in 2025.\n")
     assert "Japan" not in items(p)
     assert "larger than this market" in unplaced(p)
 
 
 def test_three_places_in_one_subject_share_one_claim_and_no_one_gets_it():
-    p = draft("The moss tile market was valued at €10 billion in 2025 and will reach €15 billion by 2033. Germany, "
-              "France, and the UK represent the largest national markets.\n")
+    p = draft("The moss tile market was valued at €10 billion in 2025 and will reach €15 billion by 2033. Spain, "
+              "Italy, and Greece are the largest national markets.\n")
     assert not any(i.get("claims") for i in items(p).values())
     assert "together" in unplaced(p)
 
@@ -191,14 +191,14 @@ def test_a_bound_on_the_cagr_is_noted():
 def test_a_range_of_amounts_and_another_markets_total_are_not_this_markets():
     p = draft("The global moss education market is projected to reach USD 125.0 billion by 2030 from USD 80.5 billion "
               "in 2024, at a CAGR of 7.6% during the forecast period. The global moss IT market size was valued at USD "
-              "130.5 billion in 2025. The moss media market may attain $8 trillion to $30 trillion by 2035.\n")
+              "130.5 billion in 2025. The moss media market may attain $5 trillion to $9 trillion by 2035.\n")
     assert (p["size"]["base"]["value"], p["size"]["end"]["value"]) == (80.5, "125.0")
     assert not p.get("totals")
     assert "another market" in unplaced(p) and "a range of amounts" in unplaced(p)
 
 
 def test_the_market_named_after_a_place_is_the_subject_and_an_entrant_is_no_item():
-    p = draft("According to a report by Quill Insights, a research firm based in Pune, India, the value of the moss "
+    p = draft("Per Quill Insights, an analyst house from Lyon, France, the value of the moss "
               "market reached $62.50 billion in 2024 and will reach $90.00 billion by 2030. Mossly (NASDAQ: MSLY) is "
               "the biggest entrant.\n")
     assert p["size"]["base"]["value"] == "62.50"
