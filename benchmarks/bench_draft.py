@@ -71,24 +71,38 @@ def role_aware(dev: Path, scorer: Path) -> bool:
                                   and str(dev_result.get("invalid", "")).startswith("0/"))
 
 
-def cli_folder_time(folder: Path) -> None:
-    """`cmo-report draft FOLDER`: one process drafts, validates and audits all; start-up is taken out."""
+def cli_folder_time(folder: Path, copies: int = 5) -> None:
+    """`cmo-report draft FOLDER`: one process drafts, validates and audits all; start-up is taken out.
+
+    The folder is drafted as COPIES copies of each release against one release alone (best of two runs each),
+    so the difference is many releases' worth of work, not the noise of one process start.
+    """
     files = sorted(p for p in folder.iterdir() if p.suffix == ".txt")
     if not files or not CLI.exists():
         return
     with tempfile.TemporaryDirectory() as tmp:
-        one = Path(tmp) / "one"
+        one, many = Path(tmp) / "one", Path(tmp) / "many"
         one.mkdir()
+        many.mkdir()
         (one / files[0].name).write_bytes(files[0].read_bytes())
+        for n in range(copies):
+            for f in files:
+                (many / f"{n}-{f.name}").write_bytes(f.read_bytes())
         walls = []
-        for source in (one, folder):
-            start = time.perf_counter()
-            subprocess.run([str(CLI), "draft", str(source), "-o", str(Path(tmp) / "out"), "--force"],
-                           capture_output=True, timeout=600)
-            walls.append(time.perf_counter() - start)
-    per = (walls[1] - walls[0]) / max(1, len(files) - 1)
-    print(f"\n`cmo-report draft {folder.name}/` ({len(files)} releases, draft + validate + audit): {walls[1]:.2f} s "
-          f"wall, {walls[0]:.2f} s for one (start-up), {per * 1000:.1f} ms per further release")
+        for source in (one, many):
+            best = float("inf")
+            for _ in range(2):
+                start = time.perf_counter()
+                subprocess.run([str(CLI), "draft", str(source), "-o", str(Path(tmp) / "out"), "--force"],
+                               capture_output=True, timeout=600)
+                best = min(best, time.perf_counter() - start)
+            walls.append(best)
+    count = copies * len(files)
+    per = (walls[1] - walls[0]) / (count - 1)
+    print(f"\n`cmo-report draft FOLDER` ({count} releases: {folder.name} x {copies}; draft + validate + audit): "
+          f"{walls[1]:.2f} s wall, {walls[0]:.2f} s for one (start-up), {per * 1000:.1f} ms per further release")
+
+
 TARGET_PRECISION, TARGET_RECALL, TARGET_SECONDS = 0.97, 0.90, 0.2
 # The default market's sourced figures (and the release's claims), in draft_score's comparable form.
 D = Decimal
