@@ -18,7 +18,7 @@ _MODULES = {
     "sensitivity": "model.sensitivity", "scenarios": "inputs.overlays",
     "audit_view": "report.audit_view", "charts": "report.charts", "narrative": "report.narrative",
     "scenario_charts": "report.scenario_charts", "scenario_view": "report.scenario_view",
-    "sections": "report.sections", "tables": "report.tables",
+    "sections": "report.sections", "tables": "report.tables", "also_says": "report.also_says",
 }
 _NAMES = {"Market": "inputs.session", "load": "inputs.session", "Params": "inputs.params",
           "load_params": "inputs.load"}

@@ -69,6 +69,7 @@ def _same_release(a: Params, b: Params) -> bool:
     """Editions of one release: the same publisher sized the same geography."""
     base_a, base_b = a.size.base, b.size.base
     return (base_a.source is not None and base_b.source is not None and a.market.geography == b.market.geography
+            and a.source(base_a.source).publisher is not None
             and a.source(base_a.source).publisher == b.source(base_b.source).publisher)
 
 

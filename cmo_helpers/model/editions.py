@@ -80,7 +80,8 @@ def figures(p: Params, frame: Frame) -> dict[str, tuple[Kind, Value]]:
             found["Stated CAGR period"] = ("text", Value(f"{s.cagr.from_year}\u2013{s.cagr.to_year}"))
     found["Endpoint-implied CAGR (ours)"] = ("rate", Value(forecast.endpoint_cagr(p), 2, computed=True, percent=True))
     for total in p.totals:
-        found[f"Market total {total.year}"] = ("value", _stated_value(total, p, frame))
+        found[f"Market total {total.year if total.dated else '(year not stated)'}"] = ("value",
+                                                                                   _stated_value(total, p, frame))
     for b in p.breakdowns:
         for item in b.items:
             if item.share is not None:

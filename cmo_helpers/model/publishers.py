@@ -34,9 +34,12 @@ class SourcePath:
 
 
 def publisher(p: Params) -> str:
-    """Who sized the market: the publisher its base value cites, or 'our assumption' for an assumed base."""
+    """Who sized the market: the publisher its base value cites (its title or id when it names none), or ours."""
     base = p.size.base
-    return p.source(base.source).publisher if base.source else "Our assumption"
+    if not base.source:
+        return "Our assumption"
+    source = p.source(base.source)
+    return source.publisher or source.title or source.id
 
 
 def label(p: Params, params: list[Params]) -> str:
