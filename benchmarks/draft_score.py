@@ -11,6 +11,7 @@ import yaml
 from cmo_helpers.drafting.release import draft_release as release_draft
 from cmo_helpers.drafting.text import read_release
 from cmo_helpers.drafting.writer import FACT_KINDS, SCALE_ORDER, Draft, item_key
+from cmo_helpers.model.forecast import compound
 
 Fact = tuple
 
@@ -189,7 +190,7 @@ def gold_for(release: Path) -> dict[str, set[Fact]]:
 def draft_release(release: Path) -> tuple[str, Draft]:
     """The reading text of a release file and its draft, as `cmo-report draft` makes them."""
     name, raw = read_release(str(release))
-    return release_draft(name, raw)
+    return release_draft(name, raw, grow=compound)
 
 
 def score_corpus(files: list[Path]) -> tuple[Score, dict[str, float]]:

@@ -16,6 +16,7 @@ import yaml
 
 from cmo_helpers.drafting.release import draft_release
 from cmo_helpers.drafting.text import read_release
+from cmo_helpers.model.forecast import compound
 
 SCALES = ["thousand", "million", "billion", "trillion"]
 SUMMARY = re.compile(r"recall ([\d.]+) \((\d+)/(\d+)\) precision ([\d.]+) \((\d+)/(\d+)\); claims recall ([\d.]+) "
@@ -29,7 +30,7 @@ def draft_folder(releases: list[Path], out: Path) -> float:
     for path in releases:
         start = time.perf_counter()
         name, raw = read_release(str(path))
-        _, draft = draft_release(name, raw)
+        _, draft = draft_release(name, raw, grow=compound)
         seconds.append(time.perf_counter() - start)
         (out / f"{path.name.split('.')[0]}.yaml").write_text(draft.yaml_text, encoding="utf-8")
     return sorted(seconds)[len(seconds) // 2] if seconds else 0.0

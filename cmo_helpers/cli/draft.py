@@ -64,13 +64,14 @@ def draft_one(release: str, output: Path | None, force: bool, slug: str | None) 
     from ..core.paths import PARAMS
     from ..drafting.release import draft_release
     from ..drafting.text import read_release
+    from ..model.forecast import compound
 
     try:
         name, raw = read_release(release)
     except ReleaseError as exc:
         print(f"nothing drafted: {terminal(exc)}", file=sys.stderr)
         return EXIT_INVALID
-    _, draft = draft_release(name, raw, slug)
+    _, draft = draft_release(name, raw, slug, compound)
     out = output or PARAMS / f"{draft.params['market']['slug']}.yaml"
     if out.exists() and not force:
         print(f"nothing drafted: {terminal(out)} exists; pass --force to replace it", file=sys.stderr)

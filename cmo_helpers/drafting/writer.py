@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -75,8 +76,15 @@ def item_key(name: str) -> str:
     return " ".join(name.split())
 
 
-def build(release: Release, source_name: str = "release", slug: str | None = None) -> Draft:
-    """Place every fact: size, totals, breakdowns and claims; the rest goes to `unplaced` with a reason."""
+Grow = Callable[[float, float, int], float]
+
+
+def build(release: Release, source_name: str = "release", slug: str | None = None, grow: Grow | None = None) -> Draft:
+    """Place every fact: size, totals, breakdowns and claims; the rest goes to `unplaced` with a reason.
+
+    `grow` (the model's one compounding formula, passed in by the caller: drafting does not import the model)
+    lets a release that states only a base and a CAGR to a later year get an end marked as ours.
+    """
     facts = release.facts
     unplaced = [{"quote": f.quote, "note": f.note} for f in facts if f.kind == "unplaced"]
     meta = release.meta
@@ -119,8 +127,8 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
             unplaced.append({"quote": cagr.quote, "note": f"a bound ('{bound.group(1)}') on the CAGR: the schema holds "
                              "no bound yet, so the rate reads as exact"})
     facts = [f for f in facts if not _larger_than_market(f, totals, currency, unplaced)]
-    if base and cagr and "end" not in size:
-        size.update(_assumed_end(base, cagr, unit))
+    if grow and base and cagr and "end" not in size:
+        size.update(_assumed_end(base, cagr, unit, grow))
     if size.get("base") and size.get("end"):
         size.setdefault("anchor", "endpoints")
     breakdowns = _breakdowns(facts, currency, unit, source_id, unplaced, base.year if base else None)
@@ -360,13 +368,13 @@ def _market_cagr(cagrs: list[Fact], base: Fact | None, totals: list[Fact], unpla
     return best
 
 
-def _assumed_end(base: Fact, cagr: Fact, unit: str) -> dict:
+def _assumed_end(base: Fact, cagr: Fact, unit: str, grow: Grow) -> dict:
     """Only a base and a CAGR to a later year: the end the CAGR implies, marked as ours, so the draft validates."""
     if not cagr.to_year or cagr.to_year <= base.year:
         return {}
-    start = Decimal(str(in_unit(base.number, base.scale, unit)).replace(",", ""))
+    start = float(str(in_unit(base.number, base.scale, unit)).replace(",", ""))
     years = cagr.to_year - base.year
-    value = start * (1 + Decimal(cagr.number) / 100) ** years
+    value = Decimal(repr(grow(start, float(cagr.number) / 100, years)))
     places = Decimal(1).scaleb(-max(_decimals(base.number), 1))
     return {"end": {"year": cagr.to_year, "value": float(value.quantize(places)), "basis": "assumed",
                     "rationale": f"not stated in the release: the {base.year} total compounded at the stated "

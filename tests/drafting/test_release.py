@@ -6,11 +6,12 @@ import pytest
 
 from cmo_helpers.drafting.release import draft_release
 from cmo_helpers.inputs.params import parse_params
+from cmo_helpers.model.forecast import compound
 
 
 def draft(text: str, name: str = "r.txt") -> dict:
     """The drafted params mapping, after checking that the project's own schema accepts it."""
-    _, d = draft_release(name, text)
+    _, d = draft_release(name, text, grow=compound)
     parse_params(d.params, name)
     return d.params
 
