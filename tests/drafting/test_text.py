@@ -116,3 +116,8 @@ def test_invisible_characters_from_a_release_never_reach_a_drafted_name():
     page = "<h1>Bio&shy;logics Market</h1><p>The bio\u00adlogics market, Cafe\u0301 seg\u200bment, grew.</p>"
     lines = [line for line in to_text(page, "html").splitlines() if line]
     assert lines == ["Biologics Market", "The biologics market, Caf\u00e9 segment, grew."]
+
+
+def test_a_title_case_heading_is_never_joined_to_the_paragraph_under_it():
+    raw = "Moss Lamp Market Size and Share Analysis for Europe\nThe moss lamp market stands at USD 3.6 billion.\n"
+    assert to_text(raw, "text").splitlines() == raw.splitlines()
