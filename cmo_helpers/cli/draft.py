@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core import atomic
 from ..core.errors import ParamsError, ReleaseError
 from ..core.escape import clip, terminal
+from .arguments import add_out
 
 EXIT_OK, EXIT_AUDIT, EXIT_INVALID = 0, 1, 2
 
@@ -23,8 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "audits clean, 1 when it is written but not yet valid or the audit finds an error, 2 on bad input.",
     )
     parser.add_argument("release", metavar="RELEASE", help="release text: .txt, .md, .html file, or - for stdin")
-    parser.add_argument("-o", "--output", type=Path, default=None,
-                        help="params file to write (default: params/<slug>.yaml)")
+    add_out(parser, "params file to write (default: params/<slug>.yaml)")
     parser.add_argument("--slug", type=_slug, default=None, help="market slug (default: from the market's name)")
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
     parser.set_defaults(func=handler)
@@ -49,7 +49,7 @@ def handler(args: argparse.Namespace) -> int:
         print(f"nothing drafted: {terminal(exc)}", file=sys.stderr)
         return EXIT_INVALID
     draft = build(extract(to_text(raw, detect_kind(name, raw))), Path(name).name, args.slug)
-    out = args.output or PARAMS / f"{draft.params['market']['slug']}.yaml"
+    out = args.out or PARAMS / f"{draft.params['market']['slug']}.yaml"
     if out.exists() and not args.force:
         print(f"nothing drafted: {terminal(out)} exists; pass --force to replace it", file=sys.stderr)
         return EXIT_INVALID

@@ -67,3 +67,10 @@ def load_params(path: str | Path) -> Params:
         from .xlsx import load
         return load(path)
     return parse_params(read_yaml(path), path)
+
+
+def claim_slug(seen: dict[str, Path], slug: str, path: Path) -> None:
+    """Two files with one slug would render into one folder, the second overwriting the first."""
+    if slug in seen:
+        raise ParamsError(path, [("market.slug", f"'{slug}' is also used by {seen[slug]}")])
+    seen[slug] = path

@@ -17,7 +17,7 @@ from .units import Keys, Target, export_key, input_hash, inputs, notebook_key, r
 def plan(params_files: list[str | Path], which: str = "none", params_dir: Path | None = None) -> list[Target]:
     """Validate every params and overlay file first, so nothing runs when any is bad."""
     from ..inputs import glyphs, overlays
-    from ..inputs.load import load_params
+    from ..inputs.load import claim_slug, load_params
 
     targets: list[Target] = []
     seen: dict[str, Path] = {}
@@ -27,14 +27,10 @@ def plan(params_files: list[str | Path], which: str = "none", params_dir: Path |
         try:
             p = load_params(path)
             overlays.validate_scenarios(path)
+            claim_slug(seen, p.market.slug, path)
         except ParamsError as exc:
             problems.append(exc)
             continue
-        if p.market.slug in seen:
-            clash = f"'{p.market.slug}' is also used by {seen[p.market.slug]}"
-            problems.append(ParamsError(path, [("market.slug", clash)]))
-            continue
-        seen[p.market.slug] = path
         for line in glyphs.warnings(path):
             print(f"warning: {terminal(line)}", file=sys.stderr)
         targets.append(Target(path, p.market.slug, "base", "Base"))
