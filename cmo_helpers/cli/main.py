@@ -126,6 +126,16 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _override(value: str) -> str:
+    from ..inputs.overrides import split
+
+    try:
+        split(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
 def _render(args: argparse.Namespace) -> int:
     from ..pipeline.render import render
 
@@ -139,7 +149,7 @@ def _render(args: argparse.Namespace) -> int:
     try:
         summary = render(params, args.to, args.jobs, args.out, args.scenarios, force=args.force,
                          cache_dir=args.cache_dir, params_dir=args.params_dir, executor=args.executor,
-                         scheduler=args.scheduler, cell_timeout=args.cell_timeout)
+                         scheduler=args.scheduler, cell_timeout=args.cell_timeout, overrides=tuple(args.overrides))
     except ParamsError as exc:
         print(f"nothing rendered: invalid input\n{exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -228,6 +238,10 @@ def parser() -> argparse.ArgumentParser:
                    help="report date YYYY-MM-DD (default: $SOURCE_DATE_EPOCH if set, else today)")
     r.add_argument("--cell-timeout", type=_seconds, default=CELL_TIMEOUT,
                    help=f"seconds one notebook cell may run before it counts as failed (default {CELL_TIMEOUT:g})")
+    r.add_argument("-P", dest="overrides", metavar="KEY=VALUE", type=_override, action="append", default=[],
+                   help="change one figure for this run, e.g. -P size.cagr.rate=12%% -P size.anchor=cagr or "
+                        "-P 'breakdowns.region.items.North America.share=40%%' (repeatable; checked like the file, "
+                        "shown as an assumption in the report)")
     r.set_defaults(func=_render)
     return ap
 

@@ -14,10 +14,12 @@ from .cache import Cache
 from .units import Keys, Target, export_key, input_hash, inputs, notebook_key, recall_plan
 
 
-def plan(params_files: list[str | Path], which: str = "none", params_dir: Path | None = None) -> list[Target]:
-    """Validate every params and overlay file first, so nothing runs when any is bad."""
+def plan(params_files: list[str | Path], which: str = "none", params_dir: Path | None = None,
+         overrides: tuple[str, ...] = ()) -> list[Target]:
+    """Validate every params and overlay file, and the -P overrides on each, first, so nothing runs when any is bad."""
     from ..inputs import glyphs, overlays
     from ..inputs.load import claim_slug, load_params
+    from ..inputs.overrides import apply
 
     targets: list[Target] = []
     seen: dict[str, Path] = {}
@@ -27,6 +29,8 @@ def plan(params_files: list[str | Path], which: str = "none", params_dir: Path |
         try:
             p = load_params(path)
             overlays.validate_scenarios(path)
+            if overrides:
+                apply(path, list(overrides))
             claim_slug(seen, p.market.slug, path)
         except ParamsError as exc:
             problems.append(exc)
@@ -78,11 +82,12 @@ def _related(target: Target, targets: list[Target]) -> list[tuple[str, str]]:
     ]
 
 
-def unit_keys(targets: list[Target], notebooks: list[Path], formats: tuple[str, ...]) -> dict[Target, Keys]:
-    """Every unit's key, from file contents alone."""
+def unit_keys(targets: list[Target], notebooks: list[Path], formats: tuple[str, ...],
+              overrides: tuple[str, ...] = ()) -> dict[Target, Keys]:
+    """Every unit's key, from file contents and the -P overrides alone."""
     keys = {}
     for t in targets:
-        files = inputs(t.params_file, t.slug)
+        files = inputs(t.params_file, t.slug, overrides)
         digest = input_hash(files)
         nb_keys = {nb.name: notebook_key(nb, t, digest) for nb in notebooks}
         options = {"title": t.title, "related": _related(t, targets), "input_hash": digest[:12], "date": pinned()}
