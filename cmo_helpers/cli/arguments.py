@@ -18,3 +18,9 @@ def path(value: str) -> Path:
 def add_out(parser: argparse.ArgumentParser, help: str, default: Path | None = None) -> None:
     """`-o/--out` on every command that writes; `--output`, the old spelling of draft and migrate, still works."""
     parser.add_argument("-o", "--out", "--output", dest="out", type=path, default=default, metavar="PATH", help=help)
+
+
+def shown(where: Path) -> str:
+    """A path as short as it can be read: relative under the current folder, absolute elsewhere."""
+    relative = os.path.relpath(where)
+    return where.as_posix() if relative.startswith("..") else relative

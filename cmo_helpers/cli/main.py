@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -13,17 +12,19 @@ from ..core.escape import clip, terminal
 from ..core.paths import DEFAULT_NAME, OUTPUTS, PARAMS
 from ..pipeline.execute import CELL_TIMEOUT
 from ..pipeline.units import package_version
-from .arguments import add_out, path
+from .arguments import add_out, path, shown
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 # One line per command for `cmo-report --help`, in the order a new user meets them.
 EXAMPLES = (
+    "cmo-report init demo && cd demo && cmo-report render -o reports",
     "cmo-report draft release.txt -o params/kelp.yaml",
     "cmo-report validate params/*.yaml",
     "cmo-report audit kelp",
-    "cmo-report render kelp -o reports --scenarios all",
+    "cmo-report render kelp -o reports --scenarios all -P size.end.value=2000",
     "cmo-report params to-xlsx kelp -o kelp.xlsx",
     "cmo-report migrate old.yaml -o params/old.yaml",
+    "cmo-report schema -o params/schema.json",
 )
 
 
@@ -164,22 +165,16 @@ def _render(args: argparse.Namespace) -> int:
             if not o.ok:
                 print(terminal(clip(f"FAILED {target.label} {o.notebook}: {o.error}", 600)), file=sys.stderr)
     for slug, folder in summary.current.items():
-        print(terminal(f"up to date {slug}: {_shown(folder)}"))
+        print(terminal(f"up to date {slug}: {shown(folder)}"))
     for slug, folder in summary.published.items():
-        print(terminal(f"rendered {slug}: {_shown(folder)}"))
+        print(terminal(f"rendered {slug}: {shown(folder)}"))
     for slug, folder in summary.failed.items():
-        print(terminal(f"failed {slug}: executed notebooks with errors in {_shown(folder)}; previous outputs kept"),
+        print(terminal(f"failed {slug}: executed notebooks with errors in {shown(folder)}; previous outputs kept"),
               file=sys.stderr)
     done = [*summary.current.values(), *summary.published.values()]
     if done:
         print(terminal(_where(done, args.to, args.out)))
     return EXIT_OK if summary.ok else EXIT_FAILED
-
-
-def _shown(where: Path) -> str:
-    """A path as short as it can be read: relative under the current folder, absolute elsewhere."""
-    relative = os.path.relpath(where)
-    return where.as_posix() if relative.startswith("..") else relative
 
 
 def _where(folders: list[Path], formats: tuple[str, ...], out: Path) -> str:
@@ -189,7 +184,7 @@ def _where(folders: list[Path], formats: tuple[str, ...], out: Path) -> str:
     name, kind = ("report.pdf", "PDF") if "pdf" in formats else ("index.html", "HTML")
     reports = [r / name for folder in folders for r in (folder, *sorted((folder / "scenarios").glob("*")))
                if (r / name).is_file()]
-    return f"{kind}: {', '.join(map(_shown, reports))}; collection index: {_shown(out / collection.NAME)}"
+    return f"{kind}: {', '.join(map(shown, reports))}; collection index: {shown(out / collection.NAME)}"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -197,6 +192,7 @@ def parser() -> argparse.ArgumentParser:
     from . import audit as audit_cli
     from . import draft as draft_cli
     from . import params as params_cli
+    from . import project
 
     examples = "\n".join(f"  {line}" for line in EXAMPLES)
     ap = argparse.ArgumentParser(prog="cmo-report", formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -210,6 +206,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--params-dir", type=path, default=None, help="where bare names are looked up (default: ./params)")
     v.set_defaults(func=_validate)
 
+    project.add_parser(sub)
     audit_cli.add_parser(sub)
     draft_cli.add_parser(sub)
     params_cli.add_parser(sub)
