@@ -32,9 +32,9 @@ def _validate(args: argparse.Namespace) -> int:
     from ..core import source_files
     from ..core.paths import resolve_params
     from ..inputs import glyphs
-    from ..inputs import overlays as scenarios
-    from ..inputs.load import claim_slug, load_params, read_yaml
+    from ..inputs.load import claim_slug
     from ..inputs.migrate import is_old
+    from ..inputs.session import load
 
     status = EXIT_OK
     slugs: dict[str, Path] = {}
@@ -42,18 +42,16 @@ def _validate(args: argparse.Namespace) -> int:
         path = resolve_params(name, args.params_dir)
         try:
             with source_files.one_read_each():
-                p = load_params(path)  # a workbook names its sheet and cell
+                m = load(path)  # each file read and validated once; a workbook names its sheet and cell
+                p, old, count = m.published, path.suffix.lower() != ".xlsx" and is_old(m.raw), len(m.overlays)
                 claim_slug(slugs, p.market.slug, path)
-                old = path.suffix.lower() != ".xlsx" and is_old(read_yaml(path))  # the snapshot, not a second read
-                scenarios.validate_scenarios(path)
-                count = len(scenarios.scenario_names(path))
         except ParamsError as exc:
             print(exc, file=sys.stderr)
             status = EXIT_INVALID
         else:
             note = f"; old-style file converted in memory: `cmo-report migrate {name}` updates it" if old else ""
             print(terminal(f"ok: {name} ({p.market.name}, {count} scenarios{note})"))
-            for line in glyphs.warnings(path):
+            for line in glyphs.warnings(path, m.raw):
                 print(f"warning: {terminal(line)}", file=sys.stderr)
     return status
 

@@ -36,12 +36,10 @@ def _strings(node, key: str = ""):
         yield key, node
 
 
-def warnings(path: Path) -> list[str]:
+def warnings(path: Path, raw: dict) -> list[str]:
     """One line per field of a (validated) params file holding characters that would print as empty boxes."""
-    from .load import read_yaml
-
     lines = []
-    for key, text in _strings(read_yaml(path)):
+    for key, text in _strings(raw):
         chars = missing(text)
         if chars:
             shown = ", ".join(f"'{c}' U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in chars[:5])

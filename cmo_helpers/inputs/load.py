@@ -60,13 +60,18 @@ def read_yaml(path: Path) -> dict:
     return data
 
 
-def load_params(path: str | Path) -> Params:
-    """Read and validate one market params file."""
-    path = resolve_params(path)
+def read_params(path: Path) -> tuple[dict, Params]:
+    """One read of a market file: its mapping (for overlays and checks) and the validated params."""
     if path.suffix.lower() == ".xlsx":  # errors then name the workbook's sheet and cell
         from .xlsx import load
         return load(path)
-    return parse_params(read_yaml(path), path)
+    raw = read_yaml(path)
+    return raw, parse_params(raw, path)
+
+
+def load_params(path: str | Path) -> Params:
+    """Read and validate one market params file."""
+    return read_params(resolve_params(path))[1]
 
 
 def claim_slug(seen: dict[str, Path], slug: str, path: Path) -> None:

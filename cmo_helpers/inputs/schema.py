@@ -8,7 +8,9 @@ word), so the schema widens those places to accept what a file may say; the vali
 from __future__ import annotations
 
 import copy
+import itertools
 import json
+from dataclasses import dataclass
 
 from . import params
 from .params import CLAIMS, Params
@@ -190,20 +192,43 @@ def _yaml(value: object) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def key_reference() -> str:
-    """Markdown tables of every key, one per kind of mapping, as params/README.md shows them."""
+@dataclass(frozen=True)
+class Key:
+    """One documented key of one kind of mapping, and every path it appears at."""
+
+    model: str
+    field: str
+    places: tuple[str, ...]
+    kind: str
+    required: bool
+    meaning: str
+
+    @property
+    def paths(self) -> list[str]:
+        return [f"{place}.{self.field}" if place else self.field for place in self.places]
+
+
+def keys() -> list[Key]:
+    """Every key of every kind of mapping in reading order, with its type, whether it is required, its meaning."""
     schema = Params.model_json_schema()
-    lines = []
+    found = []
     for name, places in _places(schema).items():
         node = schema if name == "Params" else schema["$defs"][name]
-        where = ", ".join(f"`{p}`" for p in places) if places != [""] else "the top level"
-        lines += ["", f"### {name}: {where}", "", "| key | type | required | meaning |", "|---|---|---|---|"]
-        required = node.get("required", [])
         for field, prop in node["properties"].items():
             default = prop.get("default")
             shown = "" if default in (None, [], {}) or isinstance(default, dict) else f" (default `{_yaml(default)}`)"
-            lines.append(f"| `{field}` | {_kind(prop, field, name)} | {'yes' if field in required else ''} | "
-                         f"{meaning(name, field) or ''}{shown} |")
+            found.append(Key(name, field, tuple(places), _kind(prop, field, name), field in node.get("required", []),
+                             f"{meaning(name, field) or ''}{shown}"))
+    return found
+
+
+def key_reference() -> str:
+    """Markdown tables of every key, one per kind of mapping, as params/README.md shows them."""
+    lines = []
+    for model, group in itertools.groupby(keys(), key=lambda k: (k.model, k.places)):
+        where = ", ".join(f"`{p}`" for p in model[1]) if model[1] != ("",) else "the top level"
+        lines += ["", f"### {model[0]}: {where}", "", "| key | type | required | meaning |", "|---|---|---|---|"]
+        lines += [f"| `{k.field}` | {k.kind} | {'yes' if k.required else ''} | {k.meaning} |" for k in group]
     return "\n".join(lines[1:]) + "\n"
 
 

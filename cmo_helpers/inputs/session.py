@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.paths import resolve_params
-from .load import read_yaml
+from .load import read_params
 from .overlays import BASE, Overlay, cases, check_name
-from .params import Params, parse_params
+from .params import Params
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Market:
     shown: Params  # the case this report shows: the market file, or a scenario applied to it
     overlays: dict[str, Overlay]
     cases: dict[str, Params]  # every case, 'base' first
+    raw: dict  # the market file's mapping as read, for checks that look at its text (glyphs)
 
     @property
     def title(self) -> str:
@@ -30,8 +31,7 @@ class Market:
 def load(params_file: str | Path, scenario: str = BASE) -> Market:
     """A market file, its scenario overlays and the case to show, each file read and validated once."""
     path = resolve_params(params_file)
-    raw = read_yaml(path)
-    published = parse_params(raw, path)
+    raw, published = read_params(path)
     check_name(path, published, scenario)
     found, every = cases(path, raw, published)
-    return Market(path, scenario, published, every[scenario], found, every)
+    return Market(path, scenario, published, every[scenario], found, every, raw)

@@ -17,9 +17,10 @@ from .units import Keys, Target, export_key, input_hash, inputs, notebook_key, r
 def plan(params_files: list[str | Path], which: str = "none", params_dir: Path | None = None,
          overrides: tuple[str, ...] = ()) -> list[Target]:
     """Validate every params and overlay file, and the -P overrides on each, first, so nothing runs when any is bad."""
-    from ..inputs import glyphs, overlays
-    from ..inputs.load import claim_slug, load_params
+    from ..inputs import glyphs
+    from ..inputs.load import claim_slug
     from ..inputs.overrides import apply
+    from ..inputs.session import load
 
     targets: list[Target] = []
     seen: dict[str, Path] = {}
@@ -27,20 +28,19 @@ def plan(params_files: list[str | Path], which: str = "none", params_dir: Path |
     for name in params_files:
         path = resolve_params(name, params_dir)
         try:
-            p = load_params(path)
-            overlays.validate_scenarios(path)
+            m = load(path)  # each file read and validated once, every scenario merged and checked
             if overrides:
                 apply(path, list(overrides))
-            claim_slug(seen, p.market.slug, path)
+            claim_slug(seen, m.published.market.slug, path)
         except ParamsError as exc:
             problems.append(exc)
             continue
-        for line in glyphs.warnings(path):
+        p = m.published
+        for line in glyphs.warnings(path, m.raw):
             print(f"warning: {terminal(line)}", file=sys.stderr)
         targets.append(Target(path, p.market.slug, "base", "Base"))
-        found = overlays.overlays(path)
-        for scenario in _scenario_selection(path, list(found), which):
-            targets.append(Target(path, p.market.slug, scenario, found[scenario].title))
+        for scenario in _scenario_selection(path, list(m.overlays), which):
+            targets.append(Target(path, p.market.slug, scenario, m.overlays[scenario].title))
     if problems:
         raise ParamsError.merge(problems)
     return targets
