@@ -107,3 +107,16 @@ def test_every_written_tie_rounds_as_a_spreadsheet_does():
         assert f.number(float(written), 2) == f"{by_hand}", written
         assert f.pct(float(written / 100), 2) == f"{by_hand}%", written
         assert f.signed(-float(written), 2) == f"-{by_hand}", written
+
+
+@pytest.mark.parametrize(("shown", "expected"), [
+    (f.number(-0.04), "0.0"),
+    (f.number(-0.0), "0.0"),
+    (f.signed(-0.04), "+0.0"),  # as an exact zero shows
+    (f.pct(-0.0004), "0.0%"),
+    (f.signed_pct(-0.0001), "+0.0%"),
+    (f.pp(-0.0004), "+0.0 pp"),
+    (f.signed(-0.05), "-0.1"),  # half away from zero: a real change keeps its sign
+])
+def test_nothing_shows_as_minus_zero(shown, expected):
+    assert shown == expected
