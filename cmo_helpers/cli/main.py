@@ -25,6 +25,7 @@ EXAMPLES = (
     "cmo-report params to-xlsx kelp -o kelp.xlsx",
     "cmo-report migrate old.yaml -o params/old.yaml",
     "cmo-report schema -o params/schema.json",
+    "cmo-report preview kelp --open",
 )
 
 
@@ -190,7 +191,7 @@ def parser() -> argparse.ArgumentParser:
     from . import audit as audit_cli
     from . import draft as draft_cli
     from . import params as params_cli
-    from . import project
+    from . import preview, project
 
     examples = "\n".join(f"  {line}" for line in EXAMPLES)
     ap = argparse.ArgumentParser(prog="cmo-report", formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -208,6 +209,7 @@ def parser() -> argparse.ArgumentParser:
     audit_cli.add_parser(sub)
     draft_cli.add_parser(sub)
     params_cli.add_parser(sub)
+    preview.add_parser(sub)
 
     mg = sub.add_parser("migrate", help="convert an old-style params file (segments/regions) to the breakdowns schema")
     mg.add_argument("file", help="params file or name in params/")
