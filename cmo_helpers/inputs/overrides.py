@@ -55,11 +55,13 @@ def _flagged(problems: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def apply(path: Path, pairs: list[str]) -> dict:
     """The market file's mapping with the overrides in, validated with every scenario on top; ParamsError if not."""
-    typed = dict(split(text) for text in pairs)
+    typed = {key: f"{key}={value}" for key, value in map(split, pairs)}
+
+    def note(at: tuple) -> str:  # an old-style key ('regions.items...') reaches here moved under breakdowns
+        return f"override on the command line: {FLAG} {typed.get('.'.join(at), '.'.join(at))}"
+
     try:
-        raw = overlays.merged(read_yaml(path), nested(pairs, path), path,
-                              lambda at: f"override on the command line: {FLAG} {'.'.join(at)}={typed['.'.join(at)]}",
-                              overlays.ITEM_FIGURES)
+        raw = overlays.merged(read_yaml(path), nested(pairs, path), path, note, overlays.ITEM_FIGURES)
         overlays.validated(raw, path)
     except ParamsError as exc:
         if exc.path != path:

@@ -100,3 +100,9 @@ def test_the_frozen_file_is_valid_params_with_the_overrides_in_and_says_so():
     text = overrides.frozen_text(TINY, ["size.end.value=144"])
     assert text.startswith("# tiny.yaml with the command line's overrides written in: -P 'size.end.value=144'\n")
     assert parse_params(yaml.safe_load(text), TINY).size.end.value == 144
+
+
+def test_an_old_style_key_works_on_an_old_style_file():
+    north = _applied("regions.items.North.cagr=4%").breakdown("regions").items[0]
+    assert north.cagr.rate == pytest.approx(0.04)
+    assert north.cagr.rationale == "override on the command line: -P breakdowns.regions.items.North.cagr"
