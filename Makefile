@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 JOBS   ?=
 PARAMS ?= params/healthcare-cmo.yaml
+EDITIONS ?= params/healthcare-cmo-2023-edition.yaml params/healthcare-cmo.yaml
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
@@ -27,8 +28,9 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP) ## create or refresh the local virtual environment
 
-report: $(STAMP) ## render the default market with all its scenarios into outputs/
+report: $(STAMP) ## render the default market with all its scenarios, and its editions compared, into outputs/
 	$(BIN)/cmo-report render $(PARAMS) --scenarios all $(if $(JOBS),--jobs $(JOBS))
+	$(BIN)/cmo-report compare $(EDITIONS)
 
 report-all: $(STAMP) ## render every market in params/ with all scenarios
 	$(BIN)/cmo-report render params/*.yaml --scenarios all $(if $(JOBS),--jobs $(JOBS))

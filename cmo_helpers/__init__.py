@@ -13,11 +13,12 @@ import importlib
 
 # The notebooks' face: a short name for each module a notebook calls, and the loader.
 _MODULES = {
-    "audit": "model.audit", "breakdowns": "model.breakdowns", "forecast": "model.forecast",
+    "audit": "model.audit", "breakdowns": "model.breakdowns", "compare": "model.comparison",
+    "compare_charts": "report.compare_charts", "compare_view": "report.compare_view", "forecast": "model.forecast",
     "sensitivity": "model.sensitivity", "scenarios": "inputs.overlays",
     "audit_view": "report.audit_view", "charts": "report.charts", "narrative": "report.narrative",
     "scenario_charts": "report.scenario_charts", "scenario_view": "report.scenario_view",
-    "sections": "report.sections", "tables": "report.tables",
+    "sections": "report.sections", "tables": "report.tables", "also_says": "report.also_says",
 }
 _NAMES = {"Market": "inputs.session", "load": "inputs.session", "Params": "inputs.params",
           "load_params": "inputs.load"}

@@ -22,3 +22,6 @@ cmo.charts.size_chart(p)
 
 # %%
 cmo.tables.stated_totals_table(p)  # only when the source states further dated totals
+
+# %%
+cmo.sections.volume(p)  # only when the source also sizes the market in another unit

@@ -25,3 +25,6 @@ cmo.narrative.references(p)
 
 # %%
 cmo.tables.inputs_table(p)
+
+# %%
+cmo.also_says.section(p)

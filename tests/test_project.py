@@ -13,8 +13,10 @@ import pytest
 import yaml
 
 from cmo_helpers.core.paths import ROOT, notebook_paths
+from cmo_helpers.pipeline.compare import FOLDER as COMPARE_FOLDER
 
 NOTEBOOKS = notebook_paths()
+COMPARE = sorted(COMPARE_FOLDER.glob("*.ipynb"))
 
 
 def _pins(lines) -> dict[str, str]:
@@ -38,7 +40,15 @@ def test_notebook_is_stored_clean_and_parameterised(path):
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", COMPARE, ids=lambda p: p.stem)
+def test_the_comparison_notebook_is_stored_clean_and_takes_a_list_of_files(path):
+    nb = nbformat.read(path, as_version=4)
+    assert all(not c.outputs and c.execution_count is None for c in nb.cells if c.cell_type == "code")
+    declared = {name: p["inferred_type_name"] for name, p in papermill.inspect_notebook(path).items()}
+    assert declared == {"params_files": "list", "mode": "str", "rates": "list"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + COMPARE, ids=lambda p: p.stem)
 def test_no_number_is_typed_into_prose_or_computed_in_a_notebook(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
@@ -95,7 +105,7 @@ def test_python_requirement_is_stated_once_everywhere():
     assert "Python 3.11 or newer" in (ROOT / "README.md").read_text()
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS + COMPARE, ids=lambda p: p.stem)
 def test_notebook_and_its_percent_script_agree(path):
     def cells(nb):
         return [(c.cell_type, c.source.strip(), c.metadata.get("tags", [])) for c in nb.cells]

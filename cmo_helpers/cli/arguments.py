@@ -1,7 +1,8 @@
-"""Arguments every command spells the same way: paths made absolute once, here, and one `-o/--out`."""
+"""Arguments the subcommands share: paths made absolute once, here; one `-o/--out`; types that say what they take."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -24,3 +25,55 @@ def shown(where: Path) -> str:
     """A path as short as it can be read: relative under the current folder, absolute elsewhere."""
     relative = os.path.relpath(where)
     return where.as_posix() if relative.startswith("..") else relative
+
+
+def formats(value: str) -> tuple[str, ...]:
+    from ..pipeline.render import FORMATS
+
+    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    bad = [v for v in chosen if v not in FORMATS]
+    if bad or not chosen:
+        raise argparse.ArgumentTypeError(f"--to takes a comma list of {', '.join(FORMATS)}; got {value!r}")
+    return chosen
+
+
+def executor(value: str) -> str:
+    from ..pipeline import executors
+
+    if value not in executors.names():
+        raise argparse.ArgumentTypeError(f"--executor takes one of {', '.join(executors.names())}; got {value!r}")
+    return value
+
+
+def jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs must be a whole number of at least 1; got {value!r}")
+    return int(value)
+
+
+def day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--date takes YYYY-MM-DD; got {value!r}") from None
+
+
+def seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds < 86_400:
+        raise argparse.ArgumentTypeError(f"--cell-timeout takes seconds between 0 and 86400; got {value!r}")
+    return seconds
+
+
+def override(value: str) -> str:
+    """A `-P key=value` pair, checked for its shape here; its key and value are checked against each market."""
+    from ..inputs.overrides import split
+
+    try:
+        split(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value

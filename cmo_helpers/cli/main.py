@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from ..core.escape import clip, terminal
 from ..core.paths import DEFAULT_NAME, OUTPUTS, PARAMS
 from ..pipeline.execute import CELL_TIMEOUT
 from ..pipeline.units import package_version
+from . import arguments
 from .arguments import add_out, path, shown
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
@@ -85,57 +85,6 @@ def _migrate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _formats(value: str) -> tuple[str, ...]:
-    from ..pipeline.render import FORMATS
-
-    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
-    bad = [v for v in chosen if v not in FORMATS]
-    if bad or not chosen:
-        raise argparse.ArgumentTypeError(f"--to takes a comma list of {', '.join(FORMATS)}; got {value!r}")
-    return chosen
-
-
-def _executor(value: str) -> str:
-    from ..pipeline import executors
-
-    if value not in executors.names():
-        raise argparse.ArgumentTypeError(f"--executor takes one of {', '.join(executors.names())}; got {value!r}")
-    return value
-
-
-def _jobs(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"--jobs must be a whole number of at least 1; got {value!r}")
-    return int(value)
-
-
-def _day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--date takes YYYY-MM-DD; got {value!r}") from None
-
-
-def _seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = float("nan")
-    if not 0 < seconds < 86_400:
-        raise argparse.ArgumentTypeError(f"--cell-timeout takes seconds between 0 and 86400; got {value!r}")
-    return seconds
-
-
-def _override(value: str) -> str:
-    from ..inputs.overrides import split
-
-    try:
-        split(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    return value
-
-
 def _render(args: argparse.Namespace) -> int:
     from ..pipeline.render import render
 
@@ -189,6 +138,7 @@ def _where(folders: list[Path], formats: tuple[str, ...], out: Path) -> str:
 def parser() -> argparse.ArgumentParser:
     """Subcommands share exit codes: 0 ok, 1 a report or check failed, 2 invalid input."""
     from . import audit as audit_cli
+    from . import compare as compare_cli
     from . import draft as draft_cli
     from . import params as params_cli
     from . import preview, project
@@ -207,6 +157,7 @@ def parser() -> argparse.ArgumentParser:
 
     project.add_parser(sub)
     audit_cli.add_parser(sub)
+    compare_cli.add_parser(sub)
     draft_cli.add_parser(sub)
     params_cli.add_parser(sub)
     preview.add_parser(sub)
@@ -218,24 +169,25 @@ def parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("render", help="execute every notebook per params file and export HTML and PDF")
     r.add_argument("params", nargs="*", help=f"params files or names in params/ (default: {DEFAULT_NAME})")
-    r.add_argument("--to", type=_formats, default=("html", "pdf"), help="formats: html,pdf (default both)")
-    r.add_argument("--jobs", type=_jobs, default=None,
+    r.add_argument("--to", type=arguments.formats, default=("html", "pdf"), help="formats: html,pdf (default both)")
+    r.add_argument("--jobs", type=arguments.jobs, default=None,
                    help="worker processes (default: one per report to build, up to the number of cores)")
     add_out(r, "output root (default: outputs/)", OUTPUTS)
     r.add_argument("--scenarios", default="none", help="none (default), all, or a comma list of scenario names")
     r.add_argument("--params-dir", type=path, default=None, help="where bare names are looked up (default: ./params)")
     r.add_argument("--force", action="store_true", help="re-render every unit even when its cached result is current")
-    r.add_argument("--executor", type=_executor, default="local",
+    r.add_argument("--executor", type=arguments.executor, default="local",
                    help="local process pool (default), dask (a Dask cluster, one task per market and scenario), "
                         "or an executor a plugin registers")
     r.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
-    r.add_argument("--cache-dir", type=path, default=None, help="where rendered units are cached (default: OUT/.cache)")
-    r.add_argument("--date", type=_day, default=None,
+    r.add_argument("--cache-dir", type=path, default=None,
+                   help="where rendered units are cached (default: OUT/.cache)")
+    r.add_argument("--date", type=arguments.day, default=None,
                    help="report date YYYY-MM-DD (default: $SOURCE_DATE_EPOCH if set, else today)")
-    r.add_argument("--cell-timeout", type=_seconds, default=CELL_TIMEOUT,
+    r.add_argument("--cell-timeout", type=arguments.seconds, default=CELL_TIMEOUT,
                    help=f"seconds one notebook cell may run before it counts as failed (default {CELL_TIMEOUT:g})")
-    r.add_argument("-P", dest="overrides", metavar="KEY=VALUE", type=_override, action="append", default=[],
+    r.add_argument("-P", dest="overrides", metavar="KEY=VALUE", type=arguments.override, action="append", default=[],
                    help="change one figure for this run, e.g. -P size.cagr.rate=12%% -P size.anchor=cagr or "
                         "-P 'breakdowns.region.items.North America.share=40%%' (repeatable; checked like the file, "
                         "shown as an assumption in the report)")

@@ -75,6 +75,10 @@ def _line(path: Path, key: str, reason: str) -> str:
     return clip(terminal(text).replace("\n", "\\n"))
 
 
+class MixedCurrencies(CmoError):
+    """Files in different currencies, and no stated rate to put them in one: a silent rate would be our invention."""
+
+
 class NothingToRender(CmoError):
     """No notebooks or no markets were found: an empty run must never look like a success."""
 

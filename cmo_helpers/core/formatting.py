@@ -50,16 +50,34 @@ def number(value: float, decimals: int = 1) -> str:
     return _fixed(value, decimals, ",")
 
 
-def figure(obj, key: str = "value", decimals: int = 1) -> str:
-    """A stated number with at least the decimals the source wrote, e.g. 95.81 stays 95.81."""
+def written_digits(obj, key: str, decimals: int = 1) -> int:
+    """The decimals the source wrote for a figure (none added: 68 % stays 68 %), else the house `decimals`."""
     written = obj.digits(key)
-    return number(getattr(obj, key), max(decimals, written if written is not None else 0))
+    return written if written is not None else decimals
+
+
+def hedge(obj, key: str) -> str:
+    """The source's bound on a figure as words before it ('nearly '), or nothing."""
+    bound_of = getattr(obj, "bound_of", None)
+    word = bound_of(key) if bound_of is not None else None
+    return f"{word} " if word else ""
+
+
+def figure(obj, key: str = "value", decimals: int = 1) -> str:
+    """A stated number as the source wrote it: its digits (95.81 stays 95.81) and its bound ('about 95.81')."""
+    return hedge(obj, key) + number(getattr(obj, key), written_digits(obj, key, decimals))
 
 
 def figure_pct(obj, key: str = "rate", decimals: int = 1) -> str:
-    """A stated rate or share with at least the decimals the source wrote, e.g. '5.98%'."""
-    written = obj.digits(key)
-    return pct(getattr(obj, key), max(decimals, written if written is not None else 0))
+    """A stated rate or share as the source wrote it, e.g. '5.98%', '68%', 'nearly 6.3%'."""
+    return hedge(obj, key) + pct(getattr(obj, key), written_digits(obj, key, decimals))
+
+
+def share_decimals(items, computed: int = 1) -> int:
+    """Decimals for a sum or remainder of shares: the most the source wrote, or `computed` if any share is ours."""
+    if not items or any(i.share is None for i in items):
+        return computed
+    return max(i.digits("share") or 0 for i in items)
 
 
 def rate_decimals(p) -> int:
@@ -109,14 +127,31 @@ def multiple(ratio: float) -> str:
     return _fixed(ratio, 1, suffix="\u00d7")
 
 
+def in_year(year: int | None) -> str:
+    """' in 2024', or ' (year not stated)' for a figure the source gives no year for: never a borrowed year."""
+    return f" in {year}" if year is not None else " (year not stated)"
+
+
+def year_label(year: int | None) -> str:
+    """A year as a table cell or title shows it; 'year not stated' when the source gives none."""
+    return str(year) if year is not None else "year not stated"
+
+
+def as_written(obj) -> str:
+    """A figure of a twin as written: '1.8 billion in 2033', '6.3% (year not stated)'."""
+    digits = number(obj.value, written_digits(obj, "value", 0))
+    shown = f"{digits}%" if obj.scale == "percent" else digits if obj.scale == "unit" else f"{digits} {obj.scale}"
+    return shown + (in_year(obj.year if obj.year != "not stated" else None) if obj.year is not None else "")
+
+
 def long_date(date) -> str:
     """'10 October 2025': unambiguous for readers everywhere."""
     return f"{date.day} {date:%B %Y}"
 
 
 def money_figure(obj, market: Market, key: str = "value") -> str:
-    """A stated value with its currency and scale, keeping the source's digits."""
-    return f"{market.currency} {figure(obj, key)} {market.unit}"
+    """A stated value with its bound, currency and scale, keeping the source's digits: 'about USD 185.5 million'."""
+    return f"{hedge(obj, key)}{market.currency} {number(getattr(obj, key), written_digits(obj, key))} {market.unit}"
 
 
 def dated(source: Source) -> str:
@@ -128,10 +163,10 @@ def dated(source: Source) -> str:
 
 
 def source_line(source: Source) -> str:
-    """Full reference in one line: publisher (kind), author: "title", place, date."""
-    who = source.publisher + (f" ({source.kind})" if source.kind else "")
-    if source.author:
-        who += f", {source.author}"
-    where = ", ".join(x for x in (source.place, dated(source)) if x)
+    """Full reference in one line: publisher (kind), author: "title", place, date; parts not given are left out."""
+    publisher = f"{source.publisher} ({source.kind})" if source.publisher and source.kind else source.publisher
+    who = ", ".join(x for x in (publisher, source.author) if x)
+    where = ", ".join(x for x in (f"\u201c{source.title}\u201d" if source.title else None, source.place,
+                                  dated(source)) if x)
     url = f" {source.url}" if source.url else ""
-    return f"{who}: \u201c{source.title}\u201d, {where}.{url}"
+    return f"{who}: {where}.{url}" if who else f"{where[:1].upper()}{where[1:]}.{url}"

@@ -74,6 +74,19 @@ def load_params(path: str | Path) -> Params:
     return read_params(resolve_params(path))[1]
 
 
+def load_all(paths: list[str | Path]) -> list[Params]:
+    """Read and validate several files, reporting every invalid one at once (a comparison needs them all)."""
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_params(path))
+        except ParamsError as exc:
+            problems.append(exc)
+    if problems:
+        raise ParamsError.merge(problems)
+    return loaded
+
+
 def claim_slug(seen: dict[str, Path], slug: str, path: Path) -> None:
     """Two files with one slug would render into one folder, the second overwriting the first."""
     if slug in seen:

@@ -11,6 +11,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -26,9 +27,15 @@ from ..core.errors import ParamsError
 MIN_RATE, MAX_RATE = -0.5, 2.0
 MAX_VALUE = 1e15
 Year = Annotated[int, Field(ge=1900, le=2200)]
+Bound = Literal["about", "nearly", "over", "more-than", "at-least", "up-to"]
+MaybeYear = Year | Literal["not stated"]
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 SCALES = ("thousand", "million", "billion", "trillion")
 CLAIMS = ("largest", "fastest-growing", "fast-growing", "smallest")
+# A source's hedge on a figure, as the report prints it before the figure ("nearly 6.3%").
+BOUNDS = {"about": "about", "nearly": "nearly", "over": "over", "more-than": "more than", "at-least": "at least",
+          "up-to": "up to"}
+NOT_STATED = "not stated"  # a figure's year when the source gives none: never printed with a year
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -104,6 +111,15 @@ class Written(Strict):
         return self._digits.get(key)
 
 
+def _bound_words(value: Any) -> Any:
+    """'more than' and 'more-than' both name the same bound, as an analyst may write either."""
+    if isinstance(value, str):
+        return value.strip().replace(" ", "-")
+    if isinstance(value, dict):
+        return {k: _bound_words(v) for k, v in value.items()}
+    return value
+
+
 class Basis(Written):
     """Every figure says where it came from: a cited source (with its words) or our own assumption."""
 
@@ -111,6 +127,22 @@ class Basis(Written):
     source: str | None = None
     rationale: Text | None = None
     quote: Text | None = None
+    bound: Annotated[Bound | dict[str, Bound] | None, BeforeValidator(_bound_words)] = None
+
+    @field_validator("bound")
+    @classmethod
+    def _bound_keys(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            unknown = [k for k in value if k not in cls.NUMBERS]
+            if unknown:
+                raise ValueError(f"bound for '{unknown[0]}', which is not a figure here; "
+                                 f"figures: {', '.join(cls.NUMBERS) or 'none'}")
+        return value
+
+    def bound_of(self, key: str) -> str | None:
+        """The source's hedge on one figure ('nearly'), printed with it wherever it appears."""
+        word = self.bound.get(key) if isinstance(self.bound, dict) else self.bound
+        return BOUNDS[word] if word else None
 
     @model_validator(mode="after")
     def _basis_complete(self) -> Basis:
@@ -128,9 +160,11 @@ class Basis(Written):
 
 
 class Source(Strict):
+    """Where figures come from; a part the source does not give is left out, never filled with a placeholder."""
+
     id: str = Field(pattern=SLUG)
-    publisher: Line
-    title: Line
+    publisher: Line | None = None  # left out of the citation when the source does not name one
+    title: Line | None = None
     published: dt.date | None = None
     accessed: dt.date | None = None
     author: Line | None = None
@@ -160,6 +194,16 @@ class Figure(Basis):
     value: Value
 
 
+class Total(Figure):
+    """A further market total; a source may give one without a year, and then it is never shown under one."""
+
+    year: MaybeYear
+
+    @property
+    def dated(self) -> bool:
+        return self.year != NOT_STATED
+
+
 class StatedCagr(Basis):
     """A growth rate with the period the source gave it for, of the market or of one item."""
 
@@ -173,6 +217,7 @@ class Size(Strict):
     base: Figure
     end: Figure
     cagr: StatedCagr | None = None
+    other_cagrs: list[StatedCagr] = Field(default_factory=list)  # further stated rates: shown and audited, not used
     anchor: Literal["endpoints", "cagr"] = "endpoints"
 
     @model_validator(mode="after")
@@ -193,6 +238,21 @@ class Size(Strict):
         return self.end.year - self.base.year
 
 
+class Volume(Strict):
+    """A second series in another unit (MW, units, tonnes): charted and audited on its own, never added to money."""
+
+    unit: Line = Field(max_length=40)
+    base: Figure
+    end: Figure
+    cagr: StatedCagr | None = None
+
+    @model_validator(mode="after")
+    def _forwards(self) -> Volume:
+        if self.end.year <= self.base.year:
+            raise ValueError(f"end.year ({self.end.year}) must be after base.year ({self.base.year})")
+        return self
+
+
 class Claim(Basis):
     """A source's own word about an item ('the largest'), reported as its claim and checked by the audit."""
 
@@ -201,7 +261,11 @@ class Claim(Basis):
 
 
 def _inherit(data: dict, key: str, wrap: str | None = None) -> None:
-    """A figure written bare, or without its own basis, takes the item's basis, source and rationale."""
+    """A figure written bare, or without its own basis, takes the item's basis, source and rationale.
+
+    A sourced figure of the item's own source without its own quote takes the item's quote: the analyst
+    gives a figure its own `quote` when it comes from another sentence.
+    """
     raw = data.get(key)
     if raw is None:
         return
@@ -210,6 +274,9 @@ def _inherit(data: dict, key: str, wrap: str | None = None) -> None:
         for k in ("basis", "source", "rationale"):
             if data.get(k) is not None:
                 fig.setdefault(k, data[k])
+    if (isinstance(fig, dict) and data.get("quote") and fig.get("basis") == "sourced"
+            and fig.get("source") == data.get("source")):
+        fig.setdefault("quote", data["quote"])
     data[key] = fig
 
 
@@ -218,7 +285,7 @@ class Item(Basis):
 
     NUMBERS: ClassVar[dict[str, bool]] = {"share": True, "value": False}
     name: Line = Field(max_length=120)
-    year: Year | None = None
+    year: MaybeYear | None = None
     share: Share | None = None
     value: Value | None = None
     cagr: StatedCagr | None = None
@@ -226,6 +293,7 @@ class Item(Basis):
     values: list[Figure] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     parent: Line | None = None
+    quotes: dict[Literal["share", "value"], Text] = Field(default_factory=dict)  # a figure's own words, if not `quote`
 
     @model_validator(mode="before")
     @classmethod
@@ -251,6 +319,10 @@ class Item(Basis):
             data["claims"] = [{"claim": c, **said} if isinstance(c, str) else c for c in claims]
         return data
 
+    def quote_of(self, key: str) -> str | None:
+        """The words one of the item's own figures came from: its own quote, else the item's."""
+        return self.quotes.get(key, self.quote)
+
     @property
     def has_point(self) -> bool:
         """Whether the item has a figure that places it on a value path (share, value or end value)."""
@@ -265,7 +337,7 @@ class Breakdown(Strict):
     id: str = Field(pattern=SLUG, max_length=60)
     label: Line = Field(max_length=60)
     geographic: bool = False
-    year: Year | None = None
+    year: MaybeYear | None = None
     items: list[Item] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -295,10 +367,47 @@ class ScaleClaim(Written):
 
 
 class Unplaced(Strict):
-    """Something a draft found in a release but could not place; kept so the analyst sees it."""
+    """Something a draft found in a release but could not place; shown with the analyst's reason, never dropped."""
 
     quote: Text
     note: Text | None = None
+
+
+class Stated(Written):
+    """One statement of a figure as written: its number, scale ('percent' for a rate or share), year and words."""
+
+    NUMBERS: ClassVar[dict[str, bool]] = {"value": False}
+    value: Annotated[float, Field(ge=-MAX_VALUE, le=MAX_VALUE)]
+    scale: Literal["unit", "thousand", "million", "billion", "trillion", "percent"]
+    year: MaybeYear | None = None
+    quote: Text | None = None
+
+
+class Twin(Strict):
+    """The same fact stated twice (in another scale or year): linked, and the audit says whether they agree."""
+
+    what: Line
+    first: Stated
+    second: Stated
+    source: str
+    note: Text | None = None
+
+
+class StatedTable(Strict):
+    """A table of the release kept as it stands (cells as written): shown, never extrapolated or summed."""
+
+    title: Line
+    columns: list[Line] = Field(min_length=1)
+    rows: list[list[Annotated[str, AfterValidator(_printable)]]] = Field(min_length=1)
+    source: str
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _rows_fit(self) -> StatedTable:
+        for n, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise ValueError(f"rows[{n}] has {len(row)} cells for {len(self.columns)} columns")
+        return self
 
 
 class AuditSettings(Strict):
@@ -311,12 +420,15 @@ class Params(Strict):
     market: Market
     sources: list[Source] = Field(default_factory=list)
     size: Size
-    totals: list[Figure] = Field(default_factory=list)
+    volume: Volume | None = None
+    totals: list[Total] = Field(default_factory=list)
     breakdowns: list[Breakdown] = Field(default_factory=list)
     drivers: list[Line] = Field(default_factory=list)
     trends: list[Line] = Field(default_factory=list)
     claims: list[ScaleClaim] = Field(default_factory=list)
     unplaced: list[Unplaced] = Field(default_factory=list)
+    twins: list[Twin] = Field(default_factory=list)
+    tables: list[StatedTable] = Field(default_factory=list)
     audit: AuditSettings = AuditSettings()
 
     @model_validator(mode="after")
@@ -333,7 +445,7 @@ class Params(Strict):
         bids = [b.id for b in self.breakdowns]
         if len(set(bids)) != len(bids):
             problems.append("breakdowns: ids must be unique")
-        years = [t.year for t in self.totals] + [self.size.base.year, self.size.end.year]
+        years = [t.year for t in self.totals if t.dated] + [self.size.base.year, self.size.end.year]
         if len(set(years)) != len(years):
             problems.append("totals: each year may appear once, and not repeat size.base or size.end")
         for i, b in enumerate(self.breakdowns):
@@ -348,7 +460,12 @@ class Params(Strict):
 
     def _cited(self):
         s = self.size
-        for key, fig in (("size.base", s.base), ("size.end", s.end), ("size.cagr", s.cagr)):
+        for key, fig in (("size.base", s.base), ("size.end", s.end), ("size.cagr", s.cagr),
+                         *((f"size.other_cagrs[{n}]", c) for n, c in enumerate(s.other_cagrs))):
+            if fig is not None and fig.source:
+                yield key, fig.source
+        v = self.volume
+        for key, fig in (("volume.base", v and v.base), ("volume.end", v and v.end), ("volume.cagr", v and v.cagr)):
             if fig is not None and fig.source:
                 yield key, fig.source
         for i, t in enumerate(self.totals):
@@ -363,8 +480,9 @@ class Params(Strict):
                         yield key + sub, fig.source
                 for k, c in enumerate(item.claims):
                     yield f"{key}.claims[{k}]", c.source
-        for i, c in enumerate(self.claims):
-            yield f"claims[{i}]", c.source
+        for key, found in (("claims", self.claims), ("twins", self.twins), ("tables", self.tables)):
+            for i, c in enumerate(found):
+                yield f"{key}[{i}]", c.source
 
     def parents_of(self, breakdown: Breakdown, item: Item) -> list[tuple[Breakdown, Item]]:
         """Items of other breakdowns that `item.parent` names, as 'Item name' or 'breakdown-id/Item name'."""

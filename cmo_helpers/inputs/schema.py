@@ -33,6 +33,34 @@ MEANINGS = {
     "Params.claims": "statements about the whole market's size: 'billions of dollars', '$7.1 billion by 2033'",
     "Params.unplaced": "what `cmo-report draft` found in a release but could not place; not shown in the report",
     "Params.audit": "the audit's tolerances",
+    "Params.volume": "the market sized in another unit (thousand MW, units, tonnes): shown in its own table and "
+                     "chart, audited against its own endpoints, never added to or compared with money",
+    "Params.twins": "the same fact stated twice (another scale or year), shown side by side; the audit says whether "
+                    "they agree within the rounding of their digits",
+    "Params.tables": "a table of the release kept as written (cells as text): shown as the source gives it, never "
+                     "extrapolated or summed",
+    "Size.other_cagrs": "further market CAGRs the source states (another period or basis), each shown and audited "
+                        "against the source's own totals; size.cagr is the one the series may use",
+    "Basis.bound": "the source's hedge on the figure: nearly, over, more-than, at-least, up-to, about; or one per "
+                   "figure ({share: nearly})",
+    "Total.year": "the year of the value, or `not stated`: then never shown under a year",
+    "Total.value": "the value in the market's currency and unit",
+    "Item.quotes": "the words of one figure ({share: ..., value: ...}) when they are not the item's `quote`",
+    "Volume.unit": "the unit the source sizes it in: thousand MW, units, tonnes, ...",
+    "Volume.base": "first year and its volume",
+    "Volume.end": "last year and its volume",
+    "Volume.cagr": "a stated growth rate of the volume",
+    "Twin.what": "what the fact is, in a few words",
+    "Twin.first": "the first statement: value, scale, year, quote",
+    "Twin.second": "the second statement",
+    "Twin.note": "the analyst's note on the pair",
+    "Stated.value": "the number as written",
+    "Stated.scale": "unit, thousand ... trillion, or percent for a rate or share",
+    "Stated.year": "the year it is stated for, or `not stated`",
+    "StatedTable.title": "the table's title as the source gives it",
+    "StatedTable.columns": "the column headings",
+    "StatedTable.rows": "the rows, each cell as written",
+    "StatedTable.note": "the analyst's note on the table",
     "Market.name": "full market name, used as the report title",
     "Market.slug": "folder name under outputs/ and params/scenarios/; unique across files",
     "Market.geography": "where the market is",
@@ -162,7 +190,7 @@ def _kind(node: dict, field: str, model: str) -> str:
     if first.get("format") == "date":
         return "`YYYY-MM-DD`"
     if first.get("type") == "integer" and first.get("minimum") == 1900:
-        return "year"
+        return "year, or `not stated`" if any(c.get("const") == "not stated" for c in choices) else "year"
     if first.get("type") == "boolean":
         return "`true` / `false`"
     if "pattern" in first:

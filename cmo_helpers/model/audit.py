@@ -6,8 +6,24 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
-from ..core.formatting import figure, figure_pct, number, pct, pp, signed_pct, value_decimals
+import pandas as pd
+
+from ..core.formatting import (
+    as_written,
+    figure,
+    figure_pct,
+    in_year,
+    number,
+    pct,
+    pp,
+    share_decimals,
+    signed_pct,
+    value_decimals,
+    year_label,
+)
+from ..inputs.params import NOT_STATED
 from . import breakdowns as bd
+from . import volume
 from .forecast import (
     anchor_rate,
     compound,
@@ -19,7 +35,7 @@ from .forecast import (
     total_on,
     totals,
 )
-from .provenance import cite, mark, source_year
+from .provenance import cite, mark, source_year, total_text
 
 if TYPE_CHECKING:
     from ..inputs.params import Basis, Breakdown, Item, Params
@@ -27,6 +43,7 @@ if TYPE_CHECKING:
 Severity = Literal["error", "warning", "info"]
 LOOKBACK_YEARS = 5
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+TWIN_SCALES = {**SCALES, "unit": 1.0, "percent": 1.0}
 
 
 @dataclass(frozen=True)
@@ -34,7 +51,8 @@ class Finding:
     """One rule's outcome, with the figures it compared so a reader can redo the sum.
 
     `numbers` always holds `subject` (what was checked), `stated` and `model` (the two
-    figures compared); rules add the intermediate figures behind their message.
+    figures compared); `stated_text` is a sourced figure as the source wrote it; rules add the
+    intermediate figures behind their message.
     """
 
     rule: str
@@ -57,11 +75,29 @@ def _tol_rate(p: Params) -> float:
     return p.audit.cagr_tolerance_pp / 100 + 1e-12
 
 
+ABOUT = 0.01  # 'about' and 'nearly' allow a relative slack of 1 % beyond the rounding tolerance
+
+
+def holds(stated: float, model: float, tolerance: float, bound: str | None) -> bool:
+    """Whether a model figure fits a stated one under the source's bound ('over 15%' holds for 15.6%)."""
+    slack = max(tolerance, ABOUT * abs(stated))
+    if bound in ("over", "more than", "at least"):
+        return model >= stated - tolerance
+    if bound == "up to":
+        return model <= stated + tolerance
+    if bound == "nearly":
+        return stated - slack <= model <= stated + tolerance
+    if bound == "about":
+        return abs(model - stated) <= slack
+    return abs(model - stated) <= tolerance
+
+
 def check_cagr(p: Params) -> list[Finding]:
     """A stated CAGR must follow from the endpoints under one of the two usual ways of counting years.
 
     n is tried as end - base and as end - first forecast year (the CAGR's from_year, else
-    base + 1). Within `audit.cagr_tolerance_pp` of either is a pass; both failing is an error.
+    base + 1), and from a stated total (in from_year, or any when the source gives no start year).
+    Within `audit.cagr_tolerance_pp` of any is a pass; all failing is an error.
     """
     s = p.size
     if s.cagr is None:
@@ -72,17 +108,23 @@ def check_cagr(p: Params) -> list[Finding]:
     if 0 < forecast_n != s.years:
         conventions["forecast"] = forecast_n
     starts = {k: s.base.value for k in conventions}
-    stated_from = next((t for t in p.totals if t.year == s.cagr.from_year), None)
-    if stated_from is not None and s.end.year > stated_from.year:
+    # counted from a stated total: the one in the CAGR's start year, or, when the source gives no start year,
+    # whichever stated total the rate fits best
+    candidates = [t for t in p.totals if t.dated and t.year < s.end.year
+                  and (t.year == s.cagr.from_year if s.cagr.from_year else t.year > s.base.year)]
+    stated_from = min(candidates, default=None,
+                      key=lambda t: abs(implied_cagr(t.value, s.end.value, s.end.year - t.year) - rate))
+    if stated_from is not None:
         conventions["total"] = s.end.year - stated_from.year
         starts["total"] = stated_from.value
     implied = {k: implied_cagr(starts[k], s.end.value, n) for k, n in conventions.items()}
     gaps = {k: rate - r for k, r in implied.items()}
-    best = min(gaps, key=lambda k: abs(gaps[k]))
-    matched = abs(gaps[best]) <= _tol_rate(p)
+    fits = [k for k, r in implied.items() if holds(rate, r, _tol_rate(p), s.cagr.bound_of("rate"))]
+    best = min(fits or gaps, key=lambda k: abs(gaps[k]))
+    matched = bool(fits)
     shown = best if matched else "base"
     numbers: dict[str, float | int | str] = {
-        "subject": "CAGR vs endpoints", "stated": rate, "model": implied[shown],
+        "subject": "CAGR vs endpoints", "stated": rate, "stated_text": figure_pct(s.cagr), "model": implied[shown],
         "tolerance_pp": p.audit.cagr_tolerance_pp, "matching_n": conventions[best] if matched else "none",
     }
     for k, r in implied.items():
@@ -101,8 +143,8 @@ def check_cagr(p: Params) -> list[Finding]:
 
     if matched:
         return [Finding("cagr", "info", (
-            f"{given} matches the {pct(implied[best], 2)} implied by {ends(best)} {over(best)} "
-            f"({pp(gaps[best], 2)}, tolerance {number(p.audit.cagr_tolerance_pp, 2)} pp)."), numbers)]
+            f"{given} {'fits' if s.cagr.bound else 'matches'} the {pct(implied[best], 2)} implied by {ends(best)} "
+            f"{over(best)} ({pp(gaps[best], 2)}, tolerance {number(p.audit.cagr_tolerance_pp, 2)} pp)."), numbers)]
     others, d = [k for k in implied if k not in ("base", "total")], value_decimals(p)
     also = "".join(f", and with the {pct(implied[k], 2)} implied {over(k)}" for k in others)
     alt = "".join(f" (or {number(numbers[f'stated_end_n_{k}'], d)} counting {conventions[k]} years)" for k in others)
@@ -113,27 +155,78 @@ def check_cagr(p: Params) -> list[Finding]:
         f"{alt}, not the {_given(s.end)} {figure(s.end)}."), numbers)]
 
 
+def _total_in(p: Params, year: int | None) -> float | None:
+    """The market total the source states for a year (base, end or a further total); None when it gives none."""
+    found = stated_totals(p).get(year)
+    return found.value if found is not None else None
+
+
+def check_other_cagrs(p: Params) -> list[Finding]:
+    """Each further stated CAGR against the source's own totals for its period, else beside the series' rate.
+
+    A rate over a period whose start and end totals the source states must connect them; over the
+    forecast period it must agree with the endpoints; over any other period it is only set beside the
+    series' rate, since a market may grow faster in some years than in others.
+    """
+    out, s = [], p.size
+    for c in s.other_cagrs:
+        period = (c.from_year or s.base.year, c.to_year or s.end.year)
+        first, last = _total_in(p, period[0]), _total_in(p, period[1])
+        subject = f"CAGR {period[0]}\u2013{period[1]}"
+        given = f"{_given(c).capitalize()} CAGR {figure_pct(c)} {mark(p, c)} over {period[0]}\u2013{period[1]}"
+        if first is not None and last is not None and period[1] > period[0]:
+            implied = implied_cagr(first, last, period[1] - period[0])
+            numbers = {"subject": subject, "stated": c.rate, "stated_text": figure_pct(c), "model": implied,
+                       "from_year": period[0],
+                       "to_year": period[1]}
+            if holds(c.rate, implied, _tol_rate(p), c.bound_of("rate")):
+                out.append(Finding("cagr", "info", f"{given} fits the {pct(implied, 2)} implied by the source's "
+                                   f"totals for {period[0]} and {period[1]}.", numbers))
+            else:
+                out.append(Finding("cagr", _clash(c), f"{given} disagrees with the {pct(implied, 2)} implied by the "
+                                   f"source's totals for {period[0]} and {period[1]} ({pp(c.rate - implied, 2)}).",
+                                   numbers))
+            continue
+        series = anchor_rate(p)
+        numbers = {"subject": subject, "stated": c.rate, "stated_text": figure_pct(c), "model": series,
+                   "from_year": period[0],
+                   "to_year": period[1]}
+        out.append(Finding("cagr", "info", f"{given} is shown beside the series' {pct(series, 2)} a year "
+                           f"({pp(c.rate - series, 2)}); the source states no totals for both ends of its period, "
+                           "so it is not checked.", numbers))
+    return out
+
+
+def _sum_of_shares(b: Breakdown, shares: pd.Series) -> str:
+    """A sum of stated shares with as many decimals as the source wrote (none added); two when any was computed."""
+    return pct(float(shares.sum()), share_decimals([b.item(n) for n in shares.index], computed=2))
+
+
 def check_shares(p: Params) -> list[Finding]:
-    """A breakdown's items may cover part of the market, never more than all of it."""
+    """A breakdown's items may cover part of the market, never more than all of it; shares add up within one year."""
     out = []
     tol = p.audit.share_tolerance_pp / 100
     for b in p.breakdowns:
-        stated = bd.shares_stated(p, b)
-        if stated.empty:
-            continue
-        total = float(stated.sum())
-        numbers = {"subject": f"{b.label} shares", "stated": total,
-                   "model": 1.0 if bd.complete(p, b) else "at most 100%", "items": len(stated)}
-        head = f"{b.label}: the items with a share or value ({len(stated)}) cover {pct(total, 2)} of the market"
-        if total > 1 + tol + 1e-12:
-            flagged = [b.item(n) for n in stated.index]
-            out.append(Finding("shares", _clash(*flagged), f"{head}: {pct(total - 1, 2)} more than the whole market.",
-                               numbers))
-        elif total < 1 - tol - 1e-12:
-            out.append(Finding("shares", "info",
-                               f"{head}; the other {pct(1 - total, 2)} is not itemised by the source.", numbers))
-        else:
-            out.append(Finding("shares", "info", f"{head}: the breakdown is complete.", numbers))
+        groups = bd.share_groups(p, b)
+        for year, stated in groups.items():
+            total = float(stated.sum())
+            when = in_year(year)
+            dated = "" if len(groups) == 1 and year is not None else f", {year_label(year)}"
+            shown = _sum_of_shares(b, stated)
+            numbers = {"subject": f"{b.label} shares{dated}", "stated": total, "stated_text": shown,
+                       "model": 1.0 if bd.complete(p, b) else "at most 100%", "items": len(stated)}
+            head = f"{b.label}: the items with a share or value{when} ({len(stated)}) cover {shown} of the market"
+            ours = year is not None and year not in stated_totals(p) and any(
+                b.item(n).share is None for n in stated.index)  # a share we computed from a modelled total
+            if total > 1 + tol + 1e-12:
+                flagged = [b.item(n) for n in stated.index]
+                out.append(Finding("shares", _clash(*flagged) if not ours else "warning",
+                                   f"{head}: {pct(total - 1, 2)} more than the whole market.", numbers))
+            elif total < 1 - tol - 1e-12:
+                out.append(Finding("shares", "info",
+                                   f"{head}; the other {pct(1 - total, 2)} is not itemised by the source.", numbers))
+            else:
+                out.append(Finding("shares", "info", f"{head}: the breakdown is complete.", numbers))
     return out
 
 
@@ -143,7 +236,8 @@ def _path_text(p: Params, year: int, rates: dict[str, float], model: dict[str, f
     if year == p.size.base.year:
         return f"the {_given(p.size.base)} {year} total ({number(model[k], value_decimals(p))}, {signed_pct(gaps[k])})"
     name = "endpoint-implied" if k == "implied" else _given(p.size.cagr)
-    return f"the {name} {pct(rates[k], 2)} path ({number(model[k], value_decimals(p))}, {signed_pct(gaps[k])})"
+    rate = pct(rates[k], 2) if k == "implied" else figure_pct(p.size.cagr)  # a stated rate keeps its digits
+    return f"the {name} {rate} path ({number(model[k], value_decimals(p))}, {signed_pct(gaps[k])})"
 
 
 def check_stated_values(p: Params) -> list[Finding]:
@@ -157,14 +251,15 @@ def check_stated_values(p: Params) -> list[Finding]:
     tol = p.audit.value_tolerance_pct / 100
     stated_years = stated_totals(p)
     for b in p.breakdowns:
-        for item in (i for i in b.items if i.share and i.value is not None):
+        for item in (i for i in b.items if i.share and i.value is not None and bd.item_year(p, b, i) is not None):
             year = bd.item_year(p, b, item)
             rates = path_rates(p) if year != p.size.base.year else {"implied": endpoint_cagr(p)}
             model = {k: item.share * total_on(p, r, year) for k, r in rates.items()}
             gaps = {k: v / item.value - 1 for k, v in model.items()}
             best = min(gaps, key=lambda k: abs(gaps[k]))
             ok = abs(gaps[best]) <= tol
-            numbers = {"subject": f"{item.name} {year} value", "stated": item.value, "model": model[best],
+            numbers = {"subject": f"{item.name} {year} value", "stated": item.value, "stated_text": figure(item),
+                       "model": model[best],
                        "share": item.share, "year": year, "total_implied_by_value": item.value / item.share,
                        "corroborates": best if ok else "none"}
             numbers |= {f"{k}_path": v for k, v in model.items()}
@@ -173,6 +268,11 @@ def check_stated_values(p: Params) -> list[Finding]:
             if ok:
                 rest = "".join(f" rather than {on(k)}" for k in model if k != best)
                 out.append(Finding("stated-value", "info", f"{head} corroborates {on(best)}{rest}.", numbers))
+            elif year < p.size.base.year and year not in stated_years:
+                out.append(Finding("stated-value", "info", f"{head} implies a {year} total of "
+                                   f"{number(item.value / item.share, value_decimals(p))}; the model's "
+                                   f"{year} total is its own back-projection ({' or '.join(on(k) for k in model)}), "
+                                   "not a figure the source states, so nothing is checked.", numbers))
             else:
                 severity = _clash(item) if year in stated_years else "warning"
                 out.append(Finding("stated-value", severity, f"{head} does not match "
@@ -191,7 +291,8 @@ def check_item_cagr(p: Params) -> list[Finding]:
             n = item.end.year - first.year
             implied = implied_cagr(first.value, item.end.value, n)
             gap = item.cagr.rate - implied
-            numbers = {"subject": f"{item.name} CAGR vs its values", "stated": item.cagr.rate, "model": implied,
+            numbers = {"subject": f"{item.name} CAGR vs its values", "stated": item.cagr.rate,
+                       "stated_text": figure_pct(item.cagr), "model": implied,
                        "from_year": first.year, "to_year": item.end.year}
             how = (f"value {figure(item)}" if first.kind == "value"
                    else f"{figure_pct(item, 'share')} share ({number(first.value, value_decimals(p))})")
@@ -221,7 +322,7 @@ def check_items_total(p: Params) -> list[Finding]:
     for b in p.breakdowns:
         by_year: dict[int, list] = {}
         for item in b.items:
-            if item.value is not None:
+            if item.value is not None and bd.item_year(p, b, item) is not None:
                 by_year.setdefault(bd.item_year(p, b, item), []).append(item)
             for v in item.values:
                 by_year.setdefault(v.year, []).append(v)
@@ -235,7 +336,12 @@ def check_items_total(p: Params) -> list[Finding]:
             head = (f"{b.label}: the stated item values for {year} ({len(items)}) add up to {number(items_sum, d)}, "
                     f"against a {whose} market total of {shown} ({signed_pct(gap)})")
             severity = "error" if whose == "stated" else "warning"
-            if gap > tol:
+            if gap > tol and whose == "modelled" and year < p.size.base.year:
+                out.append(Finding("items-total", "info", head.replace("a modelled market total", "the model's "
+                                   "back-projected total") + ": that total is our extrapolation before the source's "
+                                   f"first year ({p.size.base.year}), not a figure it states, so nothing is checked.",
+                                   numbers))
+            elif gap > tol:
                 out.append(Finding("items-total", severity if not any(i.assumed for i in items) else "warning",
                                    head + ": more than the whole market.", numbers))
             elif everything and gap < -tol:
@@ -253,6 +359,7 @@ def check_parents(p: Params) -> list[Finding]:
     for b in p.breakdowns:
         for item in (i for i in b.items if i.parent is not None):
             pb, parent = p.parents_of(b, item)[0]
+            moved = False
             if item.share is not None and parent.share is not None:
                 mine, theirs, shown = item.share, parent.share, (figure_pct(item, "share"), figure_pct(parent, "share"))
                 year, compares = bd.item_year(p, b, item), "shares"
@@ -262,11 +369,16 @@ def check_parents(p: Params) -> list[Finding]:
                     continue
                 year, compares = first.year, "values"
                 mine, theirs = first.value, float(bd.value_at(p, pb, year)[parent.name])
+                moved = other.year != year
                 shown = (number(mine, value_decimals(p)), number(theirs, value_decimals(p)))
             numbers = {"subject": f"{item.name} within {parent.name} ({year})", "stated": mine, "model": theirs,
                        "year": year, "compares": compares}
             head = f"{item.name} ({shown[0]} in {year}) lies within {parent.name} ({shown[1]})"
-            if mine > theirs * slack:
+            if mine > theirs * slack and moved:
+                out.append(Finding("parent", "info", f"{head}, but is larger than the value the model carries "
+                                   f"{parent.name} to {year} with; the source gives no {year} figure for "
+                                   f"{parent.name} to check against.", numbers))
+            elif mine > theirs * slack:
                 out.append(Finding("parent", _clash(item, parent), f"{head}, but is larger than it.", numbers))
             else:
                 out.append(Finding("parent", "info", f"{head} and is smaller, as it should be.", numbers))
@@ -280,7 +392,8 @@ def _share_text(p: Params, b: Breakdown, item: Item, share: float) -> str:
 
 def _claim_largest(p: Params, b: Breakdown, item: Item, word: str, rank: int) -> Finding:
     """'largest' (rank 1) or 'smallest' (rank -1) against the shares the params give."""
-    stated = bd.shares_stated(p, b)
+    own = bd.share_of(p, b, item)
+    stated = bd.share_groups(p, b).get(own.year if own else None, pd.Series(dtype=float))  # one year's shares only
     subject = f"{item.name}: \u201c{word}\u201d {cite(p, item.claims[0].source)}"
     if item.name not in stated.index:
         return Finding("claim", "info", f"{subject}: the source gives no share or value for it, so the claim "
@@ -303,7 +416,8 @@ def _claim_largest(p: Params, b: Breakdown, item: Item, word: str, rank: int) ->
     left = 1 - float(stated.sum())
     if rank == 1 and left > mine:
         return Finding("claim", "info", f"{subject} fits the itemised figures ({own}), though the "
-                       f"{pct(left)} not itemised could hide a larger item.", numbers)
+                       f"{pct(left, share_decimals([b.item(n) for n in stated.index]))} not itemised could hide "
+                       "a larger item.", numbers)
     return Finding("claim", "info", f"{subject} fits the figures ({own}).", numbers)
 
 
@@ -359,20 +473,38 @@ def check_totals(p: Params) -> list[Finding]:
     tol = p.audit.value_tolerance_pct / 100
     rates, d = path_rates(p), value_decimals(p)
     for t in p.totals:
+        if not t.dated:
+            out.append(Finding("totals", "info", f"The {_given(t)} total {figure(t)} {mark(p, t)} has no year, so it "
+                               "is shown as stated and set against no year's total.",
+                               {"subject": "Total (year not stated)", "stated": t.value, "stated_text": figure(t),
+                                "model": "-"}))
+            continue
         model = {k: total_on(p, r, t.year) for k, r in rates.items()}
         gaps = {k: t.value / v - 1 for k, v in model.items()}
-        fits = [k for k in gaps if abs(gaps[k]) <= tol]
+        fits = [k for k in gaps if holds(t.value, model[k], tol * t.value, t.bound_of("value"))]
         names = {"implied": "the endpoint-implied path",
                  "stated": f"the {_given(p.size.cagr) if p.size.cagr else ''} CAGR path"}
-        numbers = {"subject": f"Total {t.year}", "stated": t.value,
+        numbers = {"subject": f"Total {t.year}", "stated": t.value, "stated_text": figure(t),
                    "model": model[min(gaps, key=lambda k: abs(gaps[k]))],
                    "year": t.year, "supports": ",".join(fits) or "none"}
         numbers |= {f"{k}_path": v for k, v in model.items()}
         detail = "; ".join(f"{names[k]} gives {number(model[k], d)} ({signed_pct(-gaps[k])})" for k in model)
         head = f"The {_given(t)} {t.year} total {figure(t)} {mark(p, t)}"
+        c, end = p.size.cagr, p.size.end
+        starts_cagr = (c is not None and t.year < end.year and t.year == (c.from_year or t.year)
+                       and holds(c.rate, implied_cagr(t.value, end.value, end.year - t.year), _tol_rate(p),
+                                 c.bound_of("rate")))
         if fits:
             out.append(Finding("totals", "info", f"{head} supports {' and '.join(names[k] for k in fits)}: {detail}.",
                                numbers))
+        elif starts_cagr:
+            base = p.size.base
+            step = implied_cagr(base.value, t.value, t.year - base.year) if t.year > base.year else None
+            before = f" ({pct(step)} a year)" if step is not None else ""
+            out.append(Finding("totals", "warning", f"{head} starts the {_given(c)} CAGR's period (from it, "
+                               f"{figure_pct(c)} a year reaches the {_given(end)} {figure(end)} by {end.year}) but "
+                               f"lies on neither path from {base.year}: {detail}. The source's growth from "
+                               f"{base.year} to {t.year}{before} differs from its rate after.", numbers))
         else:
             out.append(Finding("totals", "warning", f"{head} lies on neither growth path: {detail}.", numbers))
     return out
@@ -425,13 +557,15 @@ def check_years(p: Params) -> list[Finding]:
                 f"{s.base.year}\u2013{s.end.year} and the {LOOKBACK_YEARS} years before it.")
 
     for b in p.breakdowns:
-        window(f"{b.label} year", b.year)
+        window(f"{b.label} year", b.year if b.year != NOT_STATED else None)
         for item in b.items:
-            window(f"{item.name} year", item.year)
+            window(f"{item.name} year", item.year if item.year != NOT_STATED else None)
             if item.end is not None:
                 window(f"{item.name} end year", item.end.year)
     for t in p.totals:
-        window("Total year", t.year)
+        window("Total year", t.year if t.dated else None)
+    for c in s.other_cagrs:
+        window("Other CAGR start year", c.from_year)
     if s.cagr is not None:
         window("CAGR start year", s.cagr.from_year)
         if s.cagr.to_year is not None and s.cagr.to_year != s.end.year:
@@ -458,7 +592,7 @@ def check_scale_claims(p: Params) -> list[Finding]:
     total is at least 1 and under 1,000 in that scale.
     """
     series = totals(p) * SCALES[p.market.unit]
-    out, d = [], value_decimals(p)
+    out = []
     for claim in p.claims:
         subject = f"Claim \u201c{claim.text}\u201d {cite(p, claim.source)}"
         if claim.year is not None and not p.size.base.year <= claim.year <= p.size.end.year:
@@ -473,7 +607,7 @@ def check_scale_claims(p: Params) -> list[Finding]:
                    "stated": f"{claim.scale}s" if claim.value is None else f"{figure(claim)} {claim.scale}",
                    "model": f"{number(in_scale, 2)} {claim.scale} ({year})", "year": year,
                    "value_in_claimed_scale": in_scale}
-        market = (f"{number(series[year] / SCALES[p.market.unit], d)} {p.market.unit} "
+        market = (f"{total_text(p, year, float(series[year] / SCALES[p.market.unit]))} {p.market.unit} "
                   f"({number(in_scale, 2)} {claim.scale})")
         if claim.value is not None:
             decimals = claim.digits("value") or 0
@@ -497,9 +631,51 @@ def check_scale_claims(p: Params) -> list[Finding]:
     return out
 
 
+def check_volume(p: Params) -> list[Finding]:
+    """A stated volume CAGR must follow from the volume's own endpoints; money figures never enter this check."""
+    v = p.volume
+    if v is None or v.cagr is None:
+        return []
+    gaps = volume.stated_rate_gaps(v)
+    n = min(gaps, key=lambda k: abs(gaps[k]))
+    implied = v.cagr.rate - gaps[n]
+    fits = holds(v.cagr.rate, implied, _tol_rate(p), v.cagr.bound_of("rate"))
+    numbers = {"subject": f"Volume CAGR vs endpoints ({v.unit})", "stated": v.cagr.rate,
+               "stated_text": figure_pct(v.cagr), "model": implied, "matching_n": n if fits else "none"}
+    head = (f"Volume ({v.unit}): {_given(v.cagr)} CAGR {figure_pct(v.cagr)} {mark(p, v.cagr)} "
+            f"{'fits' if fits else 'disagrees with'} the {pct(implied, 2)} implied by {figure(v.base)} "
+            f"({v.base.year}) and {figure(v.end)} ({v.end.year}) over {n} years")
+    return [Finding("volume", "info" if fits else _clash(v.cagr, v.base, v.end), head + ".", numbers)]
+
+
+def check_twins(p: Params) -> list[Finding]:
+    """The same fact stated twice must agree within the rounding of its coarser statement, and in its year."""
+    out = []
+    for twin in p.twins:
+        a, b = twin.first, twin.second
+        subject = f"{twin.what} {cite(p, twin.source)}"
+        numbers = {"subject": subject, "stated": as_written(a), "model": as_written(b)}
+        said = f"{subject}: {as_written(a)} and {as_written(b)}"
+        if (a.scale == "percent") != (b.scale == "percent"):
+            out.append(Finding("twins", "warning", f"{said}: a percentage and an amount can't be one fact; "
+                               "check the link.", numbers))
+            continue
+        slack = max(0.5 * 10 ** -(x.digits("value") or 0) * TWIN_SCALES[x.scale] for x in (a, b))
+        gap = abs(a.value * TWIN_SCALES[a.scale] - b.value * TWIN_SCALES[b.scale])
+        years = {x.year for x in (a, b) if x.year not in (None, NOT_STATED)}
+        if gap > slack * (1 + 1e-9):
+            out.append(Finding("twins", "error", f"{said} disagree beyond the rounding of their digits.", numbers))
+        elif len(years) > 1:
+            out.append(Finding("twins", "warning", f"{said} agree in value but give different years.", numbers))
+        else:
+            out.append(Finding("twins", "info", f"{said} agree within the rounding of their digits.", numbers))
+    return out
+
+
 RULES: tuple[Callable[[Params], list[Finding]], ...] = (
-    check_cagr, check_totals, check_shares, check_stated_values, check_item_cagr, check_items_total, check_parents,
-    check_claims, check_rollup, check_years, check_scale_claims,
+    check_cagr, check_other_cagrs, check_totals, check_shares, check_stated_values, check_item_cagr,
+    check_items_total, check_parents, check_claims, check_rollup, check_years, check_scale_claims, check_volume,
+    check_twins,
 )
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
+from ..inputs.params import NOT_STATED
 from .forecast import anchor_rate, compound, implied_cagr, total_at, totals
 
 if TYPE_CHECKING:
@@ -25,19 +26,28 @@ class Point(NamedTuple):
     kind: str  # "value", "share" or "end": which stated figure places the item
 
 
+class Share(NamedTuple):
+    year: int | None  # None: the source states no year
+    share: float
+    kind: str  # "share" (stated) or "value" (its value over the modelled total: computed by us)
+
+
 class Rate(NamedTuple):
     rate: float
     kind: str  # "own" (the item's CAGR), "implied" (its start and end values) or "market"
 
 
-def item_year(p: Params, b: Breakdown, item: Item) -> int:
-    """The year an item's share and value refer to: its own, its breakdown's, else the base year."""
-    return item.year or b.year or p.size.base.year
+def item_year(p: Params, b: Breakdown, item: Item) -> int | None:
+    """The year an item's share and value refer to: its own, its breakdown's, else the base year; None if not stated."""
+    year = item.year or b.year or p.size.base.year
+    return None if year == NOT_STATED else year
 
 
 def start(p: Params, b: Breakdown, item: Item) -> Point | None:
-    """The item's value in its year from a stated value, or a share of that year's total."""
+    """The item's value in its year from a stated value, or a share of that year's total; None without a year."""
     year = item_year(p, b, item)
+    if year is None:
+        return None
     if item.value is not None:
         return Point(year, item.value, "value")
     if item.share is not None:
@@ -68,23 +78,48 @@ def placed(p: Params, b: Breakdown) -> list[Item]:
     return [i for i in b.items if point(p, b, i) is not None]
 
 
+def share_of(p: Params, b: Breakdown, item: Item) -> Share | None:
+    """An item's share of the market in its year: stated, or its value over that forecast year's total.
+
+    A value from before the forecast gets no share: the total it would be divided by is our back-projection.
+    """
+    year = item_year(p, b, item)
+    if item.share is not None:
+        return Share(year, item.share, "share")
+    if item.value is not None and year is not None and p.size.base.year <= year <= p.size.end.year:
+        return Share(year, item.value / total_at(p, year), "value")
+    return None
+
+
+def share_groups(p: Params, b: Breakdown) -> dict[int | None, pd.Series]:
+    """Items' shares by the year they refer to (None: not stated), so no sum or chart mixes two years."""
+    groups: dict[int | None, dict[str, float]] = {}
+    for item in b.items:
+        found = share_of(p, b, item)
+        if found is not None:
+            groups.setdefault(found.year, {})[item.name] = found.share
+    return {year: pd.Series(found, dtype=float) for year, found in groups.items()}
+
+
+def one_year(p: Params, b: Breakdown) -> bool:
+    """Whether every share and value of the breakdown refers to the same year (or all to none stated)."""
+    return len(share_groups(p, b)) <= 1
+
+
 def shares_stated(p: Params, b: Breakdown) -> pd.Series:
-    """Each placed item's share of the total in its own year, as stated or as value / modelled total."""
-    out = {}
-    for item in placed(p, b):
-        pt = point(p, b, item)
-        out[item.name] = item.share if item.share is not None else pt.value / total_at(p, pt.year)
-    return pd.Series(out, dtype=float)
+    """Each item's share in its own year; only summed or compared where `one_year` holds."""
+    groups = share_groups(p, b)
+    return pd.concat(groups.values()) if groups else pd.Series(dtype=float)
 
 
 def itemised_share(p: Params, b: Breakdown) -> float:
-    """Share of the market the breakdown's items cover, in their own years."""
+    """Share of the market the breakdown's items cover (meaningful when `one_year` holds)."""
     return float(shares_stated(p, b).sum())
 
 
 def complete(p: Params, b: Breakdown) -> bool:
-    """Whether every item is placed and their shares reach 100 % within the audit tolerance."""
-    return (len(placed(p, b)) == len(b.items)
+    """Whether every item is placed in one year and their shares reach 100 % within the audit tolerance."""
+    return (len(placed(p, b)) == len(b.items) and one_year(p, b)
             and abs(itemised_share(p, b) - 1) <= p.audit.share_tolerance_pp / 100 + 1e-12)
 
 
@@ -129,36 +164,6 @@ def modelled_cagrs(p: Params, b: Breakdown) -> pd.Series:
     """Each placed item's CAGR over the forecast in the model (after rescaling, for complete breakdowns)."""
     v = values(p, b)
     return pd.Series({c: implied_cagr(v[c].iloc[0], v[c].iloc[-1], p.size.years) for c in v.columns}, dtype=float)
-
-
-def leader(p: Params, b: Breakdown) -> tuple[Item, float, bool] | None:
-    """The source-itemised item with the largest share, its share, and whether the figures prove it largest.
-
-    Only sourced items with a share or value take part. It is proven largest when no other sourced
-    item is larger, the unitemised rest (which includes any assumed items) is smaller than it, and
-    the items do not add up to more than the market.
-    """
-    sourced = [i for i in placed(p, b) if not i.assumed and start(p, b, i) is not None]
-    if not sourced:
-        return None
-    stated = shares_stated(p, b)
-    top = max(sourced, key=lambda i: stated[i.name])
-    others = [stated[i.name] for i in sourced if i is not top]
-    unknown = 1 - sum(stated[i.name] for i in sourced)
-    consistent = stated.sum() <= 1 + p.audit.share_tolerance_pp / 100  # items over 100 % prove nothing
-    proven = bool(consistent and all(stated[top.name] > s for s in others) and stated[top.name] > unknown)
-    return top, float(stated[top.name]), proven
-
-
-def fastest(p: Params, b: Breakdown, tolerance: float) -> Item | None:
-    """The item whose sourced CAGR beats every other sourced CAGR by more than `tolerance`; else None.
-
-    Rates are only ranked when at least two are sourced; assumed rates never take part.
-    """
-    rated = sorted((i for i in b.items if i.rate_sourced), key=lambda i: i.cagr.rate, reverse=True)
-    if len(rated) < 2 or rated[0].cagr.rate - rated[1].cagr.rate <= tolerance:
-        return None
-    return rated[0]
 
 
 def same_rate(p: Params, b: Breakdown, item: Item) -> list[Item]:

@@ -87,7 +87,7 @@ def cagr_comparison(p: Params) -> pd.DataFrame:
 
 def stated_totals(p: Params) -> dict[int, object]:
     """Every market total a params file states, by year: base, end and any further dated totals."""
-    found = {t.year: t for t in p.totals}
+    found = {t.year: t for t in p.totals if t.dated}
     found[p.size.base.year] = p.size.base
     found[p.size.end.year] = p.size.end
     return dict(sorted(found.items()))

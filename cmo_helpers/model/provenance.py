@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.formatting import figure, number, value_decimals
 from . import breakdowns
 
 if TYPE_CHECKING:
@@ -63,6 +64,12 @@ def quoted_years(p: Params) -> dict[int, Figure]:
     if p.size.anchor == "endpoints":
         quoted[p.size.end.year] = p.size.end
     return quoted
+
+
+def total_text(p: Params, year: int, value: float) -> str:
+    """A year's total as text: the source's own figure (digits, bound) in a year it states, else the model's."""
+    stated = quoted_years(p).get(year)
+    return figure(stated) if stated is not None else number(value, value_decimals(p))
 
 
 def rate_assumed(p: Params) -> bool:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..core.formatting import figure, figure_pct, pct, rate_decimals
 from . import breakdowns as bd
 from .forecast import anchor_rate, compound, totals
 from .provenance import rate_assumed
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
 
 VALUE_STEP = 0.10
 RATE_STEP = 0.02
-COLUMNS = ["driver", "level", "kind", "value", "low_value", "high_value", "low_end", "high_end", "swing", "assumed"]
+COLUMNS = ["driver", "level", "kind", "value", "setting", "low_value", "high_value", "low_end", "high_end", "swing",
+           "assumed"]
 
 
 def end_value(p: Params) -> float:
@@ -40,19 +42,21 @@ def end_value(p: Params) -> float:
     return float(totals(p).iloc[-1])
 
 
-def _drivers(p: Params) -> Iterator[tuple[str, str, str, float, Callable[[float], float], bool]]:
-    """Each driver as (label, level, kind, current value, end-year total as a function of it, assumed)."""
+def _drivers(p: Params) -> Iterator[tuple[str, str, str, float, str, Callable[[float], float], bool]]:
+    """Each driver as (label, level, kind, current value, that value as shown, end-year total as a function of it,
+    assumed); a stated setting is shown with the source's digits."""
     s, g = p.size, anchor_rate(p)
-    yield (f"Base value {s.base.year}", "market", "value", s.base.value, lambda v: compound(v, g, s.years),
-           s.base.assumed)
-    yield "Market growth rate", "market", "rate", g, lambda r: compound(s.base.value, r, s.years), rate_assumed(p)
+    yield (f"Base value {s.base.year}", "market", "value", s.base.value, figure(s.base),
+           lambda v: compound(v, g, s.years), s.base.assumed)
+    yield ("Market growth rate", "market", "rate", g, pct(g, rate_decimals(p)),
+           lambda r: compound(s.base.value, r, s.years), rate_assumed(p))
     total = end_value(p)
     for b in p.breakdowns:
         ends = bd.value_at(p, b, s.end.year)
         for item in (i for i in b.items if i.cagr is not None and i.name in ends.index):
             h = s.end.year - bd.point(p, b, item).year
             e, r0 = ends[item.name], item.cagr.rate
-            yield (f"{b.label}: {item.name}", "item", "rate", r0,
+            yield (f"{b.label}: {item.name}", "item", "rate", r0, figure_pct(item.cagr),
                    lambda r, e=e, r0=r0, h=h: total + e * (compound(1, r, h) / compound(1, r0, h) - 1),
                    item.assumed or item.cagr.assumed)
 
@@ -64,9 +68,10 @@ def _step(kind: str, value: float, sign: int) -> float:
 def tornado(p: Params) -> pd.DataFrame:
     """End-year total at each driver's low and high setting, largest swing first."""
     rows = []
-    for driver, level, kind, value, end_of, assumed in _drivers(p):
+    for driver, level, kind, value, setting, end_of, assumed in _drivers(p):
         low, high = _step(kind, value, -1), _step(kind, value, +1)
-        rows.append({"driver": driver, "level": level, "kind": kind, "value": value, "low_value": low,
+        rows.append({"driver": driver, "level": level, "kind": kind, "value": value, "setting": setting,
+                     "low_value": low,
                      "high_value": high, "low_end": end_of(low), "high_end": end_of(high), "assumed": assumed})
     frame = pd.DataFrame(rows)
     frame["swing"] = frame["high_end"] - frame["low_end"]

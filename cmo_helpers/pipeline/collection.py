@@ -4,12 +4,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core import atomic
-from ..core.formatting import number, pct
+from ..core.formatting import DASH, number, pct
 from ..core.paths import TEMPLATES
 from . import manifest
 
 NAME = "index.html"
 VERDICTS = {"pass": "consistent", "warn": "warnings", "fail": "contradictions"}
+
+
+def _value(figures: dict, key: str) -> str:
+    """A headline value with its unit; a comparison has no single value, so it shows a dash."""
+    if key not in figures:
+        return DASH
+    return f"{number(figures[key], figures.get('value_decimals', 1))} {figures['unit']}"
 
 
 def _row(out: Path, folder: Path, data: dict) -> dict:
@@ -19,11 +26,12 @@ def _row(out: Path, folder: Path, data: dict) -> dict:
     pack = f"{data['market']}-data.xlsx"
     return {
         "name": figures["name"],
-        "scenario": "Base" if data["scenario"] == "base" else data.get("scenario_title", data["scenario"]),
+        "scenario": figures.get("compared") or ("Base" if data["scenario"] == "base"
+                                                else data.get("scenario_title", data["scenario"])),
         "years": f"{figures['start_year']}\u2013{figures['end_year']}",
-        "start": f"{number(figures['start_value'], figures.get('value_decimals', 1))} {figures['unit']}",
-        "end": f"{number(figures['end_value'], figures.get('value_decimals', 1))} {figures['unit']}",
-        "cagr": pct(figures["cagr"], figures.get("rate_decimals", 1)),
+        "start": _value(figures, "start_value"),
+        "end": _value(figures, "end_value"),
+        "cagr": pct(figures["cagr"], figures.get("rate_decimals", 1)) if "cagr" in figures else DASH,
         "audit": figures["audit"],
         "audit_text": VERDICTS.get(figures["audit"], figures["audit"]),
         "seconds": f"{data.get('seconds', 0):.1f} s",

@@ -141,18 +141,21 @@ class _Run:
         self.running = -1
 
 
-def _parameterized(notebook: Path, params_file: Path, scenario: str) -> NotebookNode:
+def _parameterized(notebook: Path, parameters: dict) -> NotebookNode:
     """The notebook with papermill's injected-parameters cell after its `parameters` cell."""
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    nb = load_notebook_node(str(notebook))
-    return parameterize_notebook(nb, {"params_file": str(params_file), "scenario": scenario}, kernel_name="python3")
+    return parameterize_notebook(load_notebook_node(str(notebook)), parameters, kernel_name="python3")
 
 
-def execute(notebook: Path, output: Path, params_file: Path, scenario: str = "base",
-            cell_timeout: float = CELL_TIMEOUT) -> Outcome:
-    """Execute a notebook with injected parameters; a failing or hanging cell becomes an Outcome, not a crash."""
+def execute(notebook: Path, output: Path, params_file: Path | None, scenario: str = "base",
+            cell_timeout: float = CELL_TIMEOUT, parameters: dict | None = None) -> Outcome:
+    """Execute a notebook with injected parameters; a failing or hanging cell becomes an Outcome, not a crash.
+
+    A report notebook gets `params_file` and `scenario`; a notebook with other parameters (the comparison's
+    `params_files`) gets `parameters` instead.
+    """
     launch()  # first, so the kernel starts up while nbclient and papermill are imported
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     from nbclient.util import run_sync
@@ -162,7 +165,7 @@ def execute(notebook: Path, output: Path, params_file: Path, scenario: str = "ba
 
     logging.getLogger("papermill").setLevel(logging.WARNING)
     start = time.perf_counter()
-    nb = _parameterized(notebook, params_file, scenario)
+    nb = _parameterized(notebook, parameters or {"params_file": str(params_file), "scenario": scenario})
     run = _Run(nb, kernel(), cell_timeout)
     nb.metadata["language_info"] = run.kernel.language_info
     failure = ""

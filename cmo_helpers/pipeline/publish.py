@@ -76,9 +76,14 @@ def freeze(market_file: Path, slug: str, snapshots: dict[Path, Snapshot], folder
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         record[rel.as_posix()] = hashlib.sha256(data).hexdigest()
-    marker = {"made_by": "cmo-report", "inputs_sha256": record}
-    (folder / MARKER).write_text(json.dumps(marker, indent=1, sort_keys=True) + "\n")
+    mark(folder, record)
     return folder / INPUTS / market_file.name
+
+
+def mark(folder: Path, inputs_sha256: dict[str, str]) -> None:
+    """Claim a staged folder as ours, listing the inputs frozen into it, so a later run may replace it."""
+    marker = {"made_by": "cmo-report", "inputs_sha256": inputs_sha256}
+    (folder / MARKER).write_text(json.dumps(marker, indent=1, sort_keys=True) + "\n")
 
 
 def swap_in(fresh: Path, final: Path, trash: Path) -> None:

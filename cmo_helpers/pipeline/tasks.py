@@ -8,11 +8,15 @@ import tempfile
 import time
 from multiprocessing.util import Finalize
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import manifest, publish
 from .execute import CELL_TIMEOUT, Outcome
 from .lean_imports import skip_iri_grammars
 from .units import Target
+
+if TYPE_CHECKING:
+    from ..inputs.params import Params
 
 
 def quiet_worker(runtime_dir: str) -> None:
@@ -37,13 +41,13 @@ def _end_worker() -> None:
     os._exit(0)
 
 
-def run_notebook(notebook: Path, output: Path, params_file: Path, scenario: str,
-                 cell_timeout: float = CELL_TIMEOUT) -> Outcome:
-    """Execute one notebook for one target."""
+def run_notebook(notebook: Path, output: Path, params_file: Path | None, scenario: str,
+                 cell_timeout: float = CELL_TIMEOUT, parameters: dict | None = None) -> Outcome:
+    """Execute one notebook for one target (or with its own `parameters`, as the comparison notebook has)."""
     from .execute import execute
 
     try:
-        return execute(notebook, output, params_file, scenario, cell_timeout)
+        return execute(notebook, output, params_file, scenario, cell_timeout, parameters)
     except Exception as exc:  # noqa: BLE001 - a worker must report, never take the run down
         return Outcome(notebook.stem, False, 0.0, f"{type(exc).__name__}: {exc}")
 
@@ -54,22 +58,11 @@ def export_target(target: Target, folder: Path, formats: tuple[str, ...], relate
     start = time.perf_counter()
     try:
         from ..inputs.session import load
-        from ..typeset import pdf
-        from . import chart_files, datapack, export
+        from . import export
 
         m = load(target.params_file, target.scenario)  # the audit judges m.published, not a scenario's overrides
         p = m.shown
-        notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
-        sections = export.client_sections([export.section(nb) for nb in notebooks])
-        chart_files.write_chart_files(notebooks, folder / "charts")
-        workbook = datapack.write(notebooks, folder, p)
-        if "html" in formats:
-            export.write_pages(sections, p, target.scenario, folder, "pdf" in formats, target.title, related, stamp,
-                               workbook.name)
-        if "pdf" in formats:
-            document = pdf.document(sections, p, target.scenario, target.title, export.audit_warning(sections), stamp,
-                                    [workbook])
-            pdf.write(document, folder / "report.pdf")
+        notebooks = write_report(folder, p, target.scenario, target.title, formats, related, stamp)
         figures = export.headline_figures(notebooks)
         if figures is None:  # a notebook set without the executive summary's box: the model, in this process
             from ..model.headline import headline
@@ -79,6 +72,25 @@ def export_target(target: Target, folder: Path, formats: tuple[str, ...], relate
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")
     return Outcome("export", True, time.perf_counter() - start)
+
+
+def write_report(folder: Path, p: Params, scenario: str, title: str, formats: tuple[str, ...],
+                 related: list[tuple[str, str]], stamp: dict, subtitle: str | None = None) -> list[Path]:
+    """Pages, PDF, chart files and data pack from the executed notebooks in folder/notebooks, which it returns."""
+    from ..typeset import pdf
+    from . import chart_files, datapack, export
+
+    notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
+    sections = export.client_sections([export.section(nb) for nb in notebooks])
+    chart_files.write_chart_files(notebooks, folder / "charts")
+    workbook = datapack.write(notebooks, folder, p)
+    if "html" in formats:
+        export.write_pages(sections, p, scenario, folder, "pdf" in formats, title, related, stamp, workbook.name)
+    if "pdf" in formats:
+        document = pdf.document(sections, p, scenario, title, export.audit_warning(sections), stamp, [workbook],
+                                subtitle)
+        pdf.write(document, folder / "report.pdf")
+    return notebooks
 
 
 def exported_files(folder: Path) -> list[str]:

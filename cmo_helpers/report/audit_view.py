@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..inputs.params import Basis, Params
     from ..inputs.session import Market
 
-RATE_DECIMALS = {"cagr": 2, "shares": 2, "rollup": 3, "item-cagr": 2}
+RATE_DECIMALS = {"cagr": 2, "shares": 2, "rollup": 3, "item-cagr": 2, "volume": 2}
 VERDICT_WORDS = {"error": "Error", "warning": "Warning", "info": "OK"}
 ALERT_STYLE = (
     "border: 1px solid #b00020; border-left: 6px solid #b00020; background: #fdecea; color: #4a0010; "
@@ -57,7 +57,9 @@ def _format(f: Finding) -> str:
 def reconciliation_table(p: Params) -> Table:
     """Every check in one table, stated beside model, so the reader sees the size of each disagreement."""
     found, d = run_audit(p), value_decimals(p)
-    rows = [{"Check": f.numbers["subject"], "Stated": _cell(_format(f), f.numbers["stated"], d),
+    rows = [{"Check": f.numbers["subject"],
+             "Stated": (Cell(f.numbers["stated"], f.numbers["stated_text"]) if "stated_text" in f.numbers
+                        else _cell(_format(f), f.numbers["stated"], d)),
              "Implied / model": _cell(_format(f), f.numbers["model"], d),
              "Difference": _difference(_format(f), f.numbers["stated"], f.numbers["model"], d),
              "Verdict": VERDICT_WORDS[f.severity]} for f in found]

@@ -12,15 +12,25 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from ..core.formatting import figure, figure_pct, number, pct, rate_decimals, unit_label, value_decimals
+from ..core.formatting import (
+    figure,
+    figure_pct,
+    number,
+    pct,
+    rate_decimals,
+    share_decimals,
+    unit_label,
+    value_decimals,
+    year_label,
+)
 from ..model import breakdowns as bd
-from ..model import forecast
+from ..model import forecast, volume
 from ..model.forecast import anchor_rate
-from ..model.provenance import cite, path_assumed, quoted_years, series_label, suffix
+from ..model.provenance import cite, path_assumed, quoted_years, series_label, suffix, total_text
 from . import chart_images, chart_series
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Params
+    from ..inputs.params import Breakdown, Item, Params
 
 FONT = "DejaVu Sans"
 NAVY, TEAL, AMBER = "#1f3b57", "#3a8fb7", "#d98e04"
@@ -96,7 +106,8 @@ def new_figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]
 
 def caption(p: Params, text: str, assumed: bool) -> str:
     """Every chart names its sources and, when any bar rests on one, the assumption hatching."""
-    sources = ", ".join(f"{cite(p, s.id)} {s.publisher}" for s in p.sources) or "analyst assumptions"
+    sources = ", ".join(f"{cite(p, s.id)} {s.publisher or s.title or ''}".strip() for s in p.sources)
+    sources = sources or "analyst assumptions"
     return f"{text} Source: {sources}; model by cmo-reports." + (f" {ASSUMED_NOTE}" if assumed else "")
 
 
@@ -114,8 +125,7 @@ def size_chart(p: Params) -> Chart:
         assumed = stated.assumed if stated is not None else modelled_assumed
         ax.bar(year, value, color=NAVY if stated is not None else TEAL, hatch=HATCH if assumed else None,
                edgecolor="white", width=0.7)
-        label = figure(stated) if stated is not None else number(value, d)
-        ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
+        ax.annotate(total_text(p, year, value), (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
                     textcoords="offset points")
     quoted_assumed = any(f.assumed for f in quoted.values())
     handles = [
@@ -160,7 +170,8 @@ def growth_chart(p: Params) -> Chart:
         ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {shown} a year (not used)")
         ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0),
                     textcoords="offset points", va="center", fontsize=8, color=AMBER)
-    ax.annotate(number(anchored.iloc[-1], d), (anchored.index[-1], anchored.iloc[-1]), xytext=(4, -8),
+    ax.annotate(total_text(p, anchored.index[-1], anchored.iloc[-1]), (anchored.index[-1], anchored.iloc[-1]),
+                xytext=(4, -8),
                 textcoords="offset points", va="center", fontsize=8, color=NAVY)
     ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5,
                label=f"Stated {p.size.end.year} value" + suffix(p.size.end))
@@ -174,44 +185,85 @@ def growth_chart(p: Params) -> Chart:
     return Chart(fig, alt, caption(p, "Growth paths by year.", assumed))
 
 
+@house_style
+def volume_chart(p: Params) -> Chart | None:
+    """Bars of the second series in its own unit and on its own axis, so it is never read as money."""
+    v = p.volume
+    if v is None:
+        return None
+    path = volume.series(v)
+    stated = {v.base.year: v.base, v.end.year: v.end}
+    fig, ax = new_figure()
+    for year, value in path.items():
+        ax.bar(year, value, color=NAVY if year in stated else TEAL, edgecolor="white", width=0.7,
+               hatch=HATCH if (stated.get(year) or v.base).assumed else None)
+        label = figure(stated[year]) if year in stated else number(value, volume.decimals(v))
+        ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
+                    textcoords="offset points")
+    ax.set_xticks(list(path.index))
+    ax.set_ylabel(v.unit)
+    ax.set_title(f"Volume, {path.index[0]}\u2013{path.index[-1]} ({v.unit})")
+    ax.margins(y=0.12)
+    alt = f"Bar chart of volume from {figure(v.base)} in {v.base.year} to {figure(v.end)} in {v.end.year} {v.unit}."
+    return Chart(fig, alt, caption(p, f"Volume by year, {v.unit}; dark bars are stated, light bars modelled.",
+                                   v.base.assumed or v.end.assumed))
+
+
 REST_GREY = "#c8c8c8"
+
+
+def _share_label(p: Params, b: Breakdown, item: Item, share: float, year: int | None, mixed: bool) -> str:
+    """A bar's label: the share as the source wrote it, or '(computed)' from its value; its year when years differ."""
+    shown = figure_pct(item, "share") if item.share is not None else f"{pct(share)} (computed)"
+    return f"{shown} ({year_label(year)})" if mixed else shown
 
 
 @house_style
 def share_chart(p: Params, b: Breakdown) -> Chart | None:
-    """Horizontal bars of each item's share as given, and a grey bar for what the source does not itemise."""
-    stated = bd.shares_stated(p, b)
-    if stated.empty:
+    """Horizontal bars of each item's share as given, and a grey bar for what the source does not itemise.
+
+    A chart is titled with a year only when every share refers to it; shares of different years are
+    labelled one by one, with no remainder, since they do not add up.
+    """
+    groups = bd.share_groups(p, b)
+    if not groups:
         return None
-    items = [b.item(n) for n in stated.index]
-    labels = {i.name: (figure_pct(i, "share") if i.share is not None else pct(stated[i.name])) for i in items}
-    bars = [(i.name + suffix(i), stated[i.name], labels[i.name], PALETTE[b.items.index(i) % len(PALETTE)], i.assumed)
-            for i in items]
+    mixed = len(groups) > 1
+    bars = []
+    for year, stated in groups.items():
+        for name, share in stated.items():
+            i = b.item(name)
+            bars.append((i.name + suffix(i), share, _share_label(p, b, i, share, year, mixed),
+                         PALETTE[b.items.index(i) % len(PALETTE)], i.assumed))
     bars.sort(key=lambda bar: bar[1])
-    left = 1 - float(stated.sum())
-    if left > 1e-9 and not bd.complete(p, b):
-        bars.insert(0, (bd.REST, left, pct(left), REST_GREY, False))
+    left = 1 - sum(bar[1] for bar in bars)
+    if not mixed and left > 1e-9 and not bd.complete(p, b):
+        shown = pct(left, share_decimals([b.item(n) for n in next(iter(groups.values())).index]))
+        bars.insert(0, (bd.REST, left, shown, REST_GREY, False))
     fig, ax = new_figure(height=0.45 * len(bars) + 1.2)
     for pos, (_name, share, label, colour, assumed) in enumerate(bars):
         ax.barh(pos, share * 100, color=colour, hatch=HATCH if assumed else None, edgecolor="white")
         ax.annotate(label, (share * 100, pos), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
     ax.set_yticks(range(len(bars)), [bar[0] for bar in bars])
-    years = sorted({bd.item_year(p, b, i) for i in items})
-    when = ", ".join(map(str, years))
+    when = "years differ, each labelled" if mixed else year_label(next(iter(groups)))
     ax.set_xlabel(f"Share of market, {when} (%)")
-    ax.set_title(f"{b.label}: shares in {when}")
+    ax.set_title(f"{b.label}: shares as stated, {when}" if mixed or next(iter(groups)) is None
+                 else f"{b.label}: shares in {when}")
     ax.margins(x=0.12)
     alt = "; ".join(f"{bar[0]} {bar[2]}" for bar in reversed(bars))
     note = " Grey: not itemised by the source." if bars[0][0] == bd.REST else ""
-    assumed = any(i.assumed for i in items)
-    return Chart(fig, f"{b.label} shares in {when}: {alt}.", caption(p, f"{b.label} shares, {when}.{note}", assumed))
+    assumed = any(bar[4] for bar in bars)
+    return Chart(fig, f"{b.label} shares, {when}: {alt}.", caption(p, f"{b.label} shares, {when}.{note}", assumed))
 
 
 @house_style
 def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
-    """Stacked yearly bars of item values and the unitemised rest; stack heights equal the market total."""
+    """Stacked yearly bars of item values and the unitemised rest; stack heights equal the market total.
+
+    None when the items' figures are of different years, which a stack would add up.
+    """
     v = bd.values(p, b)
-    if v.empty:
+    if v.empty or not bd.one_year(p, b):
         return None
     fig, ax = new_figure(height=4.0)
     bottom = v.sum(axis=1) * 0
@@ -224,7 +276,7 @@ def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
         ax.bar(v.index, left, bottom=bottom, width=0.7, color=REST_GREY, edgecolor="white", linewidth=0.5,
                label=bd.REST)
     for year, total in forecast.totals(p).items():
-        ax.annotate(number(total, value_decimals(p)), (year, total), ha="center", va="bottom", fontsize=7.5,
+        ax.annotate(total_text(p, year, total), (year, total), ha="center", va="bottom", fontsize=7.5,
                     xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(list(v.index))
     ax.set_ylabel(unit_label(p.market))

@@ -11,6 +11,7 @@ from matplotlib.ticker import FuncFormatter
 from ..core.formatting import number, unit_label, value_decimals
 from ..inputs.overlays import BASE
 from ..model import forecast, sensitivity
+from ..model.provenance import total_text
 from . import scenario_view
 from .charts import HATCH, NAVY, PALETTE, TEAL, Chart, caption, house_style, new_figure
 
@@ -59,7 +60,7 @@ def fan_chart(m: Market) -> Chart | None:
 
 def _label(p: Params, row: pd.Series) -> str:
     """Driver with its setting and step; the setting never breaks across lines."""
-    setting = f"({scenario_view.driver_input(p, row['kind'], row['value'])} {scenario_view.step_text(row['kind'])})"
+    setting = f"({row['setting']} {scenario_view.step_text(row['kind'])})"
     return textwrap.fill(f"{row['driver']} {setting.replace(' ', NBSP)}", LABEL_WIDTH)
 
 
@@ -79,8 +80,8 @@ def tornado_chart(p: Params) -> Chart:
         ax.annotate(number(row.high_end, d), (row.high_end, pos), xytext=(3, 0), textcoords="offset points",
                     ha="left", va="center", fontsize=7.5)
     ax.axvline(base, color=NAVY, linewidth=1.2)
-    ax.annotate(f"Report's {year} value: {number(base, d)}", (base, len(t) - 0.4), ha="center", va="bottom", fontsize=8,
-                color=NAVY, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+    ax.annotate(f"Report's {year} value: {total_text(p, year, base)}", (base, len(t) - 0.4), ha="center", va="bottom",
+                fontsize=8, color=NAVY, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
     ax.set_yticks(range(len(t) - 1, -1, -1), [_label(p, row) for _, row in t.iterrows()], fontsize=8)
     ax.set_ylim(-0.6, len(t) + 0.2)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, 0)))

@@ -8,8 +8,8 @@ from IPython.display import Markdown
 from ..core.escape import md
 from ..core.formatting import DASH, money, number, pct, rate_decimals, signed, signed_pct, unit_label, value_decimals
 from ..inputs.overlays import BASE
-from ..model import sensitivity
-from ..model.provenance import ASSUMED
+from ..model import sensitivity, statements
+from ..model.provenance import ASSUMED, total_text
 from .tables import Cell, Table, num, rate
 
 if TYPE_CHECKING:
@@ -23,11 +23,6 @@ def step_text(kind: str) -> str:
             else f"\u00b1{sensitivity.RATE_STEP * 100:g}\u00a0pp")
 
 
-def driver_input(p: Params, kind: str, value: float) -> str:
-    """A driver's setting in its own unit: a value, or a rate with as many decimals as the stated CAGR."""
-    return number(value, value_decimals(p)) if kind == "value" else pct(value, rate_decimals(p))
-
-
 def tornado_table(p: Params) -> Table:
     """The tornado as numbers, for readers who want more than bar lengths."""
     t = sensitivity.tornado(p)
@@ -35,7 +30,7 @@ def tornado_table(p: Params) -> Table:
     d = value_decimals(p)
     rows = [{
         "Driver": r.driver,
-        "Setting": Cell(r.value, driver_input(p, r.kind, r.value)),
+        "Setting": Cell(r.value, r.setting),
         "Step": step_text(r.kind),
         f"{year}, driver low": num(r.low_end, d),
         f"{year}, driver high": num(r.high_end, d),
@@ -54,14 +49,15 @@ def tornado_summary(p: Params) -> Markdown:
     top, year, base, d = t.iloc[0], p.size.end.year, sensitivity.end_value(p), value_decimals(p)
     text = (f"**{md(top['driver'])}** matters most: moving it by {step_text(top['kind'])} puts the {year} market "
             f"between {money(top['low_end'], p.market, d)} and {money(top['high_end'], p.market, d)}, a swing of "
-            f"{money(top['swing'], p.market, d)} or {pct(top['swing'] / base)} of the {money(base, p.market, d)} "
+            f"{money(top['swing'], p.market, d)} or {pct(top['swing'] / base)} of the "
+            f"{p.market.currency} {total_text(p, year, base)} {p.market.unit} "
             "the report shows.")
     items = t[t["level"] == "item"]
     if items.empty:
-        return Markdown(text + " No item has a growth rate of its own, so no single item is tested.")
+        return Markdown(f"{text} {statements.no_item_tested(p)}")
     lead = items.iloc[0]
     return Markdown(text + f" Among single items, {md(lead['driver'])} matters most: {step_text(lead['kind'])} on its "
-                           f"{pct(lead['value'])} a year moves the total by {signed(lead['low_end'] - base, d)} to "
+                           f"{lead['setting']} a year moves the total by {signed(lead['low_end'] - base, d)} to "
                            f"{signed(lead['high_end'] - base, d)} {md(unit_label(p.market))}.")
 
 

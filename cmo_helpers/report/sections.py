@@ -45,3 +45,12 @@ def regional_split(p: Params) -> None:
 def further_breakdowns(p: Params) -> None:
     """Any other breakdowns the source gives, in the order of the params file."""
     _show(p, bd.segments(p)[1:], "The source gives no further breakdowns.")
+
+
+def volume(p: Params) -> None:
+    """The second series in another unit, under its own heading; nothing when the source gives none."""
+    if p.volume is None:
+        return
+    display(Markdown(f"## Volume ({md(p.volume.unit)})"))
+    for view in (narrative.volume_summary(p), tables.volume_table(p), charts.volume_chart(p)):
+        display(view)

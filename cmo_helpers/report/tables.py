@@ -10,9 +10,21 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from ..core.formatting import DASH, figure, figure_pct, number, pct, rate_decimals, signed, unit_label, value_decimals
+from ..core.formatting import (
+    DASH,
+    figure,
+    figure_pct,
+    number,
+    pct,
+    rate_decimals,
+    share_decimals,
+    signed,
+    unit_label,
+    value_decimals,
+    year_label,
+)
 from ..model import breakdowns as bd
-from ..model import forecast
+from ..model import forecast, volume
 from ..model.provenance import (
     ASSUMED,
     MODELLED,
@@ -153,23 +165,52 @@ def size_table(p: Params) -> Table:
     return Table(f"{p.market.name}: size by year", rows, kinds, {f"Market size ({unit})": unit, "Change": unit})
 
 
+def volume_table(p: Params) -> Table | None:
+    """The second series in its own unit, year by year; None when the source gives none."""
+    v = p.volume
+    if v is None:
+        return None
+    path, stated = volume.series(v), {v.base.year: v.base, v.end.year: v.end}
+    rows, kinds = [], []
+    for year, value in path.items():
+        fig = stated.get(year)
+        shown = figure(fig) if fig else number(value, volume.decimals(v))
+        modelled = MODELLED_ASSUMED if v.base.assumed or v.end.assumed else MODELLED
+        rows.append({"Year": str(year), f"Volume ({v.unit})": Cell(value, shown),
+                     "Basis": basis_label(p, fig) if fig else modelled})
+        kinds.append("assumed" if (fig or v.base).assumed else "")
+    return Table(f"{p.market.name}: volume by year ({v.unit}), a series of its own", rows, kinds,
+                 {f"Volume ({v.unit})": v.unit})
+
+
 def stated_totals_table(p: Params) -> Table | None:
-    """Every market total the source states, beside the two growth paths; None with no totals beyond base and end."""
+    """Every market total the source states, beside the two growth paths; None with no totals beyond base and end.
+
+    A total without a year is listed as stated and set against no path, since no year's total matches it.
+    """
     if not p.totals:
         return None
     rates = forecast.path_rates(p)
     names = {"implied": "Endpoint path", "stated": "Stated-CAGR path"}
     rows, kinds = [], []
-    for year, fig in forecast.stated_totals(p).items():
-        row: dict[str, Cell | str] = {"Year": str(year), "Stated": Cell(fig.value, figure(fig))}
+    undated = [t for t in p.totals if not t.dated]
+    for year, fig in [*forecast.stated_totals(p).items(), *((None, t) for t in undated)]:
+        row: dict[str, Cell | str] = {"Year": year_label(year), "Stated": Cell(fig.value, figure(fig))}
         for k, r in rates.items():
-            row[names[k]] = num(forecast.total_on(p, r, year), value_decimals(p))
+            row[names[k]] = num(forecast.total_on(p, r, year), value_decimals(p)) if year else Cell(None, DASH)
         row["Basis"] = basis_label(p, fig)
         rows.append(row)
         kinds.append("assumed" if fig.assumed else "")
     unit = unit_label(p.market)
     return Table(f"Market totals the source states, against both growth paths ({unit})", rows, kinds,
                  {c: unit for c in ("Stated", *names.values())})
+
+
+def cagr_period(cagr) -> str:
+    """The years a stated rate covers, or that the source gave none."""
+    if cagr.from_year and cagr.to_year:
+        return f"{cagr.from_year}\u2013{cagr.to_year}"
+    return f"to {cagr.to_year}" if cagr.to_year else "period not stated"
 
 
 def cagr_table(p: Params) -> Table:
@@ -187,16 +228,19 @@ def cagr_table(p: Params) -> Table:
     kinds = ["assumed" if s.base.assumed or s.end.assumed else ""]
     if s.cagr is not None:
         stated = comp.loc["stated"]
-        period = (f"{s.cagr.from_year}\u2013{s.cagr.to_year}" if s.cagr.from_year and s.cagr.to_year
-                  else "period not stated")
         rows.append({
-            "Measure": f"{'Assumed' if s.cagr.assumed else 'Stated'} ({period})",
+            "Measure": f"{'Assumed' if s.cagr.assumed else 'Stated'} ({cagr_period(s.cagr)})",
             "CAGR": Cell(s.cagr.rate, figure_pct(s.cagr, decimals=2)),
             f"{s.end.year} value": num(stated["end_value"], value_decimals(p)),
             "Role": "drives the series" if stated["anchor"] else "shown as stated",
             "Basis": basis_label(p, s.cagr),
         })
         kinds.append("assumed" if s.cagr.assumed else "")
+    for other in s.other_cagrs:
+        rows.append({"Measure": f"{'Assumed' if other.assumed else 'Stated'} ({cagr_period(other)})",
+                     "CAGR": Cell(other.rate, figure_pct(other)), f"{s.end.year} value": Cell(None, DASH),
+                     "Role": "another period or basis: shown as stated, not used", "Basis": basis_label(p, other)})
+        kinds.append("assumed" if other.assumed else "")
     return Table(f"Compound annual growth ({unit_label(p.market)})", rows, kinds,
                  {f"{s.end.year} value": unit_label(p.market)})
 
@@ -227,14 +271,14 @@ def breakdown_table(p: Params, b: Breakdown) -> Table:
     cagrs = bd.modelled_cagrs(p, b)
     for item in b.items:
         year = bd.item_year(p, b, item)
-        pt = bd.point(p, b, item)
+        first = bd.start(p, b, item)
         row: dict[str, Cell | str] = {b.label: item.name + suffix(item)}
-        row["Year"] = str(year) if item.share is not None or item.value is not None else DASH
+        row["Year"] = year_label(year) if item.share is not None or item.value is not None else DASH
         row["Share"] = Cell(item.share, figure_pct(item, "share")) if item.share is not None else Cell(None, DASH)
         if item.value is not None:
             row["Value"] = Cell(item.value, figure(item))
-        elif item.share is not None:
-            row["Value"] = Cell(pt.value, number(pt.value, value_decimals(p)) + " (model)")
+        elif first is not None:
+            row["Value"] = Cell(first.value, number(first.value, value_decimals(p)) + " (model)")
         else:
             row["Value"] = Cell(None, DASH)
         row["Own CAGR"] = (Cell(item.cagr.rate, figure_pct(item.cagr)
@@ -250,9 +294,9 @@ def breakdown_table(p: Params, b: Breakdown) -> Table:
         rows.append(row)
         kinds.append("assumed" if item.assumed else "")
     left = 1 - bd.itemised_share(p, b)
-    if bd.placed(p, b) and not bd.complete(p, b) and left > 0:
+    if bd.placed(p, b) and bd.one_year(p, b) and not bd.complete(p, b) and left > 0:
         year = bd.item_year(p, b, bd.placed(p, b)[0])
-        rows.append({b.label: bd.REST, "Year": str(year), "Share": rate(left),
+        rows.append({b.label: bd.REST, "Year": str(year), "Share": rate(left, share_decimals(bd.placed(p, b))),
                      "Value": num(left * forecast.total_at(p, year), value_decimals(p)),
                      "Basis": "Remainder of the total"})
         kinds.append("rest")
@@ -272,7 +316,7 @@ def history_table(p: Params, b: Breakdown) -> Table | None:
     """Values the source gives for items in several years (a table in the release), with their sum; None if none."""
     dated: dict[int, dict[str, object]] = {}
     for item in b.items:
-        if item.value is not None:
+        if item.value is not None and bd.item_year(p, b, item) is not None:
             dated.setdefault(bd.item_year(p, b, item), {})[item.name] = item
         for v in item.values:
             dated.setdefault(v.year, {})[item.name] = v
@@ -308,9 +352,12 @@ def _item_cell(p: Params, b: Breakdown, item, year: int, value: float) -> Cell:
 
 
 def breakdown_values_table(p: Params, b: Breakdown) -> Table | None:
-    """Item values for every forecast year, the unitemised rest and the total; None when no item has a value."""
+    """Item values for every forecast year, the unitemised rest and the total; None when no item has a value.
+
+    None too when the items' figures are of different years: adding them up would mix those years.
+    """
     v = bd.values(p, b)
-    if v.empty:
+    if v.empty or not bd.one_year(p, b):
         return None
     total = forecast.totals(p)
     left = bd.rest(p, b)
@@ -330,36 +377,44 @@ def breakdown_values_table(p: Params, b: Breakdown) -> Table | None:
 
 
 def _inputs(p: Params):
-    """Every figure the params file states, as (what, shown value, number, the figure object)."""
+    """Every figure the params file states, as (what, shown value, number, the figure object, its words)."""
     s = p.size
-    yield f"Market size {s.base.year}", figure(s.base), s.base.value, s.base
-    yield f"Market size {s.end.year}", figure(s.end), s.end.value, s.end
-    if s.cagr is not None:
-        period = f" {s.cagr.from_year}\u2013{s.cagr.to_year}" if s.cagr.from_year and s.cagr.to_year else ""
-        yield f"CAGR{period}", figure_pct(s.cagr), s.cagr.rate, s.cagr
+    yield f"Market size {s.base.year}", figure(s.base), s.base.value, s.base, s.base.quote
+    yield f"Market size {s.end.year}", figure(s.end), s.end.value, s.end, s.end.quote
+    for cagr in filter(None, (s.cagr, *s.other_cagrs)):
+        yield f"CAGR ({cagr_period(cagr)})", figure_pct(cagr), cagr.rate, cagr, cagr.quote
     for t in p.totals:
-        yield f"Market size {t.year}", figure(t), t.value, t
+        yield f"Market size, {year_label(t.year if t.dated else None)}", figure(t), t.value, t, t.quote
+    if p.volume is not None:
+        v = p.volume
+        for fig in (v.base, v.end):
+            yield f"Volume {fig.year} ({v.unit})", figure(fig), fig.value, fig, fig.quote
+        if v.cagr is not None:
+            yield f"Volume CAGR ({cagr_period(v.cagr)})", figure_pct(v.cagr), v.cagr.rate, v.cagr, v.cagr.quote
     for b in p.breakdowns:
         for item in b.items:
             name = f"{b.label}: {item.name}"
-            year = bd.item_year(p, b, item)
+            when = year_label(bd.item_year(p, b, item))
             if item.share is not None:
-                yield f"{name}, share {year}", figure_pct(item, "share"), item.share, item
+                yield f"{name}, share, {when}", figure_pct(item, "share"), item.share, item, item.quote_of("share")
             if item.value is not None:
-                yield f"{name}, value {year}", figure(item), item.value, item
+                yield f"{name}, value, {when}", figure(item), item.value, item, item.quote_of("value")
             if item.cagr is not None:
-                yield f"{name}, CAGR", figure_pct(item.cagr), item.cagr.rate, item.cagr
+                yield f"{name}, CAGR ({cagr_period(item.cagr)})", figure_pct(item.cagr), item.cagr.rate, item.cagr, \
+                    item.cagr.quote
             if item.end is not None:
-                yield f"{name}, value {item.end.year}", figure(item.end), item.end.value, item.end
+                yield f"{name}, value {item.end.year}", figure(item.end), item.end.value, item.end, item.end.quote
+            for v in item.values:
+                yield f"{name}, value {v.year}", figure(v), v.value, v, v.quote
             for c in item.claims:
-                yield f"{name}, claim", c.claim, None, c
+                yield f"{name}, claim", c.claim, None, c, c.quote
 
 
 def inputs_table(p: Params) -> Table:
     """Every input with its basis and the source's own words, or our rationale when we assumed it."""
     rows, kinds = [], []
-    for what, shown, value, obj in _inputs(p):
-        note = f"\u201c{obj.quote}\u201d" if obj.quote else ""
+    for what, shown, value, obj, quote in _inputs(p):
+        note = f"\u201c{quote}\u201d" if quote else ""
         if obj.rationale:
             note = f"{note} {obj.rationale}".strip()
         rows.append({"Figure": what, "Value": Cell(value, shown) if value is not None else shown,

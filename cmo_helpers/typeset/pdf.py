@@ -36,8 +36,12 @@ class Document:
     files: dict[str, bytes] = field(default_factory=dict)
 
 
-def meta(p: Params, scenario: str, scenario_title: str = "", stamp: dict | None = None) -> dict:
-    """Every params string the frame of the report prints (cover, headers, footers), as data."""
+def meta(p: Params, scenario: str, scenario_title: str = "", stamp: dict | None = None,
+         subtitle: str | None = None) -> dict:
+    """Every params string the frame of the report prints (cover, headers, footers), as data.
+
+    `subtitle` replaces the market analysis line for a report of another kind (a comparison).
+    """
     name, unit, rendered = p.market.name, unit_label(p.market), long_date(report_date())
     title = scenario_title or scenario
     scenario_line = f"Scenario: {title}" if scenario != "base" else None
@@ -45,7 +49,8 @@ def meta(p: Params, scenario: str, scenario_title: str = "", stamp: dict | None 
     return {
         "title": f"{name}: market analysis" + (f" ({title} scenario)" if scenario_line else ""),
         "name": name,
-        "subtitle": f"Market analysis: size, growth, segments and regions, {p.size.base.year}\u2013{p.size.end.year}",
+        "subtitle": subtitle or (f"Market analysis: size, growth, segments and regions, "
+                                 f"{p.size.base.year}\u2013{p.size.end.year}"),
         "scenario": scenario_line,
         "running": name + (f" \u00b7 {title} scenario" if scenario_line else ""),
         "footer": f"Rendered {rendered} \u00b7 values in {unit}",
@@ -53,15 +58,16 @@ def meta(p: Params, scenario: str, scenario_title: str = "", stamp: dict | None 
                   ["Report date", [rendered]]],
         "note": NOTE,
         "stamp": (f"Produced by cmo-reports {stamp['version']} from inputs {stamp['inputs']} (code {stamp['code']}). "
-                  "The input hash covers the market file and its scenario files; the manifest.json beside this "
-                  "report lists them.") if stamp else None,
+                  f"The input hash covers {stamp.get('covers', 'the market file and its scenario files')}; "
+                  "the manifest.json beside this report lists them.") if stamp else None,
     }
 
 
 def document(sections: list[Section], p: Params, scenario: str, scenario_title: str = "", warning: str = "",
-             stamp: dict | None = None, attachments: list[Path] = ()) -> Document:
+             stamp: dict | None = None, attachments: list[Path] = (), subtitle: str | None = None) -> Document:
     """The whole report as Typst: cover (with the audit's red box), contents, sections, the input stamp."""
-    files = {"meta.json": json.dumps(meta(p, scenario, scenario_title, stamp), ensure_ascii=False).encode("utf-8")}
+    frame = meta(p, scenario, scenario_title, stamp, subtitle)
+    files = {"meta.json": json.dumps(frame, ensure_ascii=False).encode("utf-8")}
     parts = ['#import "report.typ": report, cover, contents, stamp',
              '#let meta = json("meta.json")',
              "#show: report.with(meta)"]

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from cmo_helpers.core import formatting as f
+from cmo_helpers.inputs.params import Source
 
 
 def test_money_has_currency_separators_and_unit(cmo, heat):
@@ -107,6 +108,23 @@ def test_every_written_tie_rounds_as_a_spreadsheet_does():
         assert f.number(float(written), 2) == f"{by_hand}", written
         assert f.pct(float(written / 100), 2) == f"{by_hand}%", written
         assert f.signed(-float(written), 2) == f"-{by_hand}", written
+
+
+def test_a_sourced_figure_keeps_exactly_its_written_digits_and_its_bound(raw, build, cmo):
+    raw["size"]["cagr"] |= {"rate": "6.3%", "bound": "nearly"}
+    raw["breakdowns"][0]["items"][0]["share"] = "68%"
+    p = build(raw)
+    assert f.figure_pct(p.size.cagr, decimals=2) == "nearly 6.3%", "no added zero, the bound kept"
+    assert f.figure_pct(p.breakdowns[0].items[0], "share") == "68%"
+    assert f.money_figure(cmo.size.end, cmo.market) == "USD 1,861.2 million"
+    raw["size"]["base"]["bound"] = "about"
+    assert f.money_figure(build(raw).size.base, cmo.market) == "about USD 504.9 million"
+
+
+def test_a_citation_leaves_out_what_the_source_does_not_give():
+    assert f.source_line(Source(id="a", title="Widget outlook", url="https://example.com/w")) == (
+        "\u201cWidget outlook\u201d, date not stated. https://example.com/w")
+    assert f.source_line(Source(id="a", publisher="Acme Research")) == "Acme Research: date not stated."
 
 
 @pytest.mark.parametrize(("shown", "expected"), [

@@ -82,9 +82,10 @@ def test_errors_name_the_workbook_sheet_and_cell(workbook, capsys):
 
 def test_a_missing_key_names_its_row(workbook):
     wb = load_workbook(workbook)
-    wb["Sources"]["B2"] = None  # the source's publisher
+    assert wb["Sources"]["A1"].value == "id"
+    wb["Sources"]["A2"] = None  # the source's id, which figures cite
     wb.save(workbook)
-    with pytest.raises(ParamsError, match=r"Sources!A2 \(sources\[0\]\.publisher\)"):
+    with pytest.raises(ParamsError, match=r"Sources!A2 \(sources\[0\]\.id\)"):
         load_params(workbook)
 
 

@@ -125,6 +125,14 @@ def test_cagr_counted_from_a_stated_total_matches():
     assert "110.0 (2025)" in f.message
 
 
+def test_cagr_without_a_start_year_is_tried_from_each_stated_total():
+    # No start year given: from the stated 2026 total, 120 -> 200 over 8 years = 6.5901%, which the 6.59% fits.
+    p = make(**{"size.cagr": sourced(rate=0.0659, to_year=2034)}, totals=[sourced(year=2026, value=120.0)])
+    (f,) = audit.check_cagr(p)
+    assert (f.severity, f.numbers["matching_n"]) == ("info", 8)
+    assert "120.0 (2026)" in f.message
+
+
 # --- shares: a breakdown may cover part of the market, never more ---------------------------------
 
 
@@ -173,8 +181,15 @@ def test_stated_value_corroborates_the_implied_path():
 
 
 def test_stated_value_off_both_paths_warns():
-    (f,) = audit.check_stated_values(region_with_value(50.0))
+    (f,) = audit.check_stated_values(region_with_value(50.0, year=2026))
     assert (f.severity, f.numbers["corroborates"]) == ("warning", "none")
+
+
+def test_a_value_off_the_models_back_projection_is_not_blamed_on_the_source():
+    # 2023 lies before the first year the source sizes: its total is our extrapolation, not the source's.
+    (f,) = audit.check_stated_values(region_with_value(50.0))
+    assert (f.severity, f.numbers["corroborates"]) == ("info", "none")
+    assert "back-projection" in f.message and "not a figure the source states" in f.message
 
 
 def test_stated_value_in_the_base_year_contradicts_the_stated_total():
@@ -203,7 +218,7 @@ def test_item_cagr_from_a_share():
     # 25% of 100 in 2024 = 25 -> 50 in 2034: 7.1773%.
     (f,) = audit.check_item_cagr(regions(sourced(name="North", share=0.25, cagr=0.0718,
                                                  end={"year": 2034, "value": 50.0})))
-    assert f.severity == "info" and "25.0% share" in f.message
+    assert f.severity == "info" and "25% share" in f.message
 
 
 # --- item values against the total ------------------------------------------------------------------
@@ -261,7 +276,7 @@ def test_country_inside_its_region_passes_and_above_it_is_an_error():
 def test_largest_claim_contradicted_by_a_sourced_share_is_an_error():
     p = regions(sourced(name="North", share=0.3, claims=["largest"]), sourced(name="South", share=0.5))
     (f,) = audit.check_claims(p)
-    assert f.severity == "error" and "South (50.0%)" in f.message
+    assert f.severity == "error" and "South (50%)" in f.message
 
 
 def test_largest_claim_overturned_by_our_assumption_warns():
@@ -272,7 +287,7 @@ def test_largest_claim_overturned_by_our_assumption_warns():
 
 def test_largest_claim_that_the_remainder_could_hide_is_reported_not_confirmed():
     (f,) = audit.check_claims(regions(sourced(name="North", share=0.3, claims=["largest"])))
-    assert f.severity == "info" and "70.0% not itemised could hide a larger item" in f.message
+    assert f.severity == "info" and "70% not itemised could hide a larger item" in f.message
 
 
 def test_fastest_growing_claim_against_rates():
@@ -358,7 +373,7 @@ def test_reconciliation_table_rows(default):
     table = audit_view.reconciliation_table(default)
     shown = table.shown()
     assert list(shown.columns) == ["Check", "Stated", "Implied / model", "Difference", "Verdict"]
-    assert shown.iloc[0].tolist() == ["CAGR vs endpoints", "16.60%", "15.60%", "+1.00 pp", "Error"]
+    assert shown.iloc[0].tolist() == ["CAGR vs endpoints", "16.6%", "15.60%", "+1.00 pp", "Error"]
     assert table.data().iloc[0]["Stated"] == pytest.approx(0.166)
     assert "#fdecea" in table._repr_html_()  # the error row is shaded
 
@@ -376,13 +391,14 @@ def test_reconciliation_shows_modelled_values_with_the_sources_digits_and_shares
     assert "At 11.2%, 2.36 would reach 5.52 by 2032 (or 4.96 counting 7 years)" in messages
     assert "does not match the stated 2024 total (0.98, -19.1%)" in messages
     default = audit_view.reconciliation_table(load_params(DEFAULT_PARAMS)).shown().set_index("Check")
-    assert default.loc["North America 2023 value"].tolist()[:3] == ["185.5", "185.6", "-0.1 (-0.1%)"], "unchanged"
+    assert default.loc["North America 2023 value"].tolist()[:3] == ["about 185.5", "185.6", "-0.1 (-0.1%)"], \
+        "unchanged, with the source's 'approximately'"
 
 
 def test_assumed_figures_are_not_called_stated():
     # 100 * 1.09 ** 10 = 236.7 against the sourced 200.
     (f,) = audit.check_cagr(make(**{"size.cagr": assumed(rate=0.09)}))
-    assert f.message.startswith("Assumed CAGR 9.0% disagrees") and f.severity == "warning"
+    assert f.message.startswith("Assumed CAGR 9% disagrees") and f.severity == "warning"
     assert "236.7" in f.message and "not the stated 200.0" in f.message
 
 
@@ -390,4 +406,13 @@ def test_warning_box_in_a_scenario_describes_the_series_it_shows():
     m = load(DEFAULT_PARAMS, "conservative")
     box = audit_view.warning_html(m.published, m.shown)
     assert "Stated CAGR 16.6% disagrees" in box, "the source's contradiction is still reported"
-    assert "The series follows the assumed CAGR of 12.60%" in box
+    assert "The series follows the assumed CAGR of 12.6%" in box
+
+
+def test_a_total_that_starts_the_stated_cagr_says_so():
+    # 2024 100 -> 2025 112 (a fast first year, 12.0%), then 112 -> 200 over 2025-2034 is 6.6568% a year, as stated.
+    p = make(**{"size.cagr": sourced(rate=0.0666, from_year=2025, to_year=2034)},
+             totals=[sourced(year=2025, value=112.0)])
+    (f,) = audit.check_totals(p)
+    assert f.severity == "warning" and "starts the stated CAGR's period" in f.message
+    assert "growth from 2024 to 2025 (12.0% a year) differs from its rate after" in f.message

@@ -76,32 +76,6 @@ def test_end_value_places_an_item_and_sets_its_rate(raw, build):
     assert bd.values(p, p.breakdowns[0]).loc[2024, "Biologics"] == pytest.approx(56.447, abs=0.001)
 
 
-def test_leader_is_proven_only_when_the_rest_cannot_hide_a_larger_item(cmo, raw, build):
-    service, region = cmo.breakdowns
-    assert bd.leader(cmo, service)[2] is True  # 62 % is more than the 38 % not itemised
-    assert bd.leader(cmo, region)[2] is False  # 42.5 % against 57.5 % not itemised
-    raw["breakdowns"][0]["items"] = [{"name": "Big", "share": 0.3, "basis": "assumed", "rationale": "ours"},
-                                     {"name": "Small", "share": 0.1, "basis": "sourced", "source": "marketus-2025"}]
-    p = build(raw)
-    item, share, proven = bd.leader(p, p.breakdowns[0])
-    assert (item.name, proven) == ("Small", False), "an assumed item is never the leader"
-
-
-def test_fastest_needs_two_sourced_rates_apart_beyond_rounding(raw, build):
-    items = raw["breakdowns"][0]["items"]
-    items[:] = [{"name": n, "cagr": r, "basis": "sourced", "source": "marketus-2025"}
-                for n, r in (("A", 0.10), ("B", 0.1004))]
-    p = build(raw)
-    assert bd.fastest(p, p.breakdowns[0], 0.0005) is None  # 0.04 pp apart: rounding
-    items[1]["cagr"] = 0.12
-    p = build(raw)
-    assert bd.fastest(p, p.breakdowns[0], 0.0005).name == "B"
-    items[1]["basis"], items[1]["rationale"] = "assumed", "ours"
-    del items[1]["source"]
-    p = build(raw)
-    assert bd.fastest(p, p.breakdowns[0], 0.0005) is None, "assumed rates are never ranked"
-
-
 def test_geographic_and_segment_breakdowns(cmo):
     assert [b.id for b in bd.segments(cmo)] == ["service"]
     assert [b.id for b in bd.geographic(cmo)] == ["region"]

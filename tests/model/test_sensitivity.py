@@ -134,3 +134,11 @@ def test_item_sentence_gives_the_asymmetric_move_both_ways():
     assert lead["high_end"] - base > base - lead["low_end"] > 0, "compounding makes the upside larger"
     text = scenario_view.tornado_summary(p).data
     assert f"by {lead['low_end'] - base:+,.1f} to {lead['high_end'] - base:+,.1f} USD million" in text
+
+
+def test_each_setting_is_shown_as_the_source_wrote_it(raw, build):
+    raw["size"]["base"]["value"] = "37,501"
+    raw["breakdowns"][0]["items"][0]["cagr"] = "5.98%"
+    t = sensitivity.tornado(build(raw)).set_index("driver")
+    assert t.loc["Base value 2024", "setting"] == "37,501", "no added zero"
+    assert t.loc["Service type: Pharmaceutical contract manufacturing", "setting"] == "5.98%"

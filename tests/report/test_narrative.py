@@ -10,7 +10,7 @@ from cmo_helpers.report import narrative, tables
 def test_takeaways_for_the_default_market(cmo):
     text = narrative.takeaways(cmo).data
     assert "USD 504.9 million in 2024 [1] to USD 1,861.2 million in 2033 [1], 3.7\u00d7 in 9 years" in text
-    assert "15.6% a year" in text and "the source also states 16.6% [1], +1.0 pp away" in text
+    assert "15.6% a year" in text and "the source also states 16.6% over 2025–2033 [1], +1.0 pp away" in text
     assert "The source calls Pharmaceutical contract manufacturing the largest service type [1], with 62.0%" in text
     assert "The source calls North America the largest region [1], with 42.5% of the market in 2023 [1]" in text
     assert "The source describes Asia-Pacific as growing fast [1]" in text
@@ -20,7 +20,7 @@ def test_takeaways_for_the_default_market(cmo):
 def test_takeaways_follow_the_params_not_the_default(heat):
     text = narrative.takeaways(heat).data
     assert "EUR 14.2 billion in 2025 (assumed)" in text
-    assert "the CAGR of 10.0% (assumed) agrees with the endpoints" in text
+    assert "the CAGR of 10% (assumed) agrees with the endpoints" in text
     assert "USD" not in text and "[1]" not in text
     assert "largest" not in text and "leads" not in text, "assumed items are never ranked"
 
@@ -50,7 +50,7 @@ def test_headline_box_carries_the_manifest_figures_out_of_the_kernel():
 
 def test_breakdown_summary_says_what_is_not_itemised(cmo, heat):
     service = narrative.breakdown_summary(cmo, cmo.breakdowns[0]).data
-    assert "The source itemises 62.0% of the market; the other 38.0% is not itemised by the source" in service
+    assert "The source itemises 62.0% of the market in 2024; the other 38.0% is not itemised by the source" in service
     assert ("All 6 items are our assumptions, so none is ranked"
             in narrative.breakdown_summary(heat, heat.breakdowns[1]).data)
 
@@ -62,8 +62,7 @@ def test_sourced_items_are_ranked_only_when_the_figures_prove_it(raw, build):
         {"name": "Rest of world", "share": 0.45, "basis": "assumed", "rationale": "the remainder"}]
     p = build(raw)
     text = " ".join(narrative.breakdown_sentences(p, p.breakdowns[1]))
-    assert "Of the 2 items the source sizes, North America has the largest share" in text
-    assert "so it is not called the largest" in text
+    assert "largest" not in text, "the 45% we assumed could hold a larger item: no ranking word at all"
     assert "Rest of world" not in text
 
 
@@ -75,7 +74,13 @@ def test_fastest_growing_only_when_rates_differ_beyond_rounding(raw, build):
     assert "highest" not in " ".join(narrative.breakdown_sentences(p, p.breakdowns[1]))
     raw["breakdowns"][1]["items"][1]["cagr"] = 0.125
     p = build(raw)
-    assert ("Of the growth rates the source gives, B's 12.5% [1] is the highest."
+    said = " ".join(narrative.breakdown_sentences(p, p.breakdowns[1]))
+    assert "highest" not in said, "the 60 % not itemised could grow faster"
+    assert "has the largest share" not in said, "two items at 20 % tie"
+    for item in raw["breakdowns"][1]["items"]:
+        item["share"] = 0.5
+    p = build(raw)
+    assert ("Of the growth rates the source gives for every region, B's 12.5% [1] is the highest."
             in narrative.breakdown_sentences(p, p.breakdowns[1]))
 
 
@@ -105,8 +110,8 @@ def test_money_sentences_show_modelled_values_as_the_size_table_does(cmo, irriga
 
 
 def test_growth_summary_keeps_acronyms(cmo, heat):
-    assert "The source also states 16.6% [1]" in narrative.growth_summary(cmo).data
-    assert "The CAGR of 10.0% (assumed) agrees" in narrative.growth_summary(heat).data
+    assert "The source also states 16.6% over 2025–2033 [1]" in narrative.growth_summary(cmo).data
+    assert "The CAGR of 10% (assumed) agrees" in narrative.growth_summary(heat).data
 
 
 def test_subtitle_names_a_scenario():

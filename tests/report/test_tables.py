@@ -39,7 +39,7 @@ def test_modelled_values_keep_the_two_decimals_the_source_wrote(irrigation):
     countries = tables.breakdown_table(irrigation, irrigation.breakdowns[1]).shown()
     # China: 9.4% of 1.93 = 0.18142, shown 0.18 (was 0.2); the United States: 20% of 1.93 = 0.386, shown 0.39
     assert countries["Value"].tolist() == ["0.39 (model)", "0.18 (model)", "1.36"]
-    assert countries["Share"].tolist() == ["20.0%", "9.4%", "70.6%"], "shares keep their own rule"
+    assert countries["Share"].tolist() == ["20%", "9.4%", "70.6%"], "shares keep the digits the source wrote"
     values = tables.breakdown_values_table(irrigation, irrigation.breakdowns[1]).shown()
     assert values.iloc[1].tolist() == ["2026", "0.43", "0.20", "1.53", "2.16"]
     paths = tables.paths_table(irrigation).shown()
@@ -52,7 +52,7 @@ def test_sourced_figures_keep_the_sources_digits(raw, build):
     p = build(raw)
     assert tables.size_table(p).shown()["Market size (USD million)"].iloc[0] == "504.90"
     row = tables.breakdown_table(p, p.breakdowns[1]).shown().iloc[0]
-    assert (row["Share"], row["Value"]) == ("42.50%", "185.50")
+    assert (row["Share"], row["Value"]) == ("42.50%", "about 185.50")
 
 
 def test_cagr_anchor_marks_the_stated_end_value_as_modelled(heat):
@@ -62,7 +62,7 @@ def test_cagr_anchor_marks_the_stated_end_value_as_modelled(heat):
 
 def test_cagr_table_shows_both_rates(cmo, heat):
     t = tables.cagr_table(cmo).shown()
-    assert t["CAGR"].tolist() == ["15.60%", "16.60%"]
+    assert t["CAGR"].tolist() == ["15.60%", "16.6%"]
     assert t["2033 value"].tolist() == ["1,861.2", "2,011.4"]
     assert t["Role"].tolist() == ["drives the series", "shown as stated"]
     assert t["Measure"].tolist()[1] == "Stated (2025\u20132033)"
@@ -72,7 +72,7 @@ def test_cagr_table_shows_both_rates(cmo, heat):
 def test_breakdown_table_shows_what_the_source_gives_and_the_rest(cmo):
     t = tables.breakdown_table(cmo, cmo.breakdowns[1]).shown()
     assert t["Region"].tolist() == ["North America", "Asia-Pacific", "Not itemised by the source"]
-    assert t.iloc[0][["Year", "Share", "Value", "Claims", "Basis"]].tolist() == ["2023", "42.5%", "185.5",
+    assert t.iloc[0][["Year", "Share", "Value", "Claims", "Basis"]].tolist() == ["2023", "42.5%", "about 185.5",
                                                                                  "largest [1]", "Sourced [1]"]
     assert (t.iloc[1][["Share", "Value", "Claims"]].tolist()
             == ["\u2013", "\u2013", "fast-growing [1]"]), "no invented figure"
@@ -105,7 +105,7 @@ def test_history_table_holds_a_release_table(raw, build):
     p = build(raw)
     t = tables.history_table(p, p.breakdowns[1]).shown()
     assert t["Year"].tolist() == ["2022", "2023"]
-    assert t["North America"].tolist() == ["160.25", "185.5"]
+    assert t["North America"].tolist() == ["160.25", "about 185.5"]
     assert t["Stated total"].tolist() == ["380.00", "\u2013"]
     assert tables.history_table(build({**raw, "totals": []} | {"breakdowns": raw["breakdowns"][:1]}),
                                 p.breakdowns[0]) is None
