@@ -22,6 +22,7 @@ EXAMPLES = (
     "cmo-report validate params/*.yaml",
     "cmo-report audit kelp",
     "cmo-report render kelp -o reports --scenarios all -P size.end.value=2000",
+    "cmo-report compare params/kelp-2024.yaml params/kelp.yaml -o reports",
     "cmo-report params to-xlsx kelp -o kelp.xlsx",
     "cmo-report migrate old.yaml -o params/old.yaml",
     "cmo-report schema -o params/schema.json",

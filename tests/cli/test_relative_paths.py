@@ -43,6 +43,15 @@ def test_render_with_a_relative_out_cache_and_params_dir(elsewhere):
     assert "rendered" not in again.stdout, "the same file by a relative path is the same unit"
 
 
+def test_compare_takes_relative_files_and_out(elsewhere):
+    proc = _run(elsewhere, "compare", "../mine/healthcare-cmo-2023-edition.yaml", "../mine/healthcare-cmo.yaml",
+                "-o", "reports", "--to", "html")
+    assert proc.returncode == 0, proc.stderr
+    (folder,) = (elsewhere / "reports").glob("compare-*")
+    assert (folder / "index.html").is_file()
+    assert proc.stdout.splitlines()[-1].endswith(f": reports/{folder.name}")
+
+
 def test_validate_and_audit_take_relative_files_and_params_dirs(elsewhere):
     assert _run(elsewhere, "validate", "../mine/eu-heat-pumps.yaml").returncode == 0
     proc = _run(elsewhere, "validate", "eu-heat-pumps", "--params-dir", "../mine")
@@ -66,6 +75,8 @@ def test_draft_migrate_and_params_write_where_a_relative_out_says(elsewhere):
     ["migrate", "old.yaml", "--output", "x.yaml"],
     ["params", "to-xlsx", "f.yaml", "--out", "x.xlsx"],
     ["render", "--out", "x"],
+    ["compare", "a.yaml", "b.yaml", "--out", "x"],
+    ["schema", "--out", "x.json"],
 ])
 def test_every_writing_command_takes_o_out_and_its_old_spelling(argv, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
