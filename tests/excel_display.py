@@ -46,3 +46,11 @@ def libreoffice_shown(cells: list[tuple[float, str]], folder: Path) -> list[str]
     subprocess.run([SOFFICE, profile, "--headless", "--convert-to", csv_filter, "--outdir", str(folder),
                     str(folder / "shown.xlsx")], check=True, capture_output=True, timeout=180)
     return [row[0] for row in csv.reader((folder / "shown.csv").open(encoding="utf-8"))]
+
+
+def libreoffice_pdf(document: Path, folder: Path) -> Path:
+    """The document as LibreOffice prints it (a workbook with its print setup, a deck one slide a page)."""
+    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"
+    subprocess.run([SOFFICE, profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(document)],
+                   check=True, capture_output=True, timeout=300)
+    return folder / f"{document.stem}.pdf"

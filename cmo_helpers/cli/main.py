@@ -170,7 +170,8 @@ def parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("render", help="execute every notebook per params file and export HTML and PDF")
     r.add_argument("params", nargs="*", help=f"params files or names in params/ (default: {DEFAULT_NAME})")
-    r.add_argument("--to", type=arguments.formats, default=("html", "pdf"), help="formats: html,pdf (default both)")
+    r.add_argument("--to", type=arguments.formats, default=("html", "pdf"),
+                   help="formats: html,pdf,pptx (default html,pdf)")
     r.add_argument("--jobs", type=arguments.jobs, default=None,
                    help="worker processes (default: one per report to build, up to the number of cores)")
     add_out(r, "output root (default: outputs/)", OUTPUTS)

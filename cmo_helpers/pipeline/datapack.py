@@ -18,6 +18,7 @@ from ..core import atomic
 from ..core.formatting import at_tie, long_date, source_line, unit_label
 from ..core.reproducible import fix_zip_times
 from ..report import chart_images, notebook_outputs
+from . import sheet_layout
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -31,7 +32,9 @@ KEY = "cmo-table"  # output metadata written by tables.Table (the report layer);
 # '+16.0 (+2.1%)', '14.6% (assumed)', '313.0 (model)', '185.5 [1]'.
 _FIGURE = re.compile(r"^(?P<sign>[+-])?(?P<digits>\d[\d,]*)(?:\.(?P<dec>\d+))?(?P<mark>%| pp|\u00d7)?"
                      r"(?P<extra> \([+-]?\d[\d,]*(?:\.\d+)?%?\))?(?P<note>(?: \[\d+\])+| \([a-z][a-z ]{0,30}\))?$")
-_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+_UNIT_NOTE = re.compile(r"\s*\([^)]*\)$")  # 'Europe (assumed)', 'North America (growth assumed)'
+CHART = "Chart: "  # how a chart sheet's title opens
+NO_SOURCES = "Analyst assumptions only: no published source is cited."
 ASSUMED_FILL = "FFF4E0"  # the report's shading for assumed rows
 
 
@@ -144,16 +147,6 @@ def short_title(title: str, market: str) -> str:
     return (rest[:1].upper() + rest[1:]) if rest else title
 
 
-def _sheet_name(n: int, title: str, taken: set[str]) -> str:
-    """Excel's rules: at most 31 characters, none of []:*?/\\, unique."""
-    name = f"{n:02d} " + " ".join(_SHEET_BAD.sub(" ", title).split())
-    name = name[:31].strip()
-    while name in taken:
-        name = name[:28] + f" {len(taken) % 100:02d}"
-    taken.add(name)
-    return name
-
-
 def write_csvs(tables_: list[Table], folder: Path, market: str = "") -> list[Path]:
     """One CSV per table (full values, unformatted; a Basis column), numbered in reading order."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -177,87 +170,171 @@ class Pack:
     unit: str
     rendered: str
     sources: list[str]
+    reasons: dict[str, str] = field(default_factory=dict)  # row label -> the analyst's reason for assuming it
+
+
+BASIS_LEGEND = [
+    ("Sourced [n]", "Stated by source n (listed below); the Inputs sheet quotes the source's words."),
+    ("Modelled", "Computed by cmo-reports from the stated figures; no source states it."),
+    ("Assumed", "Filled in by the analyst, not taken from a source (shaded, italic); the Assumptions sheet says why."),
+    ("Remainder of the total", "What the source does not itemise: the total less the items it sizes."),
+    ("Market file", "The base case: the market file as published, before any scenario."),
+    ("Rests on sourced figures / on an assumption", "A sensitivity row: whether the input it moves is stated."),
+]
+NO_REASON = "no reason given"
+SOURCES_SHEET, ASSUMPTIONS_SHEET = "Sources and basis", "Assumptions"
+
+
+def reason(label: str, rationale: str, reasons: dict[str, str]) -> str:
+    """Why a row is assumed: its table's rationale, the analyst's for that item or scenario, or that none is given."""
+    return rationale or reasons.get(_UNIT_NOTE.sub("", label).strip()) or NO_REASON
+
+
+def assumption_reasons(p: Params, overlays: dict) -> dict[str, str]:
+    """Each assumed item's and scenario's rationale by the name its table rows carry."""
+    found = {o.title: o.rationale for o in overlays.values()}
+    for b in p.breakdowns:
+        for item in b.items:
+            why = item.rationale or next((f.rationale for f in (item.share, item.value, item.cagr)
+                                          if getattr(f, "rationale", None)), None)
+            if why:
+                found[item.name] = why
+    return found
+
+
+def _value_format(values: list[float]) -> str:
+    """Chart values are unrounded: show them with decimals that suit their size."""
+    largest = max((abs(v) for v in values), default=0.0)
+    return "#,##0.000" if largest < 1 else "#,##0.00" if largest < 10 else "#,##0" if largest >= 100_000 else "#,##0.0"
+
+
+def chart_table(chart: dict) -> tuple[str, list[str], list[list[Cell]]]:
+    """A chart's series as a table: shares held as fractions with a percent format, values with their unit."""
+    data = chart["data"]
+    keep = [i for i, h in enumerate(data["columns"])  # where bars start only matters for stacked or offset bars
+            if h not in ("Starts at", "Ends at") or any(row[3] for row in data["rows"])]
+    unit = data["unit"] or ""
+    share = unit.endswith("(%)")  # 'Share of market, 2024 (%)': drawn as 62, held as 0.62
+    named = unit.removesuffix(" (%)").lower() if share else unit
+    header = [f"{h} ({named})" if h in ("Value", "Starts at", "Ends at") and named else h
+              for h in (data["columns"][i] for i in keep)]
+    scale = 100 if share else 1
+    number_format = "0.0%" if share else _value_format([row[i] for row in data["rows"] for i in keep
+                                                        if isinstance(row[i], float)])
+    rows = [[Cell(f"{v / scale:,.3f}", v / scale, number_format) if isinstance(v, float)
+             else Cell("" if v is None else str(v), v, "0" if isinstance(v, int) else "General")
+             for v in (row[i] for i in keep)] for row in data["rows"]]
+    return CHART + (data.get("title") or chart["name"]), header, rows
 
 
 def write_workbook(tables_: list[Table], charts_: list[dict], pack: Pack, path: Path) -> Path:
-    """The data pack: an About sheet, one sheet per table and per chart, then Sources and Assumptions."""
+    """The data pack: About with contents, a sheet per table and per chart, basis legend and sources, assumptions."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
-    bold, italic = Font(bold=True), Font(italic=True)
     shade = PatternFill("solid", fgColor=ASSUMED_FILL)
+    wrap = Alignment(wrap_text=True, vertical="top")
     wb = Workbook()
-    about = wb.active
-    about.title = "About"
-    for line in (pack.market, f"Values in {pack.unit} unless a column says otherwise. Rendered {pack.rendered}.",
-                 "Table sheets: the model's full values, formatted to show the digits the report prints "
-                 "(the cell holds every digit; the CSVs in data/ hold the same values).",
-                 "Chart sheets hold the values each chart draws, unrounded.",
-                 "Rows marked Assumed (shaded, italic) rest on figures the analyst filled in, not taken from a source.",
-                 ""):
-        about.append([line])
-    about["A1"].font = Font(bold=True, size=13)
-    about.append(["Sheet", "What it holds"])
-    about[about.max_row][0].font = about[about.max_row][1].font = bold
-    taken = {"About", "Sources", "Assumptions"}
+    contents: list[tuple[str, str, str]] = []  # sheet, kind, full title
     assumptions: list[list[str]] = []
 
-    def add_sheet(title: str, header: list[str], rows: list[list], flagged: set[int]) -> None:
-        ws = wb.create_sheet(_sheet_name(len(wb.sheetnames), short_title(title, pack.market), taken))
+    def fill(ws, title: str, header: list[str], rows: list[list[Cell]], flagged: set[int]) -> None:
         ws.append([title])
-        ws["A1"].font = bold
         ws.append(header)
-        for cell in ws[2]:
-            cell.font, cell.alignment = bold, Alignment(wrap_text=True, vertical="top")
+        ws["A1"].font = sheet_layout.font(bold=True, size=sheet_layout.TITLE_SIZE)
+        for target in ws[2]:
+            target.font, target.alignment = sheet_layout.font(bold=True), Alignment(wrap_text=True, vertical="bottom")
         for n, row in enumerate(rows):
-            ws.append([c.value if isinstance(c, Cell) else c for c in row])
+            ws.append([c.value for c in row])
             for target, c in zip(ws[ws.max_row], row, strict=True):
-                if isinstance(c, Cell):
-                    target.number_format = c.number_format
-                elif isinstance(c, float):
-                    target.number_format = "#,##0.0"
+                target.number_format = c.number_format
+                target.font = sheet_layout.font(italic=n in flagged)
+                # a row's cells align at the top; text keeps clear of a number to its left, and long text wraps
+                target.alignment = Alignment(vertical="top", wrap_text=isinstance(c.value, str),
+                                             indent=int(isinstance(c.value, str) and target.column > 1))
                 if n in flagged:
-                    target.font, target.fill = italic, shade
-        ws.column_dimensions["A"].width = 40
+                    target.fill = shade
+        widths = sheet_layout.column_widths([[r[i].text for r in rows] for i in range(len(header))], header)
+        for i, width in enumerate(widths, 1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        for n, texts in enumerate([[title], header, *([c.text for c in r] for r in rows)], 1):
+            ws.row_dimensions[n].height = (sheet_layout.row_height(texts, [sum(widths)], sheet_layout.TITLE_SIZE)
+                                           if n == 1 else sheet_layout.row_height(texts, widths))
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))  # the title wraps in the table
+        ws["A1"].alignment = wrap
         ws.freeze_panes = "A3"
-        about.append([ws.title, title])
+        sheet_layout.print_setup(ws, pack.market, "1:2", sum(widths))
 
+    def add_sheet(title: str, kind: str, header: list[str], rows: list[list[Cell]], flagged: set[int]) -> None:
+        named = short_title(title.removeprefix(CHART), pack.market)  # the tab says no more than 'Chart'
+        ws = wb.create_sheet(sheet_layout.sheet_name(len(wb.sheetnames), named))
+        fill(ws, title, header, rows, flagged)
+        contents.append((ws.title, kind, title))
+
+    about = wb.active
+    about.title = "About"
     for table in tables_:
         header, rows = with_basis(table)
         basis = table.basis_column() if table.basis_column() is not None else len(header) - 1
         flagged = table.assumed_rows | {n for n, row in enumerate(rows) if str(row[basis].value).startswith("Assumed")}
-        add_sheet(table.title, with_unit(header, table.units), rows, flagged)
+        add_sheet(table.title, "Table", with_unit(header, table.units), rows, flagged)
         note = next((i for i, h in enumerate(header) if "rationale" in h.lower() or h.lower() == "note"), None)
-        assumptions += [[table.title, rows[n][0].text, rows[n][basis].text, rows[n][note].text if note else ""]
+        assumptions += [[table.title, rows[n][0].text, rows[n][basis].text,
+                         reason(rows[n][0].text, rows[n][note].text if note else "", pack.reasons)]
                         for n in sorted(flagged)]
     for chart in charts_:
-        data = chart["data"]
-        keep = [i for i, h in enumerate(data["columns"])  # where bars start only matters for stacked or offset bars
-                if h not in ("Starts at", "Ends at") or any(row[3] for row in data["rows"])]
-        header = [f"{h} ({data['unit']})" if h in ("Value", "Starts at", "Ends at") and data["unit"] else h
-                  for h in (data["columns"][i] for i in keep)]
-        rows = [[row[i] for i in keep] for row in data["rows"]]
-        add_sheet(f"Chart {data.get('title') or chart['name']}", header, rows,
-                  {n for n, row in enumerate(rows) if row[-1] == "Assumed"})
+        title, header, rows = chart_table(chart)
+        add_sheet(title, "Chart", header, rows, {n for n, row in enumerate(rows) if row[-1].value == "Assumed"})
 
-    ws = wb.create_sheet("Sources")
+    legend = [[Cell(label, label), Cell(meaning, meaning)] for label, meaning in BASIS_LEGEND]
+    sources = [[Cell(str(n), n, "0"), Cell(line, line)] for n, line in enumerate(pack.sources, 1)] or [
+        [Cell("", None), Cell(NO_SOURCES, NO_SOURCES)]]
+    ws = wb.create_sheet(SOURCES_SHEET)
+    fill(ws, "Basis labels and sources", ["Basis", "What it means"], legend, set())
+    ws.append([])
     ws.append(["#", "Source"])
-    for n, line in enumerate(pack.sources, 1):
-        ws.append([n, line])
-    if not pack.sources:
-        ws.append(["", "Analyst assumptions only: no published source is cited."])
-    ws.column_dimensions["B"].width = 120
-    ws = wb.create_sheet("Assumptions")
-    ws.append(["Table", "Row", "Basis", "Rationale"])
-    for row in dict.fromkeys(map(tuple, assumptions)):
-        ws.append(list(row))
-    for col, width in zip("ABCD", (40, 50, 16, 90), strict=True):
-        ws.column_dimensions[col].width = width
-    for sheet in (wb["Sources"], ws):
-        for cell in sheet[1]:
-            cell.font = bold
-    about.column_dimensions["A"].width = 34
-    about.column_dimensions["B"].width = 90
+    for target in ws[ws.max_row]:
+        target.font = sheet_layout.font(bold=True)
+    for row in sources:
+        ws.append([c.value for c in row])
+        ws[ws.max_row][0].font = ws[ws.max_row][1].font = sheet_layout.font()
+        ws[ws.max_row][1].alignment = wrap
+    contents.append((ws.title, "Legend", "Basis labels and the sources they cite"))
+    ws = wb.create_sheet(ASSUMPTIONS_SHEET)
+    unique = [[Cell(text, text) for text in row] for row in dict.fromkeys(map(tuple, assumptions))]
+    fill(ws, "Assumed rows and why", ["Table", "Row", "Basis", "Rationale"], unique, set())
+    contents.append((ws.title, "List", "Every assumed row and the analyst's reason"))
+
+    lines = [f"Values in {pack.unit} unless a column says otherwise. Rendered {pack.rendered}.",
+             "Table sheets: the model's full values, formatted to show the digits the report prints "
+             "(the cell holds every digit; the CSVs in data/ hold the same values).",
+             "Chart sheets hold the values each chart draws, unrounded; shares are fractions shown as percentages.",
+             "Rows marked Assumed (shaded, italic) rest on figures the analyst filled in, not taken from a source.", ""]
+    about.append([pack.market])
+    about["A1"].font = sheet_layout.font(bold=True, size=sheet_layout.TITLE_SIZE + 1)
+    for line in lines:
+        about.append([line])
+        about.cell(about.max_row, 1).font = sheet_layout.font()
+    about.append(["Sheet", "Kind", "What it holds"])
+    for target in about[about.max_row]:
+        target.font = sheet_layout.font(bold=True)
+    first = about.max_row + 1
+    for name, kind, title in contents:
+        about.append([name, kind, title])
+        link = about.cell(about.max_row, 1)
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{name}'!A1", display=name)  # inside the book
+        link.font = sheet_layout.font(color="0563C1", underline="single")
+        about.cell(about.max_row, 2).font = about.cell(about.max_row, 3).font = sheet_layout.font()
+    widths = sheet_layout.column_widths([[c[0] for c in contents], [c[1] for c in contents], [c[2] for c in contents]],
+                                        ["Sheet", "Kind", "What it holds"])
+    for col, width in zip("ABC", widths, strict=True):
+        about.column_dimensions[col].width = width
+    for row in about.iter_rows(min_row=first, min_col=3, max_col=3):
+        row[0].alignment = wrap
+    sheet_layout.print_setup(about, pack.market, f"{first - 1}:{first - 1}", sum(widths))
+
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic.replacing(path) as partial:  # never a half-written workbook under the final name
         wb.save(partial)
@@ -269,12 +346,14 @@ def file_name(p: Params) -> str:
     return f"{p.market.slug}-data.xlsx"
 
 
-def write(notebooks: list[Path], folder: Path, p: Params, today: dt.date | None = None) -> Path:
+def write(notebooks: list[Path], folder: Path, p: Params, today: dt.date | None = None,
+          reasons: dict[str, str] | None = None) -> Path:
     """The workbook beside the report and the same tables as CSVs in data/; returns the workbook."""
     import datetime as dt
 
     found = tables(notebooks)
     unit = unit_label(p.market)
     write_csvs(found, folder / "data", p.market.name)
-    pack = Pack(p.market.name, unit, long_date(today or dt.date.today()), [source_line(s) for s in p.sources])
+    pack = Pack(p.market.name, unit, long_date(today or dt.date.today()), [source_line(s) for s in p.sources],
+                reasons or {})
     return write_workbook(found, charts(notebooks), pack, folder / file_name(p))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .execute import CELL_TIMEOUT
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "pptx")
+DEFAULT_FORMATS = ("html", "pdf")
 CACHE_DIR = ".cache"
 
 
@@ -15,7 +16,7 @@ CACHE_DIR = ".cache"
 class RenderOptions:
     """A render's settings: formats, output root, scenarios, cache, executor and bounds."""
 
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     jobs: int | None = None
     out: Path = Path("outputs")
     which: str = "none"

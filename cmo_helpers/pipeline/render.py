@@ -17,7 +17,7 @@ from . import collection, executors, manifest, publish, stopping
 from .batch import Batch, Summary
 from .cache import Cache
 from .execute import CELL_TIMEOUT
-from .options import FORMATS, RenderOptions
+from .options import DEFAULT_FORMATS, FORMATS, RenderOptions
 from .plan import is_current, plan, recall, unit_keys
 from .progress import Progress
 from .units import Keys, Target, remember_plan
@@ -27,7 +27,7 @@ __all__ = ["FORMATS", "RenderOptions", "Summary", "plan", "render"]
 
 def render(
     params_files: list[str | Path],
-    formats: tuple[str, ...] = FORMATS,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
     jobs: int | None = None,
     out: Path = OUTPUTS,
     which: str = "none",

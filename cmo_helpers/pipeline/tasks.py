@@ -58,24 +58,30 @@ def export_target(target: Target, folder: Path, formats: tuple[str, ...], relate
     start = time.perf_counter()
     try:
         from ..inputs.session import load
-        from . import export
+        from . import datapack, export
 
         m = load(target.params_file, target.scenario)  # the audit judges m.published, not a scenario's overrides
         p = m.shown
-        notebooks = write_report(folder, p, target.scenario, target.title, formats, related, stamp)
+        reasons = datapack.assumption_reasons(p, m.overlays)
+        notebooks = write_report(folder, p, target.scenario, target.title, formats, related, stamp, reasons=reasons)
         figures = export.headline_figures(notebooks)
         if figures is None:  # a notebook set without the executive summary's box: the model, in this process
             from ..model.headline import headline
 
             figures = headline(m.published, p)
         manifest.write_figures(folder, figures)
+        if "pptx" in formats:
+            from . import deck
+
+            deck.write(notebooks, folder, p, figures)
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")
     return Outcome("export", True, time.perf_counter() - start)
 
 
 def write_report(folder: Path, p: Params, scenario: str, title: str, formats: tuple[str, ...],
-                 related: list[tuple[str, str]], stamp: dict, subtitle: str | None = None) -> list[Path]:
+                 related: list[tuple[str, str]], stamp: dict, subtitle: str | None = None,
+                 reasons: dict[str, str] | None = None) -> list[Path]:
     """Pages, PDF, chart files and data pack from the executed notebooks in folder/notebooks, which it returns."""
     from ..typeset import pdf
     from . import chart_files, datapack, export
@@ -83,7 +89,7 @@ def write_report(folder: Path, p: Params, scenario: str, title: str, formats: tu
     notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
     sections = export.client_sections([export.section(nb) for nb in notebooks])
     chart_files.write_chart_files(notebooks, folder / "charts")
-    workbook = datapack.write(notebooks, folder, p)
+    workbook = datapack.write(notebooks, folder, p, reasons=reasons)
     if "html" in formats:
         export.write_pages(sections, p, scenario, folder, "pdf" in formats, title, related, stamp, workbook.name)
     if "pdf" in formats:

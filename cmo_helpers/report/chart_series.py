@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 from matplotlib.collections import PathCollection
+from matplotlib.colors import to_hex
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 
@@ -50,9 +52,8 @@ def value_label(figure: Figure) -> str:
     return (ax.get_xlabel() if horizontal else ax.get_ylabel()) or ""
 
 
-def series(figure: Figure) -> list[list]:
-    """One row per drawn value: series, category (tick label), value, where its bar starts and ends, basis."""
-    rows: list[list] = []
+def _drawn(figure: Figure) -> Iterator[tuple[list, str]]:
+    """Each drawn value's row (series, category, value, start, end, basis) with the colour it is drawn in."""
     for ax in figure.axes:
         xticks, yticks = _ticks(ax.xaxis), _ticks(ax.yaxis)
         title = ax.get_title("left") or ax.get_title() or "Bars"
@@ -61,23 +62,47 @@ def series(figure: Figure) -> list[list]:
                 continue
             name = _label(container.get_label(), title)
             for bar in container.patches:
-                hatched = bool(bar.get_hatch())
+                hatched, colour = bool(bar.get_hatch()), to_hex(bar.get_facecolor())
                 if container.orientation == "horizontal":
                     where = _category(yticks, bar.get_y() + bar.get_height() / 2)
-                    rows.append(_row(name, where, bar.get_width(), bar.get_x(), _basis(name, hatched)))
+                    yield _row(name, where, bar.get_width(), bar.get_x(), _basis(name, hatched)), colour
                 else:
                     where = _category(xticks, bar.get_x() + bar.get_width() / 2)
-                    rows.append(_row(name, where, bar.get_height(), bar.get_y(), _basis(name, hatched)))
+                    yield _row(name, where, bar.get_height(), bar.get_y(), _basis(name, hatched)), colour
         for line in ax.get_lines():
             name = line.get_label()
             if name.startswith("_"):
                 continue  # reference lines (a base value, an axis marker) carry no series
             for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True):
-                rows.append(_row(name, _category(xticks, x), y, 0.0, _basis(name)))
+                yield _row(name, _category(xticks, x), y, 0.0, _basis(name)), to_hex(line.get_color())
         for points in ax.collections:
             name = points.get_label()
             if not isinstance(points, PathCollection) or name.startswith("_"):
                 continue
             for x, y in points.get_offsets():
-                rows.append(_row(name, _category(xticks, x), y, 0.0, _basis(name)))
-    return [r for r in rows if not any(isinstance(v, float) and math.isnan(v) for v in r)]
+                yield _row(name, _category(xticks, x), y, 0.0, _basis(name)), to_hex(points.get_facecolor()[0])
+
+
+def _kept(figure: Figure) -> list[tuple[list, str]]:
+    return [(r, c) for r, c in _drawn(figure) if not any(isinstance(v, float) and math.isnan(v) for v in r)]
+
+
+def series(figure: Figure) -> list[list]:
+    """One row per drawn value: series, category (tick label), value, where its bar starts and ends, basis."""
+    return [row for row, _colour in _kept(figure)]
+
+
+def colours(figure: Figure) -> list[str]:
+    """The colour each row of `series` is drawn in, so a slide redraws the chart in the same colours."""
+    return [colour for _row, colour in _kept(figure)]
+
+
+def kind(figure: Figure) -> str:
+    """What the chart draws, so a slide can redraw it natively: bar, barh, stacked, tornado or line."""
+    ax = figure.axes[0]
+    bars = [b for c in ax.containers if isinstance(c, BarContainer) for b in c.patches]
+    if not bars:
+        return "line"
+    if any(c.orientation == "horizontal" for c in ax.containers if isinstance(c, BarContainer)):
+        return "tornado" if any(b.get_x() for b in bars) else "barh"
+    return "stacked" if any(b.get_y() for b in bars) else "bar"

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
 
 from ..core.formatting import (
     figure,
@@ -28,6 +27,7 @@ from ..model import forecast, volume
 from ..model.forecast import anchor_rate
 from ..model.provenance import cite, path_assumed, quoted_years, series_label, suffix, total_text
 from . import chart_images, chart_series
+from .chart_layout import bar_labels, distinct_ticks, label_decimals, legend_below, spread_labels
 
 if TYPE_CHECKING:
     from ..inputs.params import Breakdown, Item, Params
@@ -72,7 +72,8 @@ class Chart:
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
         svg = self.svg()  # drawn first, so tick labels are final when the series are read
         data = {"title": chart_series.title(self.figure), "unit": chart_series.value_label(self.figure),
-                "columns": chart_series.COLUMNS, "rows": chart_series.series(self.figure)}
+                "columns": chart_series.COLUMNS, "rows": chart_series.series(self.figure),
+                "kind": chart_series.kind(self.figure), "colours": chart_series.colours(self.figure)}
         return chart_images.image_output(svg, self.alt, self.caption, self.name, data)
 
     def _ipython_display_(self) -> None:
@@ -100,8 +101,14 @@ def new_figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]
     """A pyplot-free figure, so notebooks show each chart once and tests need no display."""
     fig = Figure(figsize=(width, height), layout="constrained")
     ax = fig.add_subplot()
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v, 0)))
+    distinct_ticks(ax.yaxis)
     return fig, ax
+
+
+def total_label(p: Params, year: int, value: float, decimals: int) -> str:
+    """A year's total over its bar or line: as the source states it in a year it quotes, else the model's, with
+    the decimals the chart's labels fit (chart_layout.label_decimals)."""
+    return total_text(p, year, value) if year in quoted_years(p) else number(value, decimals)
 
 
 def caption(p: Params, text: str, assumed: bool) -> str:
@@ -120,13 +127,14 @@ def size_chart(p: Params) -> Chart:
     quoted = quoted_years(p)
     modelled_assumed = path_assumed(p)
     d = value_decimals(p)
+    shown = label_decimals(total.values, d)
+    labels = []
     for year, value in total.items():
         stated = quoted.get(year)
         assumed = stated.assumed if stated is not None else modelled_assumed
         ax.bar(year, value, color=NAVY if stated is not None else TEAL, hatch=HATCH if assumed else None,
                edgecolor="white", width=0.7)
-        ax.annotate(total_text(p, year, value), (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
-                    textcoords="offset points")
+        labels.append((year, value, total_label(p, year, value, shown)))
     quoted_assumed = any(f.assumed for f in quoted.values())
     handles = [
         Patch(facecolor=NAVY, hatch=HATCH if quoted_assumed else None, edgecolor="white",
@@ -134,18 +142,21 @@ def size_chart(p: Params) -> Chart:
         Patch(facecolor=TEAL, hatch=HATCH if modelled_assumed else None, edgecolor="white",
               label="Modelled from assumed inputs" if modelled_assumed else "Modelled"),
     ]
+    markers = []
     if size.anchor == "cagr":
         (marker,) = ax.plot([size.end.year], [size.end.value], marker="D", color=AMBER, linestyle="none",
                             label="Stated end value" + suffix(size.end))
         handles.append(marker)
+        markers.append((size.end.year, size.end.value))
     inside = [t for t in p.totals if t.year in total.index]
     if inside:
+        stated_totals = "; ".join(f"{figure(t, decimals=shown)} in {t.year}" for t in inside)
         (dots,) = ax.plot([t.year for t in inside], [t.value for t in inside], marker="o", color="black",
-                          linestyle="none", markersize=4, label="Other totals the source states")
-        for t in inside:
-            ax.annotate(figure(t), (t.year, t.value), xytext=(6, -2), textcoords="offset points", fontsize=7, va="top")
+                          linestyle="none", markersize=4, label=f"Other totals the source states: {stated_totals}")
         handles.append(dots)
-    ax.legend(handles=handles, frameon=False, loc="upper left")
+        markers += [(t.year, t.value) for t in inside]
+    bar_labels(ax, labels, markers)
+    legend_below(fig, ax, handles)
     ax.set_xticks(list(total.index))
     ax.set_ylabel(unit_label(p.market))
     ax.set_title(f"Market size, {total.index[0]}\u2013{total.index[-1]}")
@@ -161,25 +172,26 @@ def growth_chart(p: Params) -> Chart:
     """The anchored path beside the path the other figure would give, so the gap is visible."""
     fig, ax = new_figure()
     anchored = forecast.totals(p)
-    d = value_decimals(p)
+    d = label_decimals(anchored.values, value_decimals(p))
     used = pct(anchor_rate(p), rate_decimals(p))
     ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {used} a year")
     other, label, rate = forecast.alternative_path(p)
+    last = (anchored.index[-1], anchored.iloc[-1])
+    ends = [ax.annotate(total_label(p, *last, d), last, xytext=(4, 0),
+                        textcoords="offset points", va="center", fontsize=8, color=NAVY)]
     if other is not None:
         shown = figure_pct(p.size.cagr) if p.size.anchor == "endpoints" else pct(rate)
         ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {shown} a year (not used)")
-        ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=8, color=AMBER)
-    ax.annotate(total_text(p, anchored.index[-1], anchored.iloc[-1]), (anchored.index[-1], anchored.iloc[-1]),
-                xytext=(4, -8),
-                textcoords="offset points", va="center", fontsize=8, color=NAVY)
+        ends.append(ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0),
+                                textcoords="offset points", va="center", fontsize=8, color=AMBER))
     ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5,
                label=f"Stated {p.size.end.year} value" + suffix(p.size.end))
     ax.set_xticks(list(anchored.index))
     ax.set_ylabel(unit_label(p.market))
     ax.set_title("Growth paths: the series used and the alternative")
-    ax.legend(frameon=False, loc="upper left")
+    legend_below(fig, ax)
     ax.margins(x=0.08)
+    spread_labels(ends)
     assumed = p.size.base.assumed or p.size.end.assumed or (p.size.cagr is not None and p.size.cagr.assumed)
     alt = f"Line chart comparing the market path used ({used} a year) with the alternative growth path."
     return Chart(fig, alt, caption(p, "Growth paths by year.", assumed))
@@ -275,13 +287,13 @@ def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
         left = bd.rest(p, b).clip(lower=0)
         ax.bar(v.index, left, bottom=bottom, width=0.7, color=REST_GREY, edgecolor="white", linewidth=0.5,
                label=bd.REST)
-    for year, total in forecast.totals(p).items():
-        ax.annotate(total_text(p, year, total), (year, total), ha="center", va="bottom", fontsize=7.5,
-                    xytext=(0, 2), textcoords="offset points")
+    totals = forecast.totals(p)
+    d = label_decimals(totals.values, value_decimals(p))
+    bar_labels(ax, [(year, total, total_label(p, year, total, d)) for year, total in totals.items()])
     ax.set_xticks(list(v.index))
     ax.set_ylabel(unit_label(p.market))
     ax.set_title(f"{b.label}: values by year")
-    ax.legend(frameon=False, loc="upper left", fontsize=8)
+    legend_below(fig, ax)
     ax.margins(y=0.1)
     alt = f"Stacked bars of {b.label.lower()} values by year, summing to the market total."
     text = (f"{b.label} values by year, {unit_label(p.market)}. "

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
 
 from ..core.formatting import number, unit_label, value_decimals
 from ..inputs.overlays import BASE
 from ..model import forecast, sensitivity
 from ..model.provenance import total_text
 from . import scenario_view
+from .chart_layout import distinct_ticks, label_decimals, legend_below, room_for_labels, spread_labels
 from .charts import HATCH, NAVY, PALETTE, TEAL, Chart, caption, house_style, new_figure
 
 if TYPE_CHECKING:
@@ -34,8 +34,9 @@ def fan_chart(m: Market) -> Chart | None:
     base = runs[BASE]
     names = scenario_view.titles(m)
     paths = pd.DataFrame({name: forecast.totals(q) for name, q in runs.items()})
-    d = value_decimals(m.published)  # as the scenario table shows them
+    d = label_decimals(paths.iloc[-1].values, value_decimals(m.published))  # as the scenario table, if they fit
     fig, ax = new_figure()
+    end_labels = []
     ax.fill_between(paths.index, paths.min(axis=1), paths.max(axis=1), color=TEAL, alpha=0.13, linewidth=0,
                     label="Range across scenarios")
     for n, (name, path) in enumerate(paths.items()):
@@ -44,14 +45,15 @@ def fan_chart(m: Market) -> Chart | None:
         ax.plot(path.index, path.values, color=colour, linewidth=2.2 if is_base else 1.5,
                 linestyle="-" if is_base else "--", marker="o" if is_base else None, ms=3.5,
                 label=names[name] + ("" if is_base else " (assumed)"), zorder=3 if is_base else 2)
-        ax.annotate(number(path.iloc[-1], d), (path.index[-1], path.iloc[-1]), xytext=(5, 0),
-                    textcoords="offset points", va="center", fontsize=8, color=colour,
-                    fontweight="bold" if is_base else "normal")
+        end_labels.append(ax.annotate(number(path.iloc[-1], d), (path.index[-1], path.iloc[-1]), xytext=(5, 0),
+                                      textcoords="offset points", va="center", fontsize=8, color=colour,
+                                      fontweight="bold" if is_base else "normal"))
     ax.set_xticks(list(paths.index))
     ax.set_ylabel(unit_label(base.market))
     ax.set_title(f"Market size by scenario, {paths.index[0]}\u2013{paths.index[-1]}")
-    ax.legend(frameon=False, loc="upper left")
+    legend_below(fig, ax)
     ax.margins(x=0.06)
+    spread_labels(end_labels)
     ends = ", ".join(f"{names[n]} {number(v, d)}" for n, v in paths.iloc[-1].items())
     alt = f"Line chart of market size by scenario; in {paths.index[-1]}: {ends} {unit_label(base.market)}."
     text = f"Market size by scenario, {unit_label(base.market)}. Dashed paths follow our own scenario assumptions."
@@ -69,7 +71,7 @@ def tornado_chart(p: Params) -> Chart:
     """Horizontal bars of the end-year total at each driver's low and high setting, largest on top."""
     t = sensitivity.tornado(p)
     base, year, unit = sensitivity.end_value(p), p.size.end.year, unit_label(p.market)
-    d = value_decimals(p)
+    d = label_decimals([*t["low_end"], *t["high_end"]], value_decimals(p))
     fig, ax = new_figure(height=0.42 * len(t) + 1.6)
     for pos, row in zip(range(len(t) - 1, -1, -1), t.itertuples(), strict=True):
         hatch = HATCH if row.assumed else None
@@ -84,7 +86,7 @@ def tornado_chart(p: Params) -> Chart:
                 fontsize=8, color=NAVY, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
     ax.set_yticks(range(len(t) - 1, -1, -1), [_label(p, row) for _, row in t.iterrows()], fontsize=8)
     ax.set_ylim(-0.6, len(t) + 0.2)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, 0)))
+    distinct_ticks(ax.xaxis)
     ax.set_xlabel(f"{year} market size, {unit}")
     ax.set_title(f"What moves the {year} market size")
     ax.spines["left"].set_visible(False)
@@ -93,7 +95,8 @@ def tornado_chart(p: Params) -> Chart:
     handles = [Patch(color=LOWERED, label="Driver lowered"), Patch(color=RAISED, label="Driver raised")]
     if t["assumed"].any():
         handles.append(Patch(facecolor="#cccccc", hatch=HATCH, edgecolor="white", label="Rests on an assumption"))
-    ax.legend(handles=handles, frameon=False, loc="lower right", fontsize=8)
+    legend_below(fig, ax, handles)
+    room_for_labels(ax, "x")
     top = "; ".join(f"{r.driver} {number(r.low_end, d)} to {number(r.high_end, d)}" for r in t.head(3).itertuples())
     alt = f"Tornado chart of the {year} market size around {number(base, d)} {unit}; largest swings: {top}."
     text = (f"{year} market size when one driver moves: base value {scenario_view.step_text('value')}, "

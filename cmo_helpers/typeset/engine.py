@@ -1,8 +1,10 @@
 """Typst, the one typesetting engine: PDFs from markup and PNGs from chart SVGs, in-process and offline."""
 from __future__ import annotations
 
+import contextlib
+import json
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..core import atomic
@@ -26,15 +28,36 @@ def _compile(root: Path, source: bytes | Path, what: str, **options) -> bytes:
         raise ExportError(f"{what}: Typst could not lay it out: {exc.message}") from exc
 
 
-def pdf(main: str, files: Mapping[str, bytes], path: Path) -> Path:
-    """Compile `main` in a scratch folder holding only `files` (nothing else can be read) to a tagged PDF."""
+@contextlib.contextmanager
+def _scratch(main: str, files: Mapping[str, bytes]) -> Iterator[Path]:
+    """A folder holding only `files` and `main.typ`, so nothing else can be read."""
     with tempfile.TemporaryDirectory(prefix="cmo-typst-") as tmp:
         root = Path(tmp)
         for name, data in files.items():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_bytes(data)
         (root / "main.typ").write_text(main, encoding="utf-8")
+        yield root
+
+
+def pdf(main: str, files: Mapping[str, bytes], path: Path) -> Path:
+    """Compile `main` in a scratch folder holding only `files` (nothing else can be read) to a tagged PDF."""
+    with _scratch(main, files) as root:
         return atomic.write_bytes(path, _compile(root, root / "main.typ", path.name, pdf_standards=[STANDARD]))
+
+
+def query(main: str, files: Mapping[str, bytes], label: str) -> list:
+    """The values of the metadata labelled `label` once `main` is laid out (where things land on the pages)."""
+    import typst
+
+    fonts = font_folder()
+    with _scratch(main, files) as root:
+        try:
+            found = typst.query(str(root / "main.typ"), f"<{label}>", field="value", root=str(root),
+                                font_paths=[str(fonts)] if fonts else [])
+        except typst.TypstError as exc:
+            raise ExportError(f"page layout: Typst could not lay it out: {exc.message}") from exc
+    return json.loads(found)
 
 
 def pngs(svgs: list[Path], ppi: int = PNG_PPI) -> list[bytes]:

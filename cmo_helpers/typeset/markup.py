@@ -26,6 +26,13 @@ _VOID = {"br", "img", "hr", "meta", "link", "input", "col", "wbr"}
 _SKIP = {"script", "head", "title", "button"}
 _IMAGE = re.compile(r"data:image/(png|jpeg|gif|svg\+xml);base64,([A-Za-z0-9+/=\s]+)$")
 _FORMATS = {"png": "png", "jpeg": "jpg", "gif": "gif", "svg+xml": "svg"}
+_FLOW = {"div", "section", "article", "main", "body"}  # unstyled, these keep their children in the page flow
+_BLOCKS = _FLOW | {"h1", "h2", "h3", "h4", "p", "ul", "ol", "table", "figure", "pre", "hr"}
+_HEADINGS = {"h1", "h2", "h3", "h4"}
+WHOLE_TABLE_ROWS = 16  # a table up to this many rows (a forecast by year) stays on one page
+# A block boundary in the page flow, as a Typst comment (text never holds one: its punctuation is escaped); the PDF
+# measures where each lands and may turn one into a page break (page_fill.py). Kind: h heading, b block, e end.
+MARK = re.compile(r"/\*cmo-mark:(?P<id>[\w-]+):(?P<kind>[hbe])\*/")
 
 
 def text(value: str) -> str:
@@ -205,6 +212,8 @@ class Converter:
     images: dict[str, bytes] = field(default_factory=dict)
     prefix: str = "img"
     depth: int = 0  # level of the last heading so far, in this document
+    flow: bool = True  # whether the node being converted sits in the page flow (not in a box, list or table)
+    marks: int = 0
 
     def blocks(self, node: Node) -> str:
         out = []
@@ -213,8 +222,15 @@ class Converter:
                 if child.strip():
                     out.append(self.inline_text(child))
                 continue
+            if self.flow and child.tag in _BLOCKS:
+                out.append(self.mark("h" if child.tag in _HEADINGS else "b"))
             out.append(self.element(child))
         return "".join(out)
+
+    def mark(self, kind: str) -> str:
+        """A boundary the PDF may break a page at, named after this fragment."""
+        self.marks += 1
+        return f"\n/*cmo-mark:{self.prefix}-{self.marks}:{kind}*/\n"
 
     @staticmethod
     def inline_text(value: str) -> str:
@@ -225,8 +241,11 @@ class Converter:
         if tag in _SKIP or tag == "style" or "anchor-link" in attrs.get("class", ""):
             return ""
         handler = getattr(self, f"_{tag}", None)
+        css = declarations(attrs.get("style", ""))
+        outer, self.flow = self.flow, self.flow and tag in _FLOW and not css
         body = handler(node) if handler else self.blocks(node)
-        return self.styled(body, declarations(attrs.get("style", "")), block=tag in {"div", "p", "section"})
+        self.flow = outer
+        return self.styled(body, css, block=tag in {"div", "p", "section"})
 
     def styled(self, body: str, css: dict[str, str], block: bool) -> str:
         """Wrap content in the text and box settings its inline style asks for."""
@@ -348,7 +367,10 @@ class Converter:
         title = f"#block(below: 0.5em, sticky: true)[#strong[{self.blocks(caption).strip()}]]\n" if caption else ""
         header = f"table.header({', '.join(self._cell(c) for row in head for c in row)}), " if head else ""
         cells = ", ".join(self._cell(c) for row in body for c in row)
-        return f"\n{title}#table(columns: {width}, {header}{cells})\n"
+        table = f"#table(columns: {width}, {header}{cells})"
+        if len(body) <= WHOLE_TABLE_ROWS:  # a short table never leaves a row or two behind on the next page
+            table = f"#block(breakable: false)[{table}]"
+        return f"\n{title}{table}\n"
 
     def _cell(self, node: Node) -> str:
         css = {**self.rules.get(node.attrs.get("id", ""), {}), **declarations(node.attrs.get("style", ""))}

@@ -16,6 +16,7 @@ from ..core.paths import TEMPLATES
 from ..core.report_date import report_date
 from . import engine as typeset
 from . import markup as typst_markup
+from . import page_fill
 
 if TYPE_CHECKING:
     from ..inputs.params import Params
@@ -80,7 +81,7 @@ def document(sections: list[Section], p: Params, scenario: str, scenario_title: 
         body = typst_markup.convert(sec.body, f"s{n:02d}", depth)
         files.update(body.images)
         depth = body.depth
-        parts += ["#pagebreak(weak: true)", body.markup]
+        parts += ["#pagebreak(weak: true)", body.markup + f"/*cmo-mark:s{n:02d}-end:e*/"]
     parts.append("#stamp(meta)")
     for f in attachments:
         stored = f"attached/{f.name}"  # apart from the document's own files; attached under its own name
@@ -92,6 +93,16 @@ def document(sections: list[Section], p: Params, scenario: str, scenario_title: 
     return Document("\n\n".join(parts) + "\n", files)
 
 
+ROUNDS = 3  # layout passes that may move page breaks; one usually settles every section
+
+
 def write(doc: Document, path: Path) -> Path:
-    """Typeset the document with its template beside it."""
-    return typeset.pdf(doc.main, {"report.typ": (TEMPLATES / "report.typ").read_bytes(), **doc.files}, path)
+    """Typeset the document with its template beside it, first moving page breaks so no page holds a section's tail."""
+    files = {"report.typ": (TEMPLATES / "report.typ").read_bytes(), **doc.files}
+    main = doc.main
+    for _ in range(ROUNDS):
+        moved = page_fill.breaks(page_fill.marks(typeset.query(page_fill.probe(main), files, "cmo-pos")))
+        if not moved:
+            break
+        main = page_fill.apply(main, moved)
+    return typeset.pdf(main, files, path)

@@ -12,10 +12,10 @@ from openpyxl import load_workbook
 from release_fixtures import fixtures
 
 from cmo_helpers.core import formatting
-from cmo_helpers.core.paths import market_params_files
+from cmo_helpers.core.paths import DEFAULT_PARAMS, market_params_files
 from cmo_helpers.inputs.session import load
 from cmo_helpers.model import forecast
-from cmo_helpers.pipeline import datapack
+from cmo_helpers.pipeline import datapack, sheet_layout
 from cmo_helpers.report import audit_view, charts, scenario_view, tables
 from cmo_helpers.report.tables import Cell, Table
 
@@ -121,7 +121,8 @@ def test_workbook_holds_full_values_shown_with_the_reports_digits(notebook, cmo,
     assert path.name == "healthcare-cmo-data.xlsx" and not list(path.parent.glob("*.part"))
     wb = load_workbook(path)
     assert wb.sheetnames[:4] == ["About", "01 Size by year", "02 Region values", "03 Inputs and their basis"]
-    assert wb.sheetnames[4].startswith("04 Chart ") and wb.sheetnames[5:] == ["Sources", "Assumptions"]
+    assert wb.sheetnames[4:] == ["04 Market size", "Sources and basis", "Assumptions"]
+    assert wb["04 Market size"]["A1"].value == "Chart: Market size, 2024\u20132033"
     size = wb["01 Size by year"]
     assert [c.value for c in size[2]] == ["Year", "Market size (USD million)", "Change (USD million)", "Growth",
                                           "Basis"]
@@ -143,10 +144,63 @@ def test_workbook_holds_full_values_shown_with_the_reports_digits(notebook, cmo,
     chart = wb[wb.sheetnames[4]]
     drawn = [row[2] for row in chart.iter_rows(min_row=3, values_only=True)]
     assert drawn == pytest.approx(list(forecast.totals(cmo).values)), "chart sheets hold the unrounded model values"
-    assert wb["Sources"]["B2"].value.startswith("Market.us Media")
-    assumptions = [row for row in wb["Assumptions"].iter_rows(min_row=2, values_only=True)]
+    sources = [row for row in wb["Sources and basis"].iter_rows(values_only=True)]
+    assert ("Assumed", dict(datapack.BASIS_LEGEND)["Assumed"]) in sources
+    assert sources[sources.index(("#", "Source")) + 1][1].startswith("Market.us Media")
+    assumptions = [row for row in wb["Assumptions"].iter_rows(min_row=3, values_only=True)]
     assert ("Inputs and their basis", "Europe share", "Assumed", "Not itemised | ours.") in assumptions
-    assert ("Region: values", "Europe (assumed)", "Assumed", None) in assumptions
+    assert ("Region: values", "Europe (assumed)", "Assumed", datapack.NO_REASON) in assumptions
+
+
+def test_the_pack_reads_and_prints_like_the_report(notebook, cmo, tmp_path):
+    """Whole sheet names with a linked contents, sized columns, the PDF's font, frozen headers, a print setup."""
+    wb = load_workbook(datapack.write([notebook], tmp_path, cmo))
+    about = wb["About"]
+    contents = {row[0].value: row for row in about.iter_rows() if row[0].hyperlink}
+    assert list(contents) == wb.sheetnames[1:]
+    assert contents["02 Region values"][2].value == "Region: values"
+    assert contents["02 Region values"][0].hyperlink.location == "'02 Region values'!A1"
+    for ws in wb.worksheets[1:]:
+        assert ws.print_title_rows == "$1:$2" and ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.oddHeader.left.text == cmo.market.name
+        assert all(cell.font.name == "DejaVu Sans" for row in ws.iter_rows() for cell in row if cell.value is not None)
+        assert all(cell.alignment.wrap_text for cell in ws[2])
+    size = wb["01 Size by year"]
+    assert size.freeze_panes == "A3" and size.page_setup.orientation == "portrait"
+    assert size.column_dimensions["A"].width < size.column_dimensions["B"].width < 30, "sized to content, not fixed"
+
+
+def test_shares_are_fractions_with_a_percent_format_on_chart_sheets_too(cmo):
+    chart = {"name": "shares", "data": {"title": "Service type: shares in 2024", "unit": "Share of market, 2024 (%)",
+                                        "columns": ["Series", "Category", "Value", "Starts at", "Ends at", "Basis"],
+                                        "rows": [["s", "Pharma", 62.0, 0.0, 62.0, ""]]}}
+    title, header, rows = datapack.chart_table(chart)
+    assert title == "Chart: Service type: shares in 2024" and header[2] == "Value (share of market, 2024)"
+    assert (rows[0][2].value, rows[0][2].number_format) == (0.62, "0.0%")
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Compound annual growth (USD million)", "02 Compound annual growth"),
+    ("Service type: what the source gives (USD million)", "02 Service type as stated"),
+    ("Sensitivity of the 2033 market size (USD million), one driver at a time", "02 Sensitivity 2033 market size"),
+    ("Source audit: stated figures against what they imply", "02 Source audit"),
+    ("Market size by scenario, 2024\u20132033", "02 Market size by scenario"),
+    ("Growth paths: the series used and the alternative", "02 Growth paths"),
+    ("Pharmaceutical contract manufacturing: values by year", "02 Pharmaceutical contract"),
+])
+def test_sheet_names_are_whole_words_within_31_characters(title, name):
+    assert sheet_layout.sheet_name(2, title) == name
+
+
+def test_assumed_rows_say_why_from_the_params_or_that_no_reason_is_given(heat):
+    from cmo_helpers.inputs.session import load
+
+    reasons = datapack.assumption_reasons(heat, load(DEFAULT_PARAMS).overlays)
+    assert reasons["Air-to-water"].startswith("The usual retrofit choice")
+    assert reasons["Optimistic"].startswith("Biologics and cell")
+    assert datapack.reason("Air-to-water (assumed)", "", reasons) == reasons["Air-to-water"]
+    assert datapack.reason("Somewhere", "", reasons) == datapack.NO_REASON
+    assert datapack.reason("Air-to-water", "its own", reasons) == "its own"
 
 
 def test_csvs_hold_the_same_full_values(notebook, cmo, tmp_path):

@@ -11,7 +11,7 @@ def _texts(chart):
 
 
 def _legend(chart):
-    return [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
+    return [t.get_text() for t in chart.figure.legends[0].get_texts()]
 
 
 @pytest.mark.parametrize("market", ["cmo", "irrigation"])
