@@ -83,8 +83,8 @@ def _fill(project: Path) -> None:
         text = source.read_text(encoding="utf-8")
         target.write_text(f"{schema.header(SCHEMA)}\n{text}" if top_level_market else text, encoding="utf-8")
     (params / SCHEMA).write_text(json.dumps(schema.json_schema(), indent=2) + "\n", encoding="utf-8")
-    (project / "notebooks").mkdir()
-    for notebook in sorted(SHIPPED_NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
-        shutil.copy2(notebook, project / "notebooks" / notebook.name)
+    (project / "notebooks" / "compare").mkdir(parents=True)
+    for notebook in [*SHIPPED_NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"), *SHIPPED_NOTEBOOKS.glob("compare/*.ipynb")]:
+        shutil.copy2(notebook, project / "notebooks" / notebook.relative_to(SHIPPED_NOTEBOOKS))
     for name in ("README.md", "Makefile"):
         shutil.copy2(SKELETON / name, project / name)

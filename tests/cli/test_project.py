@@ -30,11 +30,14 @@ def test_init_makes_a_project_that_validates_from_inside_it(tmp_path):
         assert rest == (EXAMPLES / name).read_text(), "the example as shipped, comments kept"
     assert json.loads((demo / "params" / "schema.json").read_text()) == schema.json_schema()
     assert (demo / "params" / "README.md").is_file() and list((demo / "params" / "scenarios").glob("*/*.yaml"))
-    assert sorted(p.name for p in (demo / "notebooks").iterdir()) == \
-        sorted(p.name for p in SHIPPED_NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    shipped = [*SHIPPED_NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"), *SHIPPED_NOTEBOOKS.glob("compare/*.ipynb")]
+    assert sorted(p.relative_to(demo / "notebooks") for p in (demo / "notebooks").rglob("*.ipynb")) == \
+        sorted(p.relative_to(SHIPPED_NOTEBOOKS) for p in shipped)
     assert "clean-outputs:" in (demo / "Makefile").read_text() and (demo / "README.md").is_file()
     check = _run(demo, "validate", *(f"params/{m}" for m in markets))
     assert check.returncode == 0, check.stderr
+    compared = _run(demo, "compare", "healthcare-cmo-2023-edition", "healthcare-cmo", "-o", "reports", "--to", "html")
+    assert compared.returncode == 0, compared.stderr
     probe = subprocess.run([sys.executable, "-c", "from cmo_helpers.core import paths; print(paths.NOTEBOOKS)"],
                            cwd=demo / "notebooks", capture_output=True, text=True, check=True)
     assert Path(probe.stdout.strip()) == demo / "notebooks", "a kernel in the project's notebooks/ finds its project"
