@@ -47,6 +47,7 @@ class Fact:
     number: str | None = None          # digits as written: "1,861.2", "62.0"
     share_of: str | None = None        # a share stated of a region ("of the European market"), not of the whole
     bound: bool = False                # "surpassing USD 1.8 billion": a bound, not the figure
+    hedge: str | None = None           # the schema's bound word for the figure ("around USD 9 billion": about)
     scale: str | None = None           # thousand | million | billion | trillion (money only)
     currency: str | None = None
     year: int | None = None

@@ -62,7 +62,7 @@ def test_breakdowns_items_parents_and_claims(kelp):
     assert (norway["value"], norway["parent"], by_id["country"]["year"]) == (210, "Europe", 2024)
 
 
-def test_a_headline_bound_becomes_a_claim_and_decoys_and_past_rates_go_unplaced(kelp):
+def test_a_headline_bound_becomes_a_claim_decoys_go_unplaced_and_a_past_rate_is_another_cagr(kelp):
     claims = kelp.params["claims"]
     assert {"text": "The kelp farming market is worth billions of dollars", "scale": "billion",
             "source": "tideline-research-2025"} in claims
@@ -70,9 +70,10 @@ def test_a_headline_bound_becomes_a_claim_and_decoys_and_past_rates_go_unplaced(
             "bound": "at-least", "source": "tideline-research-2025"} in claims
     notes = {u["note"] for u in kelp.params["unplaced"]}
     assert any(n.startswith("not a market figure") for n in notes)
-    assert "a past growth rate, not the forecast CAGR" in notes
+    assert [(c["rate"], c["from_year"], c["to_year"]) for c in kelp.params["size"]["other_cagrs"]] == [
+        ("8%", 2019, 2024)]
     assert kelp.counts == {"totals": 2, "cagr": 1, "shares": 2, "values": 2, "item_cagrs": 1, "claims": 4,
-                           "unplaced": 2}
+                           "unplaced": 1}
 
 
 def test_yaml_loads_back_to_the_mapping_and_every_quote_is_in_the_text(kelp):
