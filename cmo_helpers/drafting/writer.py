@@ -13,6 +13,7 @@ import yaml
 from .bounds import bound_of
 from .facts import EVERY, Release
 from .patterns import Fact
+from .source import title_problem
 
 SCALE_ORDER = ["thousand", "million", "billion", "trillion"]
 NOT_STATED = "not stated in the release"
@@ -147,7 +148,7 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
             "currency": currency or "USD",
             "unit": unit or "million",
         },
-        "sources": [_source(meta, source_id, source_name)],
+        "sources": [_source(meta, source_id, name)],
         "size": size,
     }
     if extra_totals:
@@ -161,7 +162,9 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
         params["unplaced"] = unplaced
     counts = count_facts(params)
     missing = _missing(params, meta, currency, unit)
-    return Draft(params, to_yaml(params, missing, source_name), counts, missing, unplaced)
+    left_out = {"publisher": "the release names no publisher", "title": title_problem(meta.title, name),
+                "published": NOT_STATED, "url": NOT_STATED}
+    return Draft(params, to_yaml(params, missing, source_name, left_out), counts, missing, unplaced)
 
 
 NUMBER_WORDS = {w: n for n, w in enumerate(
@@ -584,9 +587,13 @@ def _geography(name: str) -> str:
     return _place(said.group(1)) if said else "Global"
 
 
-def _source(meta, source_id: str, source_name: str) -> dict:
-    source = {"id": source_id, "publisher": meta.publisher or f"Publisher {NOT_STATED}",
-              "title": meta.title or f"Title {NOT_STATED}"}
+def _source(meta, source_id: str, market: str) -> dict:
+    """The citation: a part the release does not give, or gives only as a sentence or tagline, is left out."""
+    source = {"id": source_id}
+    if meta.publisher:
+        source["publisher"] = meta.publisher
+    if not title_problem(meta.title, market):
+        source["title"] = meta.title
     if meta.published:
         source["published"] = dt.date.fromisoformat(meta.published)
     for key in ("url", "kind", "place"):
@@ -661,7 +668,7 @@ def _value(v) -> str:
     return scalar(v)
 
 
-def to_yaml(params: dict, missing: list[str], source_name: str) -> str:
+def to_yaml(params: dict, missing: list[str], source_name: str, left_out: dict[str, str | None] | None = None) -> str:
     """Commented YAML in the house layout: flow mappings for figures, one key per line elsewhere."""
     out = [
         f"# Drafted by `cmo-report draft` from {scalar(source_name)}. Every figure is `basis: sourced` with the",
@@ -674,12 +681,11 @@ def to_yaml(params: dict, missing: list[str], source_name: str) -> str:
     for s in params["sources"]:
         first = True
         for k, v in s.items():
-            note = f"  # {NOT_STATED}: fill in" if isinstance(v, str) and NOT_STATED in v else ""
-            out.append(f"  {'- ' if first else '  '}{k}: {scalar(v)}{note}")
+            out.append(f"  {'- ' if first else '  '}{k}: {scalar(v)}")
             first = False
-        for k in ("published", "url"):
-            if k not in s:
-                out.append(f"    # {k}: {NOT_STATED}")
+        for k, why in (left_out or {}).items():  # why each citation part is left out, never a placeholder value
+            if k not in s and why:
+                out.append(f"    # {k}: left out: {why}")
     out.append("\nsize:")
     for k, v in params["size"].items():
         out.append(f"  {k}: {_value(v)}")
