@@ -65,6 +65,13 @@ class Fact:
     market: str | None = None          # "the broader digital health market": which market a total is said of
 
 
+def yaml_number(text: str) -> str | float | int:
+    """A plain YAML number when that keeps the digits; the string as written otherwise ('1,861.2', '62.0')."""
+    if "," in text or ("." in text and text.endswith("0")) or text.startswith("0") and not text.startswith("0."):
+        return text
+    return float(text) if "." in text else int(text)
+
+
 def mask(text: str, pattern: re.Pattern) -> str:
     """Blank out a pattern's matches, keeping offsets, so years inside a range are not read again."""
     return pattern.sub(lambda m: " " * len(m.group(0)), text)

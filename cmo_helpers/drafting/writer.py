@@ -12,8 +12,9 @@ import yaml
 
 from .bounds import bound_of
 from .facts import EVERY, Release
-from .patterns import Fact
+from .patterns import Fact, yaml_number
 from .source import title_problem
+from .volumes import volume_series
 
 SCALE_ORDER = ["thousand", "million", "billion", "trillion"]
 NOT_STATED = "not stated in the release"
@@ -54,14 +55,7 @@ def in_unit(number: str, scale: str, unit: str) -> str | float | int:
     else:
         shift = 3 * (SCALE_ORDER.index(scale) - SCALE_ORDER.index(unit))
         text = format(Decimal(number.replace(",", "")).scaleb(shift), "f")
-    return _yaml_number(text)
-
-
-def _yaml_number(text: str) -> str | float | int:
-    """A plain YAML number when that keeps the digits; the string as written otherwise ('1,861.2', '62.0')."""
-    if "," in text or ("." in text and text.endswith("0")) or text.startswith("0") and not text.startswith("0."):
-        return text
-    return float(text) if "." in text else int(text)
+    return yaml_number(text)
 
 
 def pct(number: str) -> str:
@@ -138,7 +132,7 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     claim_list = [
         {"text": c.quote, "scale": c.scale, "source": source_id} for c in _unique(
             [f for f in facts if f.kind == "scale_claim"], lambda f: f.scale)
-    ] + [{"text": c.quote, "scale": c.scale, "value": _yaml_number(c.number), "year": c.year,
+    ] + [{"text": c.quote, "scale": c.scale, "value": yaml_number(c.number), "year": c.year,
           **({"bound": "at-least"} if c.bound else {}), "source": source_id} for c in claims]
     params: dict = {
         "market": {
@@ -151,6 +145,10 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
         "sources": [_source(meta, source_id, name)],
         "size": size,
     }
+    volume = volume_series(release.text, source_id)
+    if volume:
+        params["volume"], said = volume
+        unplaced = [u for u in unplaced if u["quote"] != said]  # its CAGR, listed as a volume's, is placed now
     if extra_totals:
         params["totals"] = extra_totals
     if breakdowns:
@@ -689,6 +687,10 @@ def to_yaml(params: dict, missing: list[str], source_name: str, left_out: dict[s
     out.append("\nsize:")
     for k, v in params["size"].items():
         out.append(f"  {k}: {_value(v)}")
+    if params.get("volume"):
+        out.append("\n# The market in another unit: charted and audited on its own, never added to money.")
+        out.append("volume:")
+        out += [f"  {k}: {_value(v)}" for k, v in params["volume"].items()]
     if params.get("totals"):
         out.append("\ntotals:")
         out += [f"  - {_flow(t)}" for t in params["totals"]]
