@@ -170,7 +170,7 @@ def market_name(text: str, facts: list[Fact]) -> str | None:
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         window = text[line_start:line_end if line_end >= 0 else len(text)]
-        titled = re.match(r"^((?:[A-Z][\w.&/()'-]*\s+){1,7}?)Market\b", window)
+        titled = re.match(r"^(?:The\s+)?((?:[A-Z][\w.&/()'-]*\s+){1,7}?)Market\b", window)
         if titled and not re.search(r"\d", titled.group(1)):
             return _title(titled.group(1).strip() + " Market")
         m = re.search(r"\b[Tt]he\s+((?:[\w.&/()'-]+\s+){0,7}?)market\b(?!(?-i:\s+[A-Z]))", window, re.I)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from cmo_helpers.drafting.facts import extract
-from cmo_helpers.drafting.source import source_meta, title_problem
+from cmo_helpers.drafting.source import market_name, source_meta, title_problem
 
 
 def test_source_meta_reads_the_title_publisher_date_place_and_url():
@@ -50,3 +50,8 @@ def test_the_market_is_named_by_the_words_of_its_first_total_not_by_a_publisher(
 def test_a_title_is_taken_only_when_it_reads_as_one(title, why):
     problem = title_problem(title, "Global Moss Brick Market")
     assert (problem is None) if why is None else why in problem
+
+
+def test_a_market_named_at_the_start_of_a_line_loses_its_article():
+    text = "The Pondland Moss Tile Market size is estimated at 4.2 thousand tonnes in 2025.\n"
+    assert market_name(text, extract(text).facts) == "Pondland Moss Tile Market"
