@@ -98,3 +98,13 @@ def test_the_tornado_sentence_puts_the_end_totals_bound_before_its_currency(boun
     text = scenario_view.tornado_summary(bounds).data
     assert "of the nearly USD 780 million the report shows" in text
     assert "USD nearly" not in text
+
+
+def test_a_breakdown_without_shares_says_what_the_file_holds_not_what_the_source_gives(bounds):
+    raw = bounds.model_dump(mode="json", exclude_none=True)
+    raw["breakdowns"] = [{"id": "tier", "label": "Tier", "items": [
+        {"name": "Tier A", "claims": ["largest"], "basis": "sourced", "source": raw["sources"][0]["id"]}]}]
+    p = type(bounds).model_validate(raw)
+    text = narrative.breakdown_summary(p, p.breakdowns[0]).data
+    assert "No tier has a share or value among this report's figures" in text
+    assert "The source gives no share" not in text
