@@ -30,6 +30,7 @@ class RenderOptions:
     executor: str = "local"
     scheduler: str | None = None
     cell_timeout: float = CELL_TIMEOUT
+    overrides: tuple[str, ...] = ()  # -P key=value, applied to every market of the run
 
     @property
     def cache_root(self) -> Path:

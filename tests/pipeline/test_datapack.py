@@ -325,3 +325,12 @@ def test_names_a_spreadsheet_would_run_are_written_as_text(tmp_path):
     assert not [c.coordinate for c in cells if c.data_type == "f"], "no formula cell anywhere in the pack"
     shown = {c.value for c in cells if c.data_type == "s"}
     assert set(names) <= shown and {"=Market", "@Value"} <= shown
+
+
+@pytest.mark.parametrize(("value", "text"), [(-0.04, "+0.0"), (-0.0004, "0.0 pp"), (-0.00004, "0.0%")])
+def test_a_small_negative_the_report_shows_as_zero_prints_as_zero_in_a_spreadsheet(value, text):
+    from cmo_helpers.pipeline.datapack import cell
+
+    c = cell(value, text)
+    assert c.value == pytest.approx(value * (100 if text.endswith("pp") else 1))
+    assert c.number_format == ";".join([f'"{text}"'] * 3), "Excel would print '-0.0' from the plain format"

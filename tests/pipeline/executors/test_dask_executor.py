@@ -95,3 +95,21 @@ def test_cell_timeout_holds_on_a_worker(scheduler, tmp_path, monkeypatch):
                             cell_timeout=2)
     (outcomes,) = summary.outcomes.values()
     assert "did not finish within --cell-timeout 2 s" in outcomes[0].error and outcomes[0].seconds < 60
+
+
+def test_dask_warnings_go_to_the_log_not_the_terminal(tmp_path, capfd):
+    import warnings
+
+    from cmo_helpers.pipeline.executors import dask_log
+
+    log = tmp_path / dask_log.NAME
+    before = logging.getLogger("distributed").handlers[:]
+    with dask_log.to_file(log):
+        logging.getLogger("distributed.client").warning("scheduler sent something odd")
+        logging.getLogger("distributed.worker").info("a worker chatted")
+        warnings.warn("Sending large graph of size 12 MiB", UserWarning, stacklevel=1)
+    assert capfd.readouterr().err == ""
+    said = log.read_text()
+    assert "distributed.client WARNING scheduler sent something odd" in said
+    assert "Sending large graph" in said and "chatted" not in said
+    assert logging.getLogger("distributed").handlers == before, "the loggers are given back as they were"
