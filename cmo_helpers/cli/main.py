@@ -82,7 +82,7 @@ def _render(args: argparse.Namespace) -> int:
     try:
         summary = render(params, args.to, args.jobs, args.out, args.scenarios, force=args.force,
                          cache_dir=args.cache_dir, params_dir=args.params_dir, executor=args.executor,
-                         scheduler=args.scheduler, cell_timeout=args.cell_timeout)
+                         scheduler=args.scheduler, cell_timeout=args.cell_timeout, brand=args.brand)
     except ParamsError as exc:
         print(f"nothing rendered: invalid input\n{exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -154,6 +154,8 @@ def parser() -> argparse.ArgumentParser:
                    help="report date YYYY-MM-DD (default: $SOURCE_DATE_EPOCH if set, else today)")
     r.add_argument("--cell-timeout", type=arguments.seconds, default=CELL_TIMEOUT,
                    help=f"seconds one notebook cell may run before it counts as failed (default {CELL_TIMEOUT:g})")
+    r.add_argument("--brand", type=Path, default=None, metavar="FILE",
+                   help="a brand.yml file for every market (default: a _brand.yml beside each params file, if any)")
     r.set_defaults(func=_render)
     return ap
 

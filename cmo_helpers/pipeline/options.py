@@ -14,7 +14,7 @@ CACHE_DIR = ".cache"
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """A render's settings: formats, output root, scenarios, cache, executor and bounds."""
+    """A render's settings: formats, output root, scenarios, cache, executor, bounds and brand."""
 
     formats: tuple[str, ...] = DEFAULT_FORMATS
     jobs: int | None = None
@@ -26,6 +26,7 @@ class RenderOptions:
     executor: str = "local"
     scheduler: str | None = None
     cell_timeout: float = CELL_TIMEOUT
+    brand: Path | None = None  # --brand: one brand file for every market, instead of a _brand.yml beside each
 
     @property
     def cache_root(self) -> Path:
