@@ -7,6 +7,7 @@ text has no line breaks or control characters (pages and the PDF escape it as te
 """
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from dataclasses import replace
@@ -192,11 +193,12 @@ class _Reader:
         return None
 
 
-def installed_families() -> set[str]:
+@functools.cache
+def installed_families() -> frozenset[str]:
     """Font families this machine has: matplotlib's bundled DejaVu ones and whatever fontconfig lists."""
     found = {"DejaVu Sans", "DejaVu Sans Mono", "DejaVu Serif"} if font_folder() else set()
     try:
         listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=20).stdout
     except (OSError, subprocess.SubprocessError):
-        return found
-    return found | {name.strip() for line in listed.splitlines() for name in line.split(",") if name.strip()}
+        return frozenset(found)
+    return frozenset(found) | {name.strip() for line in listed.splitlines() for name in line.split(",") if name.strip()}
