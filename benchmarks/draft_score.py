@@ -8,9 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from cmo_helpers.drafting.facts import extract
-from cmo_helpers.drafting.text import detect_kind, read_release, to_text
-from cmo_helpers.drafting.writer import FACT_KINDS, SCALE_ORDER, Draft, build, item_key
+from cmo_helpers.drafting.release import draft_release as release_draft
+from cmo_helpers.drafting.text import read_release
+from cmo_helpers.drafting.writer import FACT_KINDS, SCALE_ORDER, Draft, item_key
+from cmo_helpers.model.forecast import compound
 
 Fact = tuple
 
@@ -189,8 +190,7 @@ def gold_for(release: Path) -> dict[str, set[Fact]]:
 def draft_release(release: Path) -> tuple[str, Draft]:
     """The reading text of a release file and its draft, as `cmo-report draft` makes them."""
     name, raw = read_release(str(release))
-    text = to_text(raw, detect_kind(name, raw))
-    return text, build(extract(text), release.name)
+    return release_draft(name, raw, grow=compound)
 
 
 def score_corpus(files: list[Path]) -> tuple[Score, dict[str, float]]:

@@ -13,18 +13,23 @@ from ..core.escape import clip, terminal
 EXIT_OK, EXIT_AUDIT, EXIT_INVALID = 0, 1, 2
 
 
+RELEASE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
+
+
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `draft` on the main CLI, which owns the other subcommands."""
     parser = subparsers.add_parser(
         "draft",
         help="draft a params file from a release's text, every figure with its quote",
         description="Read a release (.txt, .md, .html, or - for stdin), write a params file whose every figure is "
-        "sourced with the release's own words, then validate and audit it. Exit 0 when the draft is valid and "
-        "audits clean, 1 when it is written but not yet valid or the audit finds an error, 2 on bad input.",
+        "sourced with the release's own words, then validate and audit it. A folder drafts every release in it, "
+        "in one process, into the folder -o names (one NAME.yaml per NAME.txt). Exit 0 when every draft is valid "
+        "and audits clean, 1 when one is written but not yet valid or its audit finds an error, 2 on bad input.",
     )
-    parser.add_argument("release", metavar="RELEASE", help="release text: .txt, .md, .html file, or - for stdin")
+    parser.add_argument("release", metavar="RELEASE",
+                        help="release text: .txt, .md, .html file, a folder of them, or - for stdin")
     parser.add_argument("-o", "--output", type=Path, default=None,
-                        help="params file to write (default: params/<slug>.yaml)")
+                        help="params file to write (default: params/<slug>.yaml); for a folder, the output folder")
     parser.add_argument("--slug", type=_slug, default=None, help="market slug (default: from the market's name)")
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
     parser.set_defaults(func=handler)
@@ -39,18 +44,36 @@ def _slug(value: str) -> str:
 def handler(args: argparse.Namespace) -> int:
     """Draft, write atomically, validate, audit; the worst outcome is the exit code."""
     from ..core.paths import PARAMS
-    from ..drafting.facts import extract
-    from ..drafting.text import detect_kind, read_release, to_text
-    from ..drafting.writer import build
+
+    folder = Path(args.release)
+    if args.release != "-" and folder.is_dir():
+        if args.slug:
+            print("nothing drafted: --slug names one market; a folder drafts several", file=sys.stderr)
+            return EXIT_INVALID
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in RELEASE_SUFFIXES and p.is_file())
+        if not files:
+            print(f"nothing drafted: no .txt, .md or .html release in {terminal(folder)}", file=sys.stderr)
+            return EXIT_INVALID
+        out_dir = args.output or PARAMS
+        return max(draft_one(str(f), out_dir / f"{f.stem}.yaml", args.force, None) for f in files)
+    return draft_one(args.release, args.output, args.force, args.slug)
+
+
+def draft_one(release: str, output: Path | None, force: bool, slug: str | None) -> int:
+    """One release to one params file: the exit code of its outcome."""
+    from ..core.paths import PARAMS
+    from ..drafting.release import draft_release
+    from ..drafting.text import read_release
+    from ..model.forecast import compound
 
     try:
-        name, raw = read_release(args.release)
+        name, raw = read_release(release)
     except ReleaseError as exc:
         print(f"nothing drafted: {terminal(exc)}", file=sys.stderr)
         return EXIT_INVALID
-    draft = build(extract(to_text(raw, detect_kind(name, raw))), Path(name).name, args.slug)
-    out = args.output or PARAMS / f"{draft.params['market']['slug']}.yaml"
-    if out.exists() and not args.force:
+    _, draft = draft_release(name, raw, slug, compound)
+    out = output or PARAMS / f"{draft.params['market']['slug']}.yaml"
+    if out.exists() and not force:
         print(f"nothing drafted: {terminal(out)} exists; pass --force to replace it", file=sys.stderr)
         return EXIT_INVALID
     try:

@@ -72,17 +72,24 @@ def yaml_text(path: Path) -> str:
 
     text = read_text(path)
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            raise ParamsError(path, [(f"line {event.start_mark.line + 1}",
-                                      "YAML aliases (*name) are not allowed; write the value out in full")])
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                where = f"line {event.start_mark.line + 1}"
-                raise ParamsError(path, [(where, f"nested more than {MAX_DEPTH} levels deep")])
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    try:  # libyaml's parser: the same events as PyYAML's, a tenth of the time (`cmo-report draft` checks each draft)
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, yaml.AliasEvent):
+                raise ParamsError(path, [(f"line {event.start_mark.line + 1}",
+                                          "YAML aliases (*name) are not allowed; write the value out in full")])
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    where = f"line {event.start_mark.line + 1}"
+                    raise ParamsError(path, [(where, f"nested more than {MAX_DEPTH} levels deep")])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as exc:  # libyaml stops at its own depth limit before the check above can
+        if "nesting depth" not in str(exc):
+            raise
+        mark = getattr(exc, "problem_mark", None)
+        raise ParamsError(path, [(f"line {mark.line + 1}" if mark else "(yaml)",
+                                  f"nested more than {MAX_DEPTH} levels deep")]) from None
     return text
 
 

@@ -9,12 +9,14 @@ from typing import Literal
 from . import lexicon as lex
 from .patterns import (
     BULLET,
+    CUR,
     CURRENCIES,
     LABEL,
     MONEY,
     NUM,
     PCT,
     RANGE,
+    SCALE,
     SCALES,
     YEAR,
     Fact,
@@ -22,12 +24,12 @@ from .patterns import (
     heading_dimension,
     mask,
 )
-from .source import SourceMeta, market_name, source_meta
+from .source import SourceMeta, market_name, source_meta, with_header
 from .tables import attribute_table, flat_table, inline_list, table
 
 MAX_SENTENCE = 2_000  # characters; a longer "sentence" is not prose, and reading it would cost time without bound
 YEAR_AFTER = re.compile(
-    r"\s*\)?,?\s*(?:(?:in|by|for|of|during|through|until|till|as of|at the end of|in the year|in fiscal year"
+    r"\s*\)?,?\s*(?:(?:in|by|for|of|during|through|until|till|as of|(?:at|by) the end of|in the year|in fiscal year"
     r"|in FY)\s+)?"
     r"(?:(?:in\s+)?(?:revenue|sales)\s+(?:in|by)\s+)?(?:FY\s?)?((?:19|20)\d{2})\b", re.I)
 
@@ -41,7 +43,7 @@ _ABBREV = {"u.s", "u.k", "inc", "ltd", "corp", "co", "calif", "sept", "oct", "no
            "aug", "jun", "jul", "no", "vs", "approx", "e.g", "i.e", "st", "mr", "ms", "dr", "est", "u.s.a"}
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[\"“(]?[A-Z0-9•$€£])")
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[\"“(]?[A-Z0-9•$€£])|(?<=[a-z0-9%)])\.(?=[A-Z][a-z]{2,})")
 _NOT_NP = rf"(?!(?:with|at|a|an|and|of|in|for|to|by|or|on|from|as|{lex.SUBJECT_VERBS})\b)"
 _ELLIPSIS = (rf"{_NOT_NP}[A-Za-z][\w-]*(?:\s+{_NOT_NP}[A-Za-z][\w-]*){{0,4}}\s+(?:with\s+|at\s+)?(?:{NUM})\s?%"
              r"(?:\s+share)?\s*(?:[,.;]|and\b|$)")
@@ -56,7 +58,7 @@ _CLAUSE_BREAK = re.compile(
 _DATE_TEXT = r"(?:\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
 _DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .]{{1,30}}?(?:,\s*[A-Z][A-Za-z.]{{1,15}})?(?:\s*[,–—-]+\s*{_DATE_TEXT})?\s*(?:/[^/]{{1,30}}/)?"
-    r"\s*(?:--|–|—)\s+")
+    r"\s*(?:\([A-Z][A-Za-z .]{1,30}\))?\s*(?:--|–|—)\s+")
 
 
 @dataclass
@@ -93,22 +95,24 @@ class _Clause:
     place: str | None = None
     claim_label: tuple[int, str] | None = None  # ('Largest region:' at offset) when a label makes the claim
     every: str | None = None                     # "five" in "all five regions"
+    market: str | None = None                    # "the U.S. kelp snack market": the market a clause speaks of
+    volume: str | None = None                    # "14.8 thousand MW": the sentence's only amounts are volumes
 
 
-def extract(text: str) -> Release:
-    """Every fact in reading order; the draft decides where each goes."""
-    release = Release(text=text, meta=source_meta(text))
+def extract(text: str, header: dict[str, str] | None = None) -> Release:
+    """Every fact in reading order; the draft decides where each goes. `header`: the saved page's metadata."""
+    release = Release(text=text, meta=with_header(source_meta(text), header or {}))
     offset, heading, heading_year, first_body, section = 0, None, None, None, {}
     lines = text.split("\n")
     first_line = next((k for k, line in enumerate(lines) if line.strip()), -1)
-    question = None
+    question, previous = None, None
     i = 0
     while i < len(lines):
         line = lines[i]
         if " | " in line:
             j = i
             rows = []
-            while j < len(lines) and " | " in (lines[j] if lines[j].strip() else "".join(lines[j + 1:j + 2])):
+            while j < len(lines) and _table_line(lines[j] if lines[j].strip() else "".join(lines[j + 1:j + 2])):
                 rows.append((offset, lines[j]))
                 offset += len(lines[j]) + 1
                 j += 1
@@ -124,7 +128,8 @@ def extract(text: str) -> Release:
         if stripped:
             is_heading = len(stripped) < 70 and not stripped.endswith((".", "?", "!")) and not BULLET.match(line)
             headline = i == first_line
-            listed = inline_list(line, offset, heading, heading_year) or flat_table(line, offset, heading)
+            listed = (inline_list(line, offset, heading, heading_year) or flat_table(line, offset, heading)
+                      or flat_table(line, offset, previous))
             facts = listed
             if not listed and (not is_heading or headline or MONEY.search(line) or PCT.search(line)
                                or _claim_label(stripped)):
@@ -133,6 +138,7 @@ def extract(text: str) -> Release:
                     first_body = i
             release.facts += facts + (_answered(question, line, offset, facts) if question else [])
             question = _question(stripped, offset + line.index(stripped))
+            previous = stripped
             if is_heading and not listed:
                 heading, section = stripped, {}
                 years = [int(y) for y in YEAR.findall(mask(stripped, RANGE))]
@@ -141,6 +147,11 @@ def extract(text: str) -> Release:
         i += 1
     release.market_name = market_name(text, release.facts)
     return release
+
+
+def _table_line(line: str) -> bool:
+    """A row ('a | b') or the rule under a header ('---|---|'), which must not end the table."""
+    return " | " in line or ("|" in line and re.fullmatch(r"[\s|:-]+", line) is not None)
 
 
 def sentences(line: str, offset: int) -> list[tuple[str, int]]:
@@ -160,9 +171,15 @@ def sentences(line: str, offset: int) -> list[tuple[str, int]]:
     return out
 
 
+_NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_NAME_LIST = re.compile(rf"\s*(?:[•*-]\s*)?{_NAME}(?:,\s+{_NAME})*\s*")
+
+
 def _clauses(sentence: str, start: int) -> list[_Clause]:
     out, pos = [], 0
     for m in _CLAUSE_BREAK.finditer(sentence):
+        if _NAME_LIST.fullmatch(sentence[pos:m.start()]):
+            continue  # "Germany, France, and the UK represent ...": one subject of three names
         out.append(_Clause(sentence[pos:m.start()], start + pos, start + pos))
         pos = m.end()
     out.append(_Clause(sentence[pos:], start + pos, start + pos))
@@ -218,12 +235,14 @@ def _line_facts(line: str, offset: int, heading: str | None, headline: bool, sec
             continue
         clauses = _clauses(sentence, s_start)
         s_mentions = _mentions(sentence, s_start)
+        volume = None if any(m.kind == "money" for m in s_mentions) else lex.VOLUME.search(sentence)
         _bind_years(s_mentions, line, offset)
         s_years = [m for m in s_mentions if m.kind == "year" and not m.bound]
         prev: _Clause | None = None
         lead_dim = None
         for clause in clauses:
             label = _analyse(clause, label)
+            clause.volume = volume.group(0) if volume else None
             if clause.subject == "back-reference":
                 clause.subject = None
                 kind = clause.text[clause.body - clause.start:].split()[1].lower()
@@ -234,7 +253,8 @@ def _line_facts(line: str, offset: int, heading: str | None, headline: bool, sec
             lead_dim = clause.dimension or lead_dim
             if clause.dimension:
                 section["dimension"] = clause.dimension
-            if clause.subject is None and prev is not None and prev.subject and clause.text[:1].islower():
+            if (clause.subject is None and prev is not None and prev.subject and clause.text[:1].islower()
+                    and not _NEW_SUBJECT.match(clause.text)):
                 clause.subject, clause.geo, clause.subjects = prev.subject, prev.geo, prev.subjects
                 clause.subject_start = prev.subject_start
             if clause.dimension is None and clause.geo is None:
@@ -303,15 +323,30 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
         if lead.group("place"):
             clause.place = lead.group("where")
         pos += lead.end()
+    aside = _ASIDE.match(text[pos:])
+    if aside and not lex.GEO.search(aside.group(0)):
+        pos += aside.end()
     clause.body = clause.start + pos
     body = text[pos:]
+    first_number = min((m.start() for m in (MONEY.search(body), PCT.search(body)) if m), default=len(body))
     geos = [(m.start(1), m.group(1)) for m in lex.GEO.finditer(body)]
     if clause.place:
         geos += [(-1, m.group(1)) for m in lex.GEO.finditer(clause.place)]
     names = list(dict.fromkeys(g for _, g in geos))
     np = _noun_phrase(body) or _elliptic_subject(body)
+    if np and _MARKET_NP.search(np[1]) and not _segment(body, np):
+        clause.subject, clause.market = "market", np[1]
+        return label
+    said = _MARKET_SUBJECT.search(body, 0, first_number)
+    if said and not (np and not lex.GEO.search(np[1])):
+        clause.subject, clause.market = "market", said.group("np")  # "..., India, the value of the X market reached"
+        return label
     if geos and (np is None or lex.GEO.search(np[1])):
-        first = min((g for g in geos if g[0] >= 0), default=None)
+        first = min((g for g in geos if 0 <= g[0] < first_number), default=None)
+        said = _PLACE_MARKET.match(body, first[0] + len(first[1])) if first is not None else None
+        if said:
+            clause.subject, clause.market = "market", body[first[0]:said.end()]
+            return label
         if first is not None:
             countries = [n for n in names if n in lex.COUNTRY_REGION]
             regions = [n for n in names if n not in lex.COUNTRY_REGION]
@@ -334,10 +369,15 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
     elif np:
         start, name = np
         lowered = name.lower()
+        segment = _segment(body, np)
+        if segment:
+            name, lowered = segment, segment.lower()
         if lowered in lex.BACK_REFERENCES:
             clause.subject = "back-reference"
-        elif "market" in lowered or lowered in lex.PRONOUNS:
+        elif not segment and (_MARKET_NP.search(lowered) or lowered in lex.PRONOUNS or _SIZE_NP.search(lowered)):
             clause.subject = "market"
+        elif lex.ACTOR_GROUP.search(lowered):
+            clause.subject = None
         elif lowered not in lex.NON_ITEMS and not lex.DECOY.search(name):
             clause.subject, clause.subject_start = name, clause.body + start
             clause.subjects = [name]
@@ -349,19 +389,58 @@ def _analyse(clause: _Clause, label: str | None) -> str | None:
     return label
 
 
+# "Looking ahead, the market ...": what stands before the comma is a lead-in, not the subject. A place or a rank
+# word before it makes an apposition instead ("Europe, the second market, ...").
+_ASIDE = re.compile(
+    r"^(?![^,]*\b(?:largest|biggest|fastest|leading|smallest|dominant)\b)[A-Z][^,]{0,40},\s+"
+    r"(?=(?:the|this|its|our)\s+(?:[\w.&/()'’-]+\s+){0,7}?(?:market|industry|sector)\b(?!\s*,)|it\s)")
+_MARKET_SUBJECT = re.compile(
+    r"\b(?:the\s+(?:value|size|revenue)\s+of\s+)?(?P<np>the\s+(?:[\w.&/'’-]+\s+){0,6}?market)(?:\s+size)?\s+"
+    r"(?:was|is|has|had|reached|stood|stands|valued|totaled|totalled|amounted|hit|touched|estimated|expected|projected"
+    r"|will)\b", re.I)
+_NEW_SUBJECT = re.compile(r"(?:and\s+|but\s+)?(?:the|a|an|this|these|those|its|their)\s", re.I)
+_MARKET_NP = re.compile(r"\bmarket\b", re.I)
+_SEGMENT_NP = re.compile(r"\s+market(?:\s+(?:segment|sub-?segment|category))?$", re.I)
+_SEGMENT_AFTER = re.compile(r"\s+(?:segment|sub-?segment|category)\b", re.I)
+# "North America kelp snack market" / "U.S. moss tile market": a place that names a market, not an item.
+_PLACE_MARKET = re.compile(
+    rf"(?:\s+(?!(?:the|a|an|and|of|in|{lex.SUBJECT_VERBS})\b)[\w.&/'’-]+){{0,5}}?\s+market\b", re.I)
+
+
+def _segment(body: str, np: tuple[int, str]) -> str | None:
+    """'the dried moss tiles market segment is ...': an item named 'dried moss tiles', not the market."""
+    start, name = np
+    tail = _SEGMENT_NP.search(name)
+    if not tail or tail.start() == 0:
+        return None
+    if tail.group(0).split()[-1].lower() != "market" or _SEGMENT_AFTER.match(body, start + len(name)):
+        return name[:tail.start()]
+    return None
+
+
+_SIZE_NP = re.compile(r"\b(?:industry|sector)\b.*\b(?:size|value|revenue|worth)\b|\b(?:size|value) of\b"
+                      r"|^(?:global|worldwide|total|overall)\b.*\b(?:revenues?|sales|spending|turnover|size|value)$",
+                      re.I)
 _NP = re.compile(
-    rf"^(?:the\s+|The\s+)?(?P<np>[A-Za-z(][\w()&/'.-]*(?:\s+(?!(?:{lex.SUBJECT_VERBS})\b)[\w()&/'.-]+){{0,6}}?)"
+    rf"^(?:the\s+|The\s+)?(?P<np>[A-Za-z(][\w()&/'’.-]*(?:\s+(?!(?:{lex.SUBJECT_VERBS})\b)[\w()&/'’.-]+){{0,6}}?)"
     rf"(?:\s+(?:segment|sub-segment|category|group))?(?:\s*\([^)]{{1,40}}\))?"
     rf"(?=\s*,|\s+(?:alone\s+|also\s+|together\s+)?(?:{lex.SUBJECT_VERBS})\b)")
 
 
+_NOT_A_NAME = re.compile(r"^\d|\d$|(?<![\w.])(?:19|20)\d{2}\b|[%$€£¥]|\d[\d,.]*\s*(?:million|billion|bn|mn)\b|\d,\d"
+                         r"|\b(?:USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF)\b")
+
+
 def _noun_phrase(body: str) -> tuple[int, str] | None:
-    m = _NP.match(body)
-    if not m or re.search(r"\d", m.group("np")):
+    conjunction = re.match(r"(?:But|And|Yet|So|Or|Still|Then)\s+", body)
+    shift = conjunction.end() if conjunction else 0
+    m = _NP.match(body, shift)
+    if not m or _NOT_A_NAME.search(m.group("np")):
         return None
     name = m.group("np").strip(" ,")
     words = name.split()
-    if words and words[0].lower() in lex.QUANTIFIERS:
+    if words and (words[0].lower() in lex.QUANTIFIERS or re.fullmatch(lex.SUBJECT_VERBS, words[0])
+                  or {w.lower() for w in words} & lex.NOT_IN_NAMES):
         return None
     return m.start("np"), name
 
@@ -405,7 +484,7 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
                   headline: bool) -> list[Fact]:
     text = clause.text
     facts: list[Fact] = []
-    decoy = lex.DECOY.search(text[clause.body - clause.start:]) or lex.DECOY.search(text)
+    decoy = lex.DECOY.search(_named_away(text, clause))
     free_years = [m for m in mentions if m.kind == "year" and not m.bound]
     ranges = [m for m in mentions if m.kind == "range"]
     common = dict(item=clause.subject if _is_item(clause) else None, geo=clause.geo if _is_item(clause) else None,
@@ -423,10 +502,12 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
         if m.kind == "money":
             facts.append(_money_fact(m, clause, free_years, s_years, line, offset, common, item_start))
         else:
-            money_year = next((n.year for n in numbers if n.kind == "money" and n.year), None)
+            money_years = [n.year for n in numbers if n.kind == "money" and n.year]
             facts.append(_pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common,
-                                   item_start, headline, money_year))
-    if not decoy and _is_item(clause) and clause.subject != EVERY:
+                                   item_start, headline, money_years))
+    title = headline and not line.rstrip().endswith((".", "!", "?"))  # a title's 'Leading Players' ranks nothing
+    actor = (clause.dimension or "").lower().split()[-1:] in ([w] for w in lex.ACTOR_HEADS)  # "the biggest entrant"
+    if not decoy and not title and not actor and _is_item(clause) and clause.subject != EVERY:
         claims = _claims(clause, line, offset, common)
         if len(set(clause.subjects)) <= 1:
             facts += claims
@@ -436,6 +517,15 @@ def _clause_facts(clause: _Clause, mentions: list[_Mention], s_years: list[_Ment
             facts.append(Fact("unplaced", quote, start, note=f"'{claims[0].claim}' said of {together} together: "
                               "a claim needs one item"))
     return facts
+
+
+def _named_away(text: str, clause: _Clause) -> str:
+    """The clause with its market's and item's names blanked: 'the reef survey market' marks no survey."""
+    text = _MARKET_PHRASE.sub(lambda m: " " * len(m.group(0)), text)
+    if _is_item(clause) and clause.subject_start is not None:
+        at = clause.subject_start - clause.start
+        text = text[:at] + " " * len(clause.subject) + text[at + len(clause.subject):]
+    return text
 
 
 def _nearest(m: _Mention, years: list[_Mention]) -> int | None:
@@ -469,7 +559,13 @@ def _sentence_span(line: str, offset: int, m: _Mention) -> tuple[str, int]:
     return _span(line, offset, m.start, m.end)
 
 
+_MONEY_RANGE = re.compile(rf"\s*(?:-|–|—|to)\s*(?:{CUR})?\s?(?:{NUM})\s?(?:{SCALE})\b", re.I)
+_MONEY_RANGE_BEFORE = re.compile(rf"(?:{CUR})\s?(?:{NUM})\s?(?:{SCALE})?\s*(?:-|–|—|to)\s*$", re.I)
+
+
 def _money_fact(m: _Mention, clause: _Clause, free_years, s_years, line, offset, common, item_start) -> Fact:
+    if _MONEY_RANGE.match(line, m.end - offset) or _MONEY_RANGE_BEFORE.search(line[:m.start - offset]):
+        return _unplaced(line, offset, m, "a range of amounts, not one figure", common["headline"])
     if m.scale is None:
         return _unplaced(line, offset, m, "an amount without million/billion: not a market size", common["headline"])
     if lex.INCREMENT_BEFORE.search(line, max(0, m.start - offset - 40), m.start - offset):
@@ -502,10 +598,11 @@ _MARKET_PHRASE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w.&/()'-]+\s+){0,6}?[Mm
 
 
 def _pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset, common, item_start, headline,
-              clause_money_year: int | None) -> Fact:
-    before = line[max(0, m.start - offset - 12):m.start - offset]
+              money_years: list[int]) -> Fact:
+    before = line[max(0, m.start - offset - 24):m.start - offset]
     after = line[m.end - offset:m.end - offset + 16]
-    if re.search(r"\d\s*%?\s*(?:-|–|to|and)\s*$", before) or re.match(rf"\s*(?:-|–|to|and)\s*(?:{NUM})\s?%", after):
+    if (re.search(r"\d\s*(?:%|percent|per cent)?\s*(?:-|–|to|and)\s*$", before)
+            or re.match(rf"\s*(?:-|–|to|and)\s*(?:{NUM})\s?(?:%|percent|per cent)", after)):
         return _unplaced(line, offset, m, "a range of rates, not one figure", headline)
     is_cagr = bool(lex.CAGR_CUE.search(left[-45:]) or lex.CAGR_AFTER.match(right))
     if is_cagr:
@@ -515,8 +612,17 @@ def _pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset,
             to = TO_YEAR_AFTER.match(right)
             if to:
                 to_year, end = int(to.group(1)), m.end + to.end()
+            elif len(money_years) == 2 and money_years[1] == money_years[0] + 1:
+                from_year, to_year = money_years  # "from X in 2025 to Y in 2026, a CAGR of ...": a one-year step
+        if not common["item"] and clause.volume:
+            return _unplaced(line, offset, m, f"a growth rate of a volume ('{clause.volume}'), not of the market's "
+                             "value", headline)
         cue = lex.CAGR_CUE.search(left[-45:])
         start = m.start - len(left[-45:]) + cue.start() if cue else m.start
+        after_cue = None if cue else lex.CAGR_AFTER.match(right)
+        if after_cue:  # "a 4.6% CAGR": the quote says what the rate is
+            lead = re.search(r"(?:[\w-]+\s+){0,3}$", left).group(0)
+            start, end = m.start - len(lead), max(end, m.end + after_cue.end())
         if period and period.start < start:
             start = period.start
         if common["item"]:
@@ -524,16 +630,37 @@ def _pct_fact(m, clause, left, right, free_years, s_years, ranges, line, offset,
         quote, q_start = _span(line, offset, start, end)
         historic = bool(lex.HISTORIC.search(clause.text))
         return Fact("item_cagr" if common["item"] else "cagr", quote, q_start, number=m.number, from_year=from_year,
-                    to_year=to_year, historic=historic, **common)
+                    to_year=to_year, historic=historic, market=None if common["item"] else clause.market, **common)
     if not common["item"]:
         return _unplaced(line, offset, m, "a percentage not tied to a segment, region or growth rate", headline)
+    clause_end = clause.start + len(clause.text) - offset
+    other = _not_a_share(line[clause.body - offset:m.start - offset], line[m.end - offset:clause_end])
+    if other:
+        return _unplaced(line, offset, m, other, headline)
     relative = lex.RELATIVE_SHARE.match(right)
     share_of = relative.group(1) if relative else None
     after = SHARE_YEAR_AFTER.match(right)
-    year = int(after.group(1)) if after else _nearest(m, free_years) or _nearest(m, s_years) or clause_money_year
+    year = int(after.group(1)) if after else _nearest(m, free_years) or _nearest(m, s_years) or next(
+        iter(money_years), None)
     end = m.end + (after.end() if after else 0)
     quote, start = _span(line, offset, min(item_start, m.start), end)
     return Fact("share", quote, start, number=m.number, year=year, share_of=share_of, **common)
+
+
+def _not_a_share(before: str, after: str) -> str | None:
+    """Why a percentage said of an item is not its share of this market; None when nothing says so."""
+    other = lex.OTHER_SHARE.search(before + after[:40])
+    if other:
+        return f"not a share of the market ('{other.group(0)}')"
+    change = lex.CHANGE_BEFORE.search(before[-40:])
+    if change:
+        return f"a change or a bound ('{change.group(0).strip()}'), not a share: the schema holds no bound"
+    if lex.CHANGE_AFTER.match(after):
+        return "a change or a share of something else, not a share of the market"
+    of = lex.SHARE_OF.match(after)
+    if of and not lex.MARKET_WHOLE.search(of.group("np")) and not lex.RELATIVE_SHARE.match(after):
+        return f"a share of {of.group('np').strip()}, not of the market"
+    return None
 
 
 def _claims(clause: _Clause, line: str, offset: int, common: dict) -> list[Fact]:
@@ -550,6 +677,8 @@ def _claims(clause: _Clause, line: str, offset: int, common: dict) -> list[Fact]
         if not m or (kind == "fast-growing" and "fastest-growing" in kinds):
             continue
         if kind == "largest" and kinds & {"fastest-growing", "fast-growing"} and re.search(r"\bgrow", body[:m.start()]):
+            continue
+        if kind == "largest" and lex.RANK_VERB.match(m.group(0)) and not lex.RANK_OBJECT.match(body[m.end():]):
             continue
         kinds.add(kind)
         quote, start = _span(line, offset, body_at, body_at + m.end())

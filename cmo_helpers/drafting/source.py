@@ -79,6 +79,23 @@ def source_meta(text: str) -> SourceMeta:
     return meta
 
 
+def with_header(meta: SourceMeta, header: dict[str, str]) -> SourceMeta:
+    """A saved page's header states url, publisher and date outright, so it wins over what the text suggests."""
+    if header.get("url") and _URL.match(header["url"]):
+        meta.url = header["url"]
+    publisher = re.sub(r"\s*\(.*$|\s+press release$", "", header.get("publisher", ""), flags=re.I).strip(" ,;")
+    if len(publisher) >= 3:
+        meta.publisher = publisher
+    if header.get("title"):
+        meta.title = _clip(header["title"], MAX_TITLE)
+    for key in ("date", "published", "stamp"):
+        date = _DATE.search(header.get(key, ""))
+        if date and _iso_date(date):
+            meta.published = _iso_date(date)
+            break
+    return meta
+
+
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
@@ -127,6 +144,9 @@ def market_name(text: str, facts: list[Fact]) -> str | None:
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         window = text[line_start:line_end if line_end >= 0 else len(text)]
+        titled = re.match(r"^((?:[A-Z][\w.&/()'-]*\s+){1,7}?)Market\b", window)
+        if titled and not re.search(r"\d", titled.group(1)):
+            return _title(titled.group(1).strip() + " Market")
         m = re.search(r"\b[Tt]he\s+((?:[\w.&/()'-]+\s+){0,7}?)market\b(?!(?-i:\s+[A-Z]))", window, re.I)
         if m and not re.search(r"\d", m.group(1)) and m.group(1).strip():
             return _title(m.group(1).strip() + " market")

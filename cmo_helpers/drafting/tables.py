@@ -46,32 +46,50 @@ _FLAT_HEAD = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{1,20}?)\s+(?P<years>(?:(?:19
 def flat_table(line: str, offset: int, caption: str | None) -> list[Fact]:
     """'Region 2021 2022 2023 North America 287.79 301.44 321.78 Europe ...': a table flattened to one line.
 
-    The caption above it ('Revenue by region, USD million') gives the currency and scale of every cell.
+    The caption above it ('Revenue by region, USD million') gives the currency and scale of every cell. A row
+    name may end in a number ('Strain 7 30.2 31.0 33.3'): a run of more numbers than years starts with it.
     """
     head = _FLAT_HEAD.match(line)
     unit = re.search(rf"({CUR})\s*({SCALE})\b", caption or "", re.I)
     if not head or not unit:
         return []
     years = [int(y) for y in head.group("years").split()]
-    k = len(years)
-    row = re.compile(rf"(?P<name>[A-Za-z][A-Za-z&.' -]{{0,60}}?)\s+(?P<nums>(?:(?:{NUM})(?:\s+|$)){{{k}}})")
-    facts, pos = [], head.end()
     cur = CURRENCIES.get(unit.group(1), unit.group(1).upper())
     scale = SCALES[unit.group(2).lower()]
-    while pos < len(line):
-        m = row.match(line, pos)
-        if not m:
-            return []
-        name = m.group("name").strip()
-        quote = m.group(0).strip()
-        start = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        if name.lower() not in {"total", "global", "world", "overall"}:
-            geo = "country" if name in lex.COUNTRY_REGION else "region" if name in lex.REGION_SPELLINGS else None
-            for year, num in zip(years, m.group("nums").split(), strict=True):
-                facts.append(Fact("value", quote, start, number=num, scale=scale, currency=cur, year=year, item=name,
-                                  geo=geo, dimension=None if geo else dimension_name(head.group("label"))))
-        pos = m.end()
+    dimension = dimension_name(head.group("label"))
+    facts: list[Fact] = []
+    for start, end, name, numbers in _flat_rows(line, head.end(), len(years)) or []:
+        if name.lower() in {"total", "global", "world", "overall"}:
+            continue
+        geo = "country" if name in lex.COUNTRY_REGION else "region" if name in lex.REGION_SPELLINGS else None
+        for year, num in zip(years, numbers, strict=True):
+            facts.append(Fact("value", line[start:end], offset + start, number=num, scale=scale, currency=cur,
+                              year=year, item=name, geo=geo, dimension=None if geo else dimension))
     return facts
+
+
+def _flat_rows(line: str, pos: int, k: int) -> list[tuple[int, int, str, list[str]]] | None:
+    """(start, end, name, k numbers) per row after the header; None when the rest is not rows of k numbers."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", line[pos:])]
+    rows, name, k_start, i = [], [], None, 0
+    while i < len(tokens):
+        run = i
+        while run < len(tokens) and re.fullmatch(NUM, tokens[run][2]):
+            run += 1
+        if run == i:
+            if not re.match(r"[A-Za-z]", tokens[i][2]) and not name:
+                return None
+            k_start = tokens[i][0] if not name else k_start
+            name.append(tokens[i][2])
+            i += 1
+            continue
+        if not name or run - i < k:
+            return None
+        extra = run - i - k
+        name += [t[2] for t in tokens[i:i + extra]]
+        rows.append((pos + k_start, pos + tokens[run - 1][1], " ".join(name), [t[2] for t in tokens[i + extra:run]]))
+        name, i = [], run
+    return rows if rows and not name else None
 
 
 def attribute_table(rows: list[tuple[int, str]]) -> bool:
@@ -88,6 +106,31 @@ def _caption_dimension(caption: str | None) -> str | None:
     return dimension_name(m.group(1)) if m else None
 
 
+def _market_row(name: str, cells: list[str], line: str, start: int, volume_only: bool) -> Fact | None:
+    """A key-value row about the market: 'CAGR (2024-2029) | 8.5 %' or 'Largest Share by Grade | Grade A'."""
+    quote = line.strip()
+    q_start = start + line.index(quote)
+    values = [c for c in cells if c]
+    if lex.CAGR_CUE.search(name) and values:
+        rate = re.fullmatch(rf"({NUM})\s?%", values[0])
+        if not rate:
+            return None
+        if volume_only:
+            return Fact("unplaced", quote, q_start, number=rate.group(1),
+                        note="a growth rate in a table of volumes (MW, tons, units), not of the market's value")
+        period = RANGE.search(name)
+        return Fact("cagr", quote, q_start, number=rate.group(1), from_year=int(period.group(1)) if period else None,
+                    to_year=int(period.group(2)) if period else None)
+    kind = next((k for k, pattern in lex.CLAIMS if pattern.search(name)), None)
+    if kind and len(values) == 1 and re.fullmatch(r"[A-Za-z][\w&/()' -]{0,60}", values[0]):
+        by = re.search(r"\bby\s+(.+)$", name, re.I)
+        item = values[0].strip()
+        geo = "country" if item in lex.COUNTRY_REGION else "region" if item in lex.REGION_SPELLINGS else None
+        return Fact("claim", quote, q_start, claim=kind, item=item, geo=geo,
+                    dimension=None if geo or not by else dimension_name(by.group(1)))
+    return None
+
+
 def table(rows: list[tuple[int, str]], caption: str | None, caption_year: int | None) -> list[Fact]:
     """Rows 'name | cell | cell' under a header row; the header says what each column holds."""
     cells = [(start, line, [c.strip() for c in line.split("|")]) for start, line in rows]
@@ -98,9 +141,15 @@ def table(rows: list[tuple[int, str]], caption: str | None, caption_year: int | 
     facts: list[Fact] = []
     first = header[0]
     table_dim = None if first.lower() in {"region", "country", "geography"} else dimension_name(first)
+    volume_only = any(lex.VOLUME.search(c) for *_, row in cells for c in row) and not any(
+        MONEY.search(c) for *_, row in cells for c in row)
     for start, line, row in cells[1:]:
         name = re.sub(r"^\W+|\W+$", "", row[0])
         if not name or len(name) > 120:
+            continue
+        market_row = _market_row(name, row[1:], line, start, volume_only)
+        if market_row:
+            facts.append(market_row)
             continue
         geo = "country" if name in lex.COUNTRY_REGION else "region" if name in lex.REGION_SPELLINGS else None
         quote = line.strip()

@@ -132,9 +132,18 @@ def _wrapped(prev: str, line: str) -> bool:
     return (
         len(prev) >= WRAP_MIN
         and not prev.endswith(SENTENCE_END)
+        and not _titled(prev)
         and not _LIST_OR_ROW.search(prev)
         and not _LIST_OR_ROW.search(line)
     )
+
+
+def _titled(line: str) -> bool:
+    """'Kelp Market Size and Share': a heading (most words capitalised), never the first half of a sentence."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    small = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "by", "with", "vs"}
+    big = [w for w in words if w.lower() not in small]
+    return len(big) >= 3 and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
 
 
 def _squash(text: str) -> str:

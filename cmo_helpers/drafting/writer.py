@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -75,8 +76,15 @@ def item_key(name: str) -> str:
     return " ".join(name.split())
 
 
-def build(release: Release, source_name: str = "release", slug: str | None = None) -> Draft:
-    """Place every fact: size, totals, breakdowns and claims; the rest goes to `unplaced` with a reason."""
+Grow = Callable[[float, float, int], float]
+
+
+def build(release: Release, source_name: str = "release", slug: str | None = None, grow: Grow | None = None) -> Draft:
+    """Place every fact: size, totals, breakdowns and claims; the rest goes to `unplaced` with a reason.
+
+    `grow` (the model's one compounding formula, passed in by the caller: drafting does not import the model)
+    lets a release that states only a base and a CAGR to a later year get an end marked as ours.
+    """
     facts = release.facts
     unplaced = [{"quote": f.quote, "note": f.note} for f in facts if f.kind == "unplaced"]
     meta = release.meta
@@ -89,13 +97,18 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     geography = _geography(name)
     facts = [_whole_market_share(f, geography, unplaced) for f in facts]
     facts = _expand_every([f for f in facts if f is not None], unplaced)
-    facts = [f for f in facts if not _other_market(f, name, unplaced)]
+    facts = [_submarket(f, geography, unplaced) for f in facts]
+    facts = [f for f in facts if f is not None and not _other_market(f, name, unplaced)]
     bounds = [f for f in facts if f.kind == "total" and f.bound]
     totals = [f for f in facts if f.kind == "total" and not f.bound]
     currency, unit = _currency_unit(totals or bounds, facts)
     totals, claims = _settle_totals(totals, currency, unplaced)
     stated = {(t.year, amount(t)) for t in totals}
-    claims += [b for b in bounds if (b.year, amount(b)) not in stated]
+    bounds = [b for b in bounds if (b.year, amount(b)) not in stated]
+    last = _bound_end(bounds, totals, [f for f in facts if f.kind == "cagr"], currency, unplaced)
+    if last:
+        totals.append(last)
+    claims += [b for b in bounds if b is not last]
     size: dict = {}
     extra_totals = []
     base = _base_total(totals, meta.published)
@@ -109,8 +122,15 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     cagr = _market_cagr([f for f in facts if f.kind == "cagr"], base, totals, unplaced)
     if cagr:
         size["cagr"] = sourced(cagr, rate=pct(cagr.number), **_period(cagr))
+        bound = _RATE_BOUND.search(cagr.quote)
+        if bound:
+            unplaced.append({"quote": cagr.quote, "note": f"a bound ('{bound.group(1)}') on the CAGR: the schema holds "
+                             "no bound yet, so the rate reads as exact"})
+    facts = [f for f in facts if not _larger_than_market(f, totals, currency, unplaced)]
+    if grow and base and cagr and "end" not in size:
+        size.update(_assumed_end(base, cagr, unit, grow))
     if size.get("base") and size.get("end"):
-        size["anchor"] = "endpoints"
+        size.setdefault("anchor", "endpoints")
     breakdowns = _breakdowns(facts, currency, unit, source_id, unplaced, base.year if base else None)
     claim_list = [
         {"text": c.quote, "scale": c.scale, "source": source_id} for c in _unique(
@@ -177,20 +197,86 @@ def _whole_market_share(fact: Fact, geography: str, unplaced: list[dict]) -> Fac
     return None
 
 
+_RATE_BOUND = re.compile(r"\b(exceed\w*|over|more than|above|at least|nearly|almost|around|about|approximately"
+                         r"|roughly|up to|close to|upwards of)\s+\d[\d.]*\s?(?:%|percent)", re.I)
+
+
+def _larger_than_market(fact: Fact, totals: list[Fact], currency: str | None, unplaced: list[dict]) -> bool:
+    """An item's value above the whole market's total for its year belongs to another market."""
+    if fact.kind != "value" or fact.currency != currency or fact.scale is None:
+        return False
+    total = next((t for t in totals if t.year == fact.year), None)
+    if total is None or amount(fact) <= amount(total):
+        return False
+    unplaced.append({"quote": fact.quote, "note": f"larger than this market's {fact.year} total: a figure of another "
+                     "market, not an item of this one"})
+    return True
+
+
+def _bound_end(bounds: list[Fact], totals: list[Fact], cagrs: list[Fact], currency: str | None,
+               unplaced: list[dict]) -> Fact | None:
+    """'Poised to cross USD 2 trillion by 2036' after every stated total: the only end value the release gives.
+
+    Only when nothing else ends the forecast: the bound is for the stated CAGR's last year, or, with no CAGR
+    period, fewer than two totals are stated ('revenues topping $7 billion by 2033' after a 2032 end is a claim).
+    """
+    ends = {c.to_year for c in cagrs if c.to_year}
+    later = [b for b in bounds if b.currency == currency and (not totals or b.year > totals[-1].year)
+             and (b.year in ends if ends else len(totals) < 2)]
+    if not later:
+        return None
+    end = max(later, key=lambda b: b.year)
+    unplaced.append({"quote": end.quote, "note": "a bound ('more than', 'cross'), used as the end value: the schema "
+                     "holds no bound yet, so the figure reads as exact"})
+    return end
+
+
+def _place(name: str) -> str:
+    """One spelling per place: 'U.S.' and 'United States', 'APAC' and 'Asia Pacific'."""
+    from .lexicon import REGION_SPELLINGS, SAME_PLACE
+
+    name = SAME_PLACE.get(name, name)
+    return REGION_SPELLINGS.get(name, name)
+
+
+def _submarket(fact: Fact, geography: str, unplaced: list[dict]) -> Fact | None:
+    """'The U.S. kelp snack market' inside a North American market is an item; inside a U.S. market, the market."""
+    from .lexicon import COUNTRY_REGION, GEO
+
+    if fact.kind not in ("total", "cagr") or not fact.market:
+        return fact
+    said = GEO.search(fact.market)
+    if not said or _place(said.group(1)) == geography:
+        return fact
+    place = _place(said.group(1))
+    country = said.group(1) in COUNTRY_REGION
+    if geography != "Global" and not (country and COUNTRY_REGION[said.group(1)] == geography):
+        unplaced.append({"quote": fact.quote, "note": f"a figure of {fact.market}, not of this {geography} market"})
+        return None
+    if fact.bound:
+        unplaced.append({"quote": fact.quote, "note": f"a bound on {fact.market}: the schema holds no bound"})
+        return None
+    return replace(fact, kind="value" if fact.kind == "total" else "item_cagr", item=place,
+                   geo="country" if country else "region", market=None)
+
+
 def _other_market(fact: Fact, name: str, unplaced: list[dict]) -> bool:
     """A total said of 'the broader digital health market' is not this market's total."""
     if fact.kind != "total" or not fact.market:
         return False
     words = set(_content_words(fact.market))
-    if not words or words & set(_content_words(name)):
+    if not words - set(_content_words(name)):  # every word of the phrase is in the name: this market
         return False
     unplaced.append({"quote": fact.quote, "note": f"a total of another market ('{fact.market}')"})
     return True
 
 
 def _content_words(text: str) -> list[str]:
-    stop = {"the", "a", "an", "global", "worldwide", "market", "overall", "total", "entire", "whole", "of", "and"}
-    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop]
+    stop = {"the", "a", "an", "global", "worldwide", "market", "overall", "total", "entire", "whole", "of", "and",
+            "projected", "expected", "estimated", "forecast", "current", "size", "volume", "value", "revenue",
+            "fast", "growing", "booming", "thriving", "lucrative", "rapidly", "expanding", "emerging", "dynamic"}
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop]
 
 
 def _unique(items, key):
@@ -264,7 +350,10 @@ def _market_cagr(cagrs: list[Fact], base: Fact | None, totals: list[Fact], unpla
     end_year = totals[-1].year if totals else None
     forecast = []
     for c in cagrs:
-        if c.historic or (c.to_year and base_year and c.to_year <= base_year):
+        if c.from_year and c.to_year and c.to_year - c.from_year == 1:
+            unplaced.append({"quote": c.quote, "note": f"a one-year step ({c.from_year} to {c.to_year}), not the "
+                             "forecast CAGR"})
+        elif c.historic or (c.to_year and base_year and c.to_year <= base_year):
             unplaced.append({"quote": c.quote, "note": "a past growth rate, not the forecast CAGR"})
         else:
             forecast.append(c)
@@ -279,6 +368,20 @@ def _market_cagr(cagrs: list[Fact], base: Fact | None, totals: list[Fact], unpla
     return best
 
 
+def _assumed_end(base: Fact, cagr: Fact, unit: str, grow: Grow) -> dict:
+    """Only a base and a CAGR to a later year: the end the CAGR implies, marked as ours, so the draft validates."""
+    if not cagr.to_year or cagr.to_year <= base.year:
+        return {}
+    start = float(str(in_unit(base.number, base.scale, unit)).replace(",", ""))
+    years = cagr.to_year - base.year
+    value = Decimal(repr(grow(start, float(cagr.number) / 100, years)))
+    places = Decimal(1).scaleb(-max(_decimals(base.number), 1))
+    return {"end": {"year": cagr.to_year, "value": float(value.quantize(places)), "basis": "assumed",
+                    "rationale": f"not stated in the release: the {base.year} total compounded at the stated "
+                                 f"{cagr.number}% for {years} years; replace it if the source gives an end value"},
+            "anchor": "cagr"}
+
+
 def _period(fact: Fact) -> dict:
     out = {}
     if fact.from_year:
@@ -288,12 +391,18 @@ def _period(fact: Fact) -> dict:
     return out
 
 
-def _breakdown_key(fact: Fact) -> str:
-    """Regions, countries, a dimension by its head noun ('expression platform' with 'platform'), else the section."""
+def _dimension(name: str) -> str:
+    return " ".join(w.removesuffix("s") for w in item_key(name).split())
+
+
+def _breakdown_key(fact: Fact, dimensions: set[str]) -> str:
+    """Regions, countries, each dimension ('platform' joins the one 'expression platform'), else the section."""
     if fact.geo:
         return fact.geo
     if fact.dimension:
-        return item_key(fact.dimension).split()[-1].removesuffix("s")
+        name = _dimension(fact.dimension)
+        longer = [d for d in dimensions if d.endswith(" " + name)] if " " not in name else []
+        return longer[0] if len(longer) == 1 else name
     return f"section {fact.section or ''}"
 
 
@@ -302,10 +411,11 @@ def _breakdowns(facts: list[Fact], currency, unit, source_id: str, unplaced: lis
     """Items grouped by dimension (regions, countries, each 'By X'), in reading order, figures merged per item."""
     groups: dict[str, dict[str, list[Fact]]] = {}
     labels: dict[str, str] = {}
+    dimensions = {_dimension(f.dimension) for f in facts if f.dimension and not f.geo}
     for f in facts:
         if f.kind not in ("share", "value", "item_cagr", "claim") or not f.item:
             continue
-        key = _breakdown_key(f)
+        key = _breakdown_key(f, dimensions)
         labels.setdefault(key, f.dimension or "")
         groups.setdefault(key, {}).setdefault(item_key(f.item), []).append(f)
     region_names = {k: v[0].item for k, v in groups.get("region", {}).items()}
@@ -440,13 +550,15 @@ def _first(facts: list[Fact], kind: str, unplaced: list[dict]) -> Fact | None:
 
 
 def _geography(name: str) -> str:
-    from .lexicon import GEO_ADJECTIVES
+    """The place a market's name gives ('European ...', 'North America ...', 'U.S. ...'); Global when none."""
+    from .lexicon import GEO, GEO_ADJECTIVES
 
     lowered = name.lower()
     for word, place in sorted(GEO_ADJECTIVES.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", lowered):
             return place
-    return "Global"
+    said = GEO.search(name)
+    return _place(said.group(1)) if said else "Global"
 
 
 def _source(meta, source_id: str, source_name: str) -> dict:
@@ -500,12 +612,16 @@ def _missing(params: dict, meta, currency, unit) -> list[str]:
     return out
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: the same text, a tenth of the time
+
+
 def scalar(value) -> str:
     """One YAML scalar, quoted and escaped by PyYAML for a flow context, so any release text stays one safe line."""
     if isinstance(value, str) and re.fullmatch(r"[\d.,]+%?", value):
         return f'"{value}"'
     style = '"' if isinstance(value, str) and re.search("[\x85\u2028\u2029]", value) else None
-    text = yaml.safe_dump([value], allow_unicode=True, width=10**9, default_flow_style=True, default_style=style)
+    text = yaml.dump([value], Dumper=_DUMPER, allow_unicode=True, width=10**9, default_flow_style=True,
+                     default_style=style)
     text = text.strip()
     return text[1:-1]
 

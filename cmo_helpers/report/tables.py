@@ -294,10 +294,16 @@ def breakdown_table(p: Params, b: Breakdown) -> Table:
         rows.append(row)
         kinds.append("assumed" if item.assumed else "")
     left = 1 - bd.itemised_share(p, b)
+    shared = [i for i in b.items if i.share is not None]
     if bd.placed(p, b) and bd.one_year(p, b) and not bd.complete(p, b) and left > 0:
         year = bd.item_year(p, b, bd.placed(p, b)[0])
         rows.append({b.label: bd.REST, "Year": str(year), "Share": rate(left, share_decimals(bd.placed(p, b))),
                      "Value": num(left * forecast.total_at(p, year), value_decimals(p)),
+                     "Basis": "Remainder of the total"})
+        kinds.append("rest")
+    elif shared and all(bd.item_year(p, b, i) is None for i in shared) and bd.one_year(p, b) and left > 0:
+        # shares without a year: the rest is a share too, with no year and no value (no total to take it of)
+        rows.append({b.label: bd.REST, "Year": year_label(None), "Share": rate(left, share_decimals(shared)),
                      "Basis": "Remainder of the total"})
         kinds.append("rest")
     table = Table(f"{b.label}: what the source gives ({unit_label(p.market)})", rows, kinds,

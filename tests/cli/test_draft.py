@@ -109,3 +109,21 @@ def test_a_slug_already_used_in_params_is_pointed_out(tmp_path, capsys, monkeypa
     assert "has the same slug" in capsys.readouterr().out
     cli.main(["draft", str(RELEASE), "-o", str(tmp_path / "u.yaml"), "--slug", "thermo-b"])
     assert "has the same slug" not in capsys.readouterr().out
+
+
+def test_a_folder_drafts_every_release_in_one_process(tmp_path, capsys):
+    releases = tmp_path / "in"
+    releases.mkdir()
+    (releases / "01-kelp.txt").write_text(CLEAN)
+    (releases / "02-kelp.md").write_text(CLEAN.replace("kelp", "moss").replace("Kelp", "Moss"))
+    (releases / "notes.yaml").write_text("not a release\n")
+    status = cli.main(["draft", str(releases), "-o", str(tmp_path / "out")])
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["01-kelp.yaml", "02-kelp.yaml"]
+    assert "Moss Market" in (tmp_path / "out/02-kelp.yaml").read_text()
+    assert status == 0, capsys.readouterr().out
+
+
+def test_a_folder_takes_no_slug(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(CLEAN)
+    assert cli.main(["draft", str(tmp_path), "--slug", "kelp", "-o", str(tmp_path / "out")]) == 2
+    assert "--slug names one market" in capsys.readouterr().err

@@ -41,3 +41,21 @@ def test_a_list_after_one_verb_gives_each_item_its_share():
     text = "T\n\nRetail captured 58.4% of 2024 revenue, hospitals 34.7% and clinics 6.9%.\n"
     assert [(s.item, s.number, s.year) for s in facts(text, "share")] == [
         ("Retail", "58.4", 2024), ("hospitals", "34.7", 2024), ("clinics", "6.9", 2024)]
+
+
+def test_a_flattened_table_keeps_row_names_that_end_in_a_number():
+    text = ("Kelp Market Revenue by Strain, 2022-2024 (USD Million), with the figures the survey team checked by hand\n"
+            "Strain 2022 2023 2024 Sugar kelp 12.5 13.1 14.0 Strain 7 30.2 31.0 33.3 Others 4.4 4.9 5.0\n")
+    values = facts(text, "value")
+    assert {(f.item, f.year, f.number) for f in values if f.item == "Strain 7"} == {
+        ("Strain 7", 2022, "30.2"), ("Strain 7", 2023, "31.0"), ("Strain 7", 2024, "33.3")}
+    assert {f.dimension for f in values} == {"Strain"}
+
+
+def test_key_value_rows_give_the_cagr_and_rank_claims_but_not_beside_volumes():
+    money = "Key figures\nLabel | Value |\n---|---|\nCAGR (2024 - 2029) | 8.5 % |\nLargest Share by Grade | Grade A |\n"
+    assert [(f.kind, f.number, f.from_year) for f in facts(money, "cagr")] == [("cagr", "8.5", 2024)]
+    assert [(f.item, f.claim, f.dimension) for f in facts(money, "claim")] == [("Grade A", "largest", "Grade")]
+    volume = money.replace("Label | Value |", "Label | Value |\nVolume (2024) | 3.1 Thousand MW |")
+    assert facts(volume, "cagr") == []
+    assert any("volumes" in (f.note or "") for f in facts(volume, "unplaced"))

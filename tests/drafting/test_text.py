@@ -109,3 +109,8 @@ def test_control_characters_are_not_reading_text(kind):
     text = to_text("Kelp\x1b[31m market\x07 grew\x0cfast\u2028again\x85end\n", kind)
     assert text.split() == ["Kelp[31m", "market", "grew", "fast", "again", "end"]
     assert not any(c in text for c in "\x1b\x07\x0c\u2028\x85")
+
+
+def test_a_title_case_heading_is_never_joined_to_the_paragraph_under_it():
+    raw = "Moss Lamp Market Size and Share Analysis for Europe\nThe moss lamp market stands at USD 3.6 billion.\n"
+    assert to_text(raw, "text").splitlines() == raw.splitlines()

@@ -14,12 +14,20 @@ def test_complete_breakdowns_sum_to_the_total_every_year(heat):
         assert bd.shares(heat, b).sum(axis=1).tolist() == pytest.approx([1.0] * len(forecast.totals(heat)))
 
 
-def test_partial_breakdown_leaves_the_rest_unitemised(cmo):
-    service = cmo.breakdowns[0]
-    assert not bd.complete(cmo, service)
+def test_partial_breakdown_leaves_the_rest_unitemised(raw, build):
+    raw["breakdowns"][0]["year"] = 2024  # a dated share, as most releases give it
+    p = build(raw)
+    service = p.breakdowns[0]
+    assert not bd.complete(p, service)
     # 62 % of 1,861.2 = 1,153.944; the rest is 707.256.
-    assert bd.values(cmo, service).loc[2033, "Pharmaceutical contract manufacturing"] == pytest.approx(1153.944)
-    assert bd.rest(cmo, service)[2033] == pytest.approx(707.256)
+    assert bd.values(p, service).loc[2033, "Pharmaceutical contract manufacturing"] == pytest.approx(1153.944)
+    assert bd.rest(p, service)[2033] == pytest.approx(707.256)
+    assert bd.itemised_share(p, service) == pytest.approx(0.62)
+
+
+def test_a_share_without_a_year_is_never_placed_on_the_value_path(cmo):
+    service = cmo.breakdowns[0]  # the default release gives its 62.0 % share no year
+    assert bd.item_year(cmo, service, service.items[0]) is None and bd.placed(cmo, service) == []
     assert bd.itemised_share(cmo, service) == pytest.approx(0.62)
 
 
@@ -56,6 +64,7 @@ def test_complete_breakdown_drift_is_renormalised_by_hand(raw, build):
 def test_partial_item_with_its_own_rate_is_not_rescaled(raw, build):
     # 20 % of 504.9 = 100.98 in 2024 at 5 %: 106.029 in 2025, whatever the market does.
     raw["breakdowns"][0]["items"][0].update(share=0.2, cagr=0.05)
+    raw["breakdowns"][0]["year"] = 2024
     p = build(raw)
     assert bd.values(p, p.breakdowns[0]).loc[2025].iloc[0] == pytest.approx(106.029, abs=0.001)
 

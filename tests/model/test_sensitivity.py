@@ -139,6 +139,7 @@ def test_item_sentence_gives_the_asymmetric_move_both_ways():
 def test_each_setting_is_shown_as_the_source_wrote_it(raw, build):
     raw["size"]["base"]["value"] = "37,501"
     raw["breakdowns"][0]["items"][0]["cagr"] = "5.98%"
+    raw["breakdowns"][0]["year"] = 2024  # on the value path, so its rate is a driver
     t = sensitivity.tornado(build(raw)).set_index("driver")
     assert t.loc["Base value 2024", "setting"] == "37,501", "no added zero"
     assert t.loc["Service type: Pharmaceutical contract manufacturing", "setting"] == "5.98%"

@@ -7,6 +7,7 @@ SRC = {"basis": "sourced", "source": "marketus-2025"}
 
 
 def _items(raw: dict, *items: dict) -> None:
+    raw["breakdowns"][0].pop("year", None)  # the items' own years (else the base year) apply
     raw["breakdowns"][0]["items"] = [{**SRC, **i} for i in items]
 
 

@@ -150,7 +150,8 @@ def test_data_pack_numbers_equal_the_model_and_the_pdf_and_travel_inside_it(rend
                 if isinstance(cell.value, (int, float)):
                     assert as_shown(cell.value, cell.number_format) in text, f"{sheet}!{cell.coordinate}"
                     checked += 1
-    assert checked > 200, "every table figure is checked against the PDF"
+    # 172 numeric cells since the service split has no year (and so no values by year); each is in the PDF
+    assert checked > 150, "every table figure is checked against the PDF"
     attached = PdfReader(folder / "report.pdf").attachments
     assert attached[workbook.name] == [workbook.read_bytes()]
     assert f'href="{workbook.name}"' in (folder / "index.html").read_text()
