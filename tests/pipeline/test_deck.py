@@ -32,9 +32,9 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     market = load(DEFAULT_PARAMS)
     p = market.shown
     cell = new_code_cell("charts")
-    service = p.breakdowns[0]
+    service, region = p.breakdowns[:2]  # the service shares give no year, so they do not stack; the regions do
     cell.outputs = [_output(c) for c in (charts.size_chart(p), charts.growth_chart(p), charts.share_chart(p, service),
-                                         charts.stacked_chart(p, service), scenario_charts.fan_chart(market),
+                                         charts.stacked_chart(p, region), scenario_charts.fan_chart(market),
                                          scenario_charts.tornado_chart(p))]
     notebook = folder / "notebooks" / "01-charts.ipynb"
     notebook.parent.mkdir()
