@@ -9,10 +9,10 @@ EDITIONS ?= params/healthcare-cmo-2023-edition.yaml params/healthcare-cmo.yaml
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv report report-all test lint lab validate audit clean
+.PHONY: help venv report report-all test lint lab validate audit clean clean-outputs
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
@@ -44,8 +44,9 @@ lint: $(STAMP) ## ruff check (line length 120; rules in pyproject.toml) and the 
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# answer_yes: one Ctrl-C stops the server and its kernels instead of asking, unanswered, while make has gone.
 lab: $(STAMP) ## open JupyterLab at the repo root (notebooks/, params/, outputs/); flags via LAB_ARGS="--port 9999"
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.answer_yes=True $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 validate: $(STAMP) ## validate every params file and scenario overlay
 	$(BIN)/cmo-report validate params/*.yaml
@@ -53,5 +54,9 @@ validate: $(STAMP) ## validate every params file and scenario overlay
 audit: $(STAMP) ## audit the default market's figures for internal consistency
 	$(BIN)/cmo-report audit $(PARAMS)
 
-clean: ## remove the virtual environment and rendered outputs
-	rm -rf $(VENV) outputs/*/ outputs/.staging-*
+clean: ## remove what the build made (.venv, caches, build files); rendered reports stay
+	rm -rf $(VENV) outputs/.cache outputs/.staging-* build *.egg-info .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -not -path './.git/*' -prune -exec rm -rf {} +
+
+clean-outputs: ## remove every rendered report in outputs/ (and its cache)
+	find outputs -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +

@@ -22,7 +22,7 @@ def installed(tmp_path_factory) -> Path:
     """A venv holding only the built wheel; the pinned dependencies are borrowed from the test venv."""
     tmp = tmp_path_factory.mktemp("wheel")
     source = tmp / "source"  # a clean copy: setuptools' build/ folder in a checkout can hold stale modules
-    for folder in ("cmo_helpers", "notebooks"):
+    for folder in ("cmo_helpers", "notebooks", "params"):
         shutil.copytree(CHECKOUT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(CHECKOUT / name, source / name)
@@ -85,3 +85,30 @@ def test_params_dir_and_out_work_from_anywhere_and_missing_input_is_exit_2(insta
     shutil.copytree(PARAMS, tmp_path / "p")
     proc = _run(installed, ["validate", "eu-heat-pumps", "--params-dir", str(tmp_path / "p")], empty)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_init_then_render_with_a_relative_out_and_an_override(installed, tmp_path):
+    """The five-minute start from a wheel: init, render to a relative folder, then change one figure with -P."""
+    made = _run(installed, ["init", "demo"], tmp_path)
+    assert made.returncode == 0, made.stderr
+    demo = tmp_path / "demo"
+    page = demo / "notebooks" / "01-market-size.ipynb"
+    page.write_text(page.read_text().replace("# Market size", "# Market size as edited in the project", 1))
+    proc = _run(installed, ["render", "--out", "reports"], demo)
+    assert proc.returncode == 0, proc.stderr
+    pdf = demo / "reports" / "healthcare-cmo" / "report.pdf"
+    assert proc.stdout.splitlines()[-1] == ("PDF: reports/healthcare-cmo/report.pdf; "
+                                            "collection index: reports/index.html")
+    assert "as edited in the project" in (pdf.parent / "01-market-size.html").read_text(), "the project's notebooks"
+    before = _pdf_text(pdf)
+    changed = _run(installed, ["render", "-o", "reports", "-P", "size.end.value=2000"], demo)
+    assert changed.returncode == 0, changed.stderr
+    after = _pdf_text(pdf)
+    assert "2,000.0" in after and "2,000.0" not in before
+    assert "override on the command line: -P" in " ".join(after.split()), "the inputs table says where it came from"
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)

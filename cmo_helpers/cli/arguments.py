@@ -1,8 +1,30 @@
-"""Argument types the subcommands share: each turns a typed word into a value, or says what it takes."""
+"""Arguments the subcommands share: paths made absolute once, here; one `-o/--out`; types that say what they take."""
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+from pathlib import Path
+
+
+def path(value: str) -> Path:
+    """An absolute path, fixed against the folder the command was started in.
+
+    Kernels run in the notebooks' folder and workers in staging folders, so a relative path handed
+    further down would point somewhere else there.
+    """
+    return Path(os.path.abspath(os.path.expanduser(value)))
+
+
+def add_out(parser: argparse.ArgumentParser, help: str, default: Path | None = None) -> None:
+    """`-o/--out` on every command that writes; `--output`, the old spelling of draft and migrate, still works."""
+    parser.add_argument("-o", "--out", "--output", dest="out", type=path, default=default, metavar="PATH", help=help)
+
+
+def shown(where: Path) -> str:
+    """A path as short as it can be read: relative under the current folder, absolute elsewhere."""
+    relative = os.path.relpath(where)
+    return where.as_posix() if relative.startswith("..") else relative
 
 
 def formats(value: str) -> tuple[str, ...]:
@@ -44,3 +66,14 @@ def seconds(value: str) -> float:
     if not 0 < seconds < 86_400:
         raise argparse.ArgumentTypeError(f"--cell-timeout takes seconds between 0 and 86400; got {value!r}")
     return seconds
+
+
+def override(value: str) -> str:
+    """A `-P key=value` pair, checked for its shape here; its key and value are checked against each market."""
+    from ..inputs.overrides import split
+
+    try:
+        split(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value

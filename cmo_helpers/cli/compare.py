@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..core import report_date
 from ..core.errors import MixedCurrencies, NothingToRender, OutputError, ParamsError, Stopped
@@ -24,7 +23,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "(spread, median, outliers). Exit 0 when rendered or current, 1 when the notebook failed, 2 on invalid "
         "input, including files in different currencies without --rate.")
     c.add_argument("files", nargs="+", metavar="FILE", help="params files or names in params/ (two or more)")
-    c.add_argument("-o", "--out", type=Path, default=OUTPUTS, help="output root (default: outputs/)")
+    arguments.add_out(c, "output root (default: outputs/)", OUTPUTS)
     mode = c.add_mutually_exclusive_group()
     mode.add_argument("--editions", dest="mode", action="store_const", const="editions",
                       help="compare as editions of one release (default: recognised from the files)")
@@ -70,7 +69,8 @@ def handler(args: argparse.Namespace) -> int:
         if not o.ok:
             print(terminal(clip(f"FAILED {done.slug} {o.notebook}: {o.error}", 600)), file=sys.stderr)
     if not done.ok:
-        print(terminal(f"failed {done.slug}: executed notebook with errors in {done.folder}"), file=sys.stderr)
+        print(terminal(f"failed {done.slug}: executed notebook with errors in {arguments.shown(done.folder)}"),
+              file=sys.stderr)
         return EXIT_FAILED
-    print(terminal(f"{'up to date' if done.current else 'rendered'} {done.slug}: {done.folder}"))
+    print(terminal(f"{'up to date' if done.current else 'rendered'} {done.slug}: {arguments.shown(done.folder)}"))
     return EXIT_OK

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core import atomic
 from ..core.errors import ParamsError, ReleaseError
 from ..core.escape import clip, terminal
+from .arguments import add_out
 
 EXIT_OK, EXIT_AUDIT, EXIT_INVALID = 0, 1, 2
 
@@ -28,8 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("release", metavar="RELEASE",
                         help="release text: .txt, .md, .html file, a folder of them, or - for stdin")
-    parser.add_argument("-o", "--output", type=Path, default=None,
-                        help="params file to write (default: params/<slug>.yaml); for a folder, the output folder")
+    add_out(parser, "params file to write (default: params/<slug>.yaml); for a folder, the output folder")
     parser.add_argument("--slug", type=_slug, default=None, help="market slug (default: from the market's name)")
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
     parser.set_defaults(func=handler)
@@ -54,9 +54,9 @@ def handler(args: argparse.Namespace) -> int:
         if not files:
             print(f"nothing drafted: no .txt, .md or .html release in {terminal(folder)}", file=sys.stderr)
             return EXIT_INVALID
-        out_dir = args.output or PARAMS
+        out_dir = args.out or PARAMS
         return max(draft_one(str(f), out_dir / f"{f.stem}.yaml", args.force, None) for f in files)
-    return draft_one(args.release, args.output, args.force, args.slug)
+    return draft_one(args.release, args.out, args.force, args.slug)
 
 
 def draft_one(release: str, output: Path | None, force: bool, slug: str | None) -> int:

@@ -12,24 +12,41 @@ from ..core.paths import DEFAULT_NAME, OUTPUTS, PARAMS
 from ..pipeline.execute import CELL_TIMEOUT
 from ..pipeline.units import package_version
 from . import arguments
+from .arguments import add_out, path, shown
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+# One line per command for `cmo-report --help`, in the order a new user meets them.
+EXAMPLES = (
+    "cmo-report init demo && cd demo && cmo-report render -o reports",
+    "cmo-report draft release.txt -o params/kelp.yaml",
+    "cmo-report validate params/*.yaml",
+    "cmo-report audit kelp",
+    "cmo-report render kelp -o reports --scenarios all -P size.end.value=2000",
+    "cmo-report compare params/kelp-2024.yaml params/kelp.yaml -o reports",
+    "cmo-report params to-xlsx kelp -o kelp.xlsx",
+    "cmo-report migrate old.yaml -o params/old.yaml",
+    "cmo-report schema -o params/schema.json",
+    "cmo-report preview kelp --open",
+)
 
 
 def _validate(args: argparse.Namespace) -> int:
     from ..core import source_files
     from ..core.paths import resolve_params
     from ..inputs import glyphs
+    from ..inputs.load import claim_slug
     from ..inputs.migrate import is_old
     from ..inputs.session import load
 
     status = EXIT_OK
+    slugs: dict[str, Path] = {}
     for name in args.files:
         path = resolve_params(name, args.params_dir)
         try:
             with source_files.one_read_each():
                 m = load(path)  # each file read and validated once; a workbook names its sheet and cell
                 p, old, count = m.published, path.suffix.lower() != ".xlsx" and is_old(m.raw), len(m.overlays)
+                claim_slug(slugs, p.market.slug, path)
         except ParamsError as exc:
             print(exc, file=sys.stderr)
             status = EXIT_INVALID
@@ -60,11 +77,11 @@ def _migrate(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
     text = "# Converted by `cmo-report migrate` from the first params schema; keys: params/README.md.\n" + to_yaml(new)
-    if args.output is None:
+    if args.out is None:
         sys.stdout.write(text)
     else:
-        atomic.write_text(args.output, text)
-    where = args.output or "stdout"
+        atomic.write_text(args.out, text)
+    where = args.out or "stdout"
     print(terminal(f"{path}: old-style file converted to the breakdowns schema -> {where}"), file=sys.stderr)
     return EXIT_OK
 
@@ -82,7 +99,8 @@ def _render(args: argparse.Namespace) -> int:
     try:
         summary = render(params, args.to, args.jobs, args.out, args.scenarios, force=args.force,
                          cache_dir=args.cache_dir, params_dir=args.params_dir, executor=args.executor,
-                         scheduler=args.scheduler, cell_timeout=args.cell_timeout, brand=args.brand)
+                         scheduler=args.scheduler, cell_timeout=args.cell_timeout, overrides=tuple(args.overrides),
+                         brand=args.brand)
     except ParamsError as exc:
         print(f"nothing rendered: invalid input\n{exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -96,14 +114,27 @@ def _render(args: argparse.Namespace) -> int:
         for o in outcomes:
             if not o.ok:
                 print(terminal(clip(f"FAILED {target.label} {o.notebook}: {o.error}", 600)), file=sys.stderr)
-    for slug, path in summary.current.items():
-        print(terminal(f"up to date {slug}: {path}"))
-    for slug, path in summary.published.items():
-        print(terminal(f"rendered {slug}: {path}"))
-    for slug, path in summary.failed.items():
-        print(terminal(f"failed {slug}: executed notebooks with errors in {path}; previous outputs kept"),
+    for slug, folder in summary.current.items():
+        print(terminal(f"up to date {slug}: {shown(folder)}"))
+    for slug, folder in summary.published.items():
+        print(terminal(f"rendered {slug}: {shown(folder)}"))
+    for slug, folder in summary.failed.items():
+        print(terminal(f"failed {slug}: executed notebooks with errors in {shown(folder)}; previous outputs kept"),
               file=sys.stderr)
+    done = [*summary.current.values(), *summary.published.values()]
+    if done:
+        print(terminal(_where(done, args.to, args.out)))
     return EXIT_OK if summary.ok else EXIT_FAILED
+
+
+def _where(folders: list[Path], formats: tuple[str, ...], out: Path) -> str:
+    """The render's last line: what to open, each report's PDF (or contents page) and the collection index."""
+    from ..pipeline import collection
+
+    name, kind = ("report.pdf", "PDF") if "pdf" in formats else ("index.html", "HTML")
+    reports = [r / name for folder in folders for r in (folder, *sorted((folder / "scenarios").glob("*")))
+               if (r / name).is_file()]
+    return f"{kind}: {', '.join(map(shown, reports))}; collection index: {shown(out / collection.NAME)}"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -112,26 +143,30 @@ def parser() -> argparse.ArgumentParser:
     from . import compare as compare_cli
     from . import draft as draft_cli
     from . import params as params_cli
+    from . import preview, project
 
-    ap = argparse.ArgumentParser(prog="cmo-report",
-                                 description="Parameterised market reports: validate, audit, render.")
+    examples = "\n".join(f"  {line}" for line in EXAMPLES)
+    ap = argparse.ArgumentParser(prog="cmo-report", formatter_class=argparse.RawDescriptionHelpFormatter,
+                                 description="Parameterised market reports: draft, validate, audit, render.",
+                                 epilog=f"examples:\n{examples}\n\nPaths may be relative to the current folder.")
     ap.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     sub = ap.add_subparsers(dest="command", required=True)
 
     v = sub.add_parser("validate", help="check params files (and their scenario overlays); exit 2 when invalid")
     v.add_argument("files", nargs="+", help="params files or names in params/")
-    v.add_argument("--params-dir", type=Path, default=None, help="where bare names are looked up (default: ./params)")
+    v.add_argument("--params-dir", type=path, default=None, help="where bare names are looked up (default: ./params)")
     v.set_defaults(func=_validate)
 
+    project.add_parser(sub)
     audit_cli.add_parser(sub)
     compare_cli.add_parser(sub)
     draft_cli.add_parser(sub)
     params_cli.add_parser(sub)
+    preview.add_parser(sub)
 
     mg = sub.add_parser("migrate", help="convert an old-style params file (segments/regions) to the breakdowns schema")
     mg.add_argument("file", help="params file or name in params/")
-    mg.add_argument("-o", "--output", type=Path, default=None,
-                    help="where to write the converted file (default: stdout)")
+    add_out(mg, "where to write the converted file (default: stdout)")
     mg.set_defaults(func=_migrate)
 
     r = sub.add_parser("render", help="execute every notebook per params file and export HTML and PDF")
@@ -140,21 +175,26 @@ def parser() -> argparse.ArgumentParser:
                    help="formats: html,pdf,pptx (default html,pdf)")
     r.add_argument("--jobs", type=arguments.jobs, default=None,
                    help="worker processes (default: one per report to build, up to the number of cores)")
-    r.add_argument("--out", type=Path, default=OUTPUTS, help="output root (default: outputs/)")
+    add_out(r, "output root (default: outputs/)", OUTPUTS)
     r.add_argument("--scenarios", default="none", help="none (default), all, or a comma list of scenario names")
-    r.add_argument("--params-dir", type=Path, default=None, help="where bare names are looked up (default: ./params)")
+    r.add_argument("--params-dir", type=path, default=None, help="where bare names are looked up (default: ./params)")
     r.add_argument("--force", action="store_true", help="re-render every unit even when its cached result is current")
     r.add_argument("--executor", type=arguments.executor, default="local",
                    help="local process pool (default), dask (a Dask cluster, one task per market and scenario), "
                         "or an executor a plugin registers")
     r.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)")
-    r.add_argument("--cache-dir", type=Path, default=None, help="where rendered units are cached (default: OUT/.cache)")
+    r.add_argument("--cache-dir", type=path, default=None,
+                   help="where rendered units are cached (default: OUT/.cache)")
     r.add_argument("--date", type=arguments.day, default=None,
                    help="report date YYYY-MM-DD (default: $SOURCE_DATE_EPOCH if set, else today)")
     r.add_argument("--cell-timeout", type=arguments.seconds, default=CELL_TIMEOUT,
                    help=f"seconds one notebook cell may run before it counts as failed (default {CELL_TIMEOUT:g})")
-    r.add_argument("--brand", type=Path, default=None, metavar="FILE",
+    r.add_argument("-P", dest="overrides", metavar="KEY=VALUE", type=arguments.override, action="append", default=[],
+                   help="change one figure for this run, e.g. -P size.cagr.rate=12%% -P size.anchor=cagr or "
+                        "-P 'breakdowns.region.items.North America.share=40%%' (repeatable; checked like the file, "
+                        "shown as an assumption in the report)")
+    r.add_argument("--brand", type=path, default=None, metavar="FILE",
                    help="a brand.yml file for every market (default: a _brand.yml beside each params file, if any)")
     r.set_defaults(func=_render)
     return ap

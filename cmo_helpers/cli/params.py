@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..core import atomic
 from ..core.errors import ParamsError
+from .arguments import add_out
 
 EXIT_OK, EXIT_INVALID = 0, 2
 
@@ -44,6 +44,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                          ("to-yaml", "a params workbook back to YAML")):
         a = actions.add_parser(action, help=what)
         a.add_argument("file", help="params file or name in params/")
-        a.add_argument("--out", type=Path, default=None, help="where to write (default: beside FILE)")
+        add_out(a, "where to write (default: beside FILE)")
         a.add_argument("--force", action="store_true", help="replace --out if it exists")
         a.set_defaults(func=_convert)

@@ -33,6 +33,8 @@ def _fixed(value: float | None, decimals: int, spec: str = "", scale: int = 1, s
         return DASH
     read = _reading(value, decimals, scale)
     shown = read.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP, _WIDE) if read.is_finite() else read
+    if shown.is_zero():  # -0.04 shows as zero, as +0.04 does: never '-0.0'
+        shown = shown.copy_abs()
     return f"{shown:{spec}.{decimals}f}{suffix}"
 
 

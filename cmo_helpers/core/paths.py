@@ -14,23 +14,34 @@ CHECKOUT = PACKAGE.parent
 TEMPLATES = PACKAGE / "templates"
 
 
-def _notebooks() -> Path:
-    """A wheel maps the top-level notebooks/ folder to cmo_helpers/notebooks; a checkout has it beside the package."""
-    shipped = PACKAGE / "notebooks"
-    return shipped if shipped.is_dir() else CHECKOUT / "notebooks"
+def _shipped(folder: str, beside: str) -> Path:
+    """A wheel maps a top-level folder of the checkout (notebooks/, params/) into the package; a checkout has it
+    beside the package."""
+    shipped = PACKAGE / folder
+    return shipped if shipped.is_dir() else CHECKOUT / beside
 
 
 def _root() -> Path:
+    """The project: the current folder, or the one above when a kernel runs in a project's notebooks/."""
     here = Path.cwd()
-    if (here / "params").is_dir():
-        return here
+    for folder in (here, here.parent) if here.name == "notebooks" else (here,):
+        if (folder / "params").is_dir():
+            return folder
     if (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / "params").is_dir():
         return CHECKOUT
     return here
 
 
-NOTEBOOKS = _notebooks()
+def _notebooks(root: Path) -> Path:
+    """The project's own notebooks (copies `cmo-report init` made, perhaps edited) when it has them, else ours."""
+    own = root / "notebooks"
+    return own if any(own.glob("[0-9][0-9]-*.ipynb")) else SHIPPED_NOTEBOOKS
+
+
+SHIPPED_NOTEBOOKS = _shipped("notebooks", "notebooks")
+EXAMPLES = _shipped("examples", "params")  # the example markets `cmo-report init` copies
 ROOT = _root()
+NOTEBOOKS = _notebooks(ROOT)
 PARAMS = ROOT / "params"
 OUTPUTS = ROOT / "outputs"
 DEFAULT_NAME = "healthcare-cmo.yaml"

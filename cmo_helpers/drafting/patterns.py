@@ -47,6 +47,7 @@ class Fact:
     number: str | None = None          # digits as written: "1,861.2", "62.0"
     share_of: str | None = None        # a share stated of a region ("of the European market"), not of the whole
     bound: bool = False                # "surpassing USD 1.8 billion": a bound, not the figure
+    hedge: str | None = None           # the schema's bound word for the figure ("around USD 9 billion": about)
     scale: str | None = None           # thousand | million | billion | trillion (money only)
     currency: str | None = None
     year: int | None = None
@@ -62,6 +63,13 @@ class Fact:
     historic: bool = False
     section: str | None = None         # the heading above an item with no stated dimension (groups such items)
     market: str | None = None          # "the broader digital health market": which market a total is said of
+
+
+def yaml_number(text: str) -> str | float | int:
+    """A plain YAML number when that keeps the digits; the string as written otherwise ('1,861.2', '62.0')."""
+    if "," in text or ("." in text and text.endswith("0")) or text.startswith("0") and not text.startswith("0."):
+        return text
+    return float(text) if "." in text else int(text)
 
 
 def mask(text: str, pattern: re.Pattern) -> str:

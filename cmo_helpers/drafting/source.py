@@ -83,7 +83,8 @@ def with_header(meta: SourceMeta, header: dict[str, str]) -> SourceMeta:
     """A saved page's header states url, publisher and date outright, so it wins over what the text suggests."""
     if header.get("url") and _URL.match(header["url"]):
         meta.url = header["url"]
-    publisher = re.sub(r"\s*\(.*$|\s+press release$", "", header.get("publisher", ""), flags=re.I).strip(" ,;")
+    publisher = re.sub(r"\s*\(.*$", "", header.get("publisher", "")).strip(" ,;")
+    publisher = re.sub(r"\s+press release$", "", publisher, flags=re.I)
     if len(publisher) >= 3:
         meta.publisher = publisher
     if header.get("title"):
@@ -94,6 +95,31 @@ def with_header(meta: SourceMeta, header: dict[str, str]) -> SourceMeta:
             meta.published = _iso_date(date)
             break
     return meta
+
+
+_FIGURE = re.compile(r"\d\s?%|[$€£¥₹]\s?\d|\b(?:USD|EUR|GBP|US\$)\s?\d|\d\s?(?:billion|million|trillion|bn|mn)\b", re.I)
+_LABELLED = re.compile(r"^[A-Z][\w ]{0,20}:\s")  # 'Edition: 20; Released: ...' is a label, not a heading
+
+
+def title_problem(title: str | None, market: str) -> str | None:
+    """Why a line the draft found is no title to cite; None when it reads as one (a heading naming the market).
+
+    A citation's title is what a reader would look the source up by: the first sentence of the text, a
+    tagline in quotes, a label line or a headline that states figures is none, and is better left out.
+    """
+    if not title:
+        return "the release states no title"
+    words = {w for w in re.findall(r"[a-z0-9]+", market.lower()) if w not in {"global", "market", "the", "and"}}
+    named = words & set(re.findall(r"[a-z0-9]+", title.lower()))
+    if title.endswith(("…", ".", "!", "?")) or len(title) > 160:
+        return "the first line is a sentence, not a title"
+    if title[:1] in "\"“'‘" or _LABELLED.match(title):
+        return "the first line is a tagline or a label, not a title"
+    if _FIGURE.search(title):
+        return "the first line states figures: a headline, not a title"
+    if not re.search(r"\b(?:market|industry|sector)\b", title, re.I) or not named:
+        return "the first line does not name the market"
+    return None
 
 
 def _clip(text: str, limit: int) -> str:
@@ -144,7 +170,7 @@ def market_name(text: str, facts: list[Fact]) -> str | None:
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         window = text[line_start:line_end if line_end >= 0 else len(text)]
-        titled = re.match(r"^((?:[A-Z][\w.&/()'-]*\s+){1,7}?)Market\b", window)
+        titled = re.match(r"^(?:The\s+)?((?:[A-Z][\w.&/()'-]*\s+){1,7}?)Market\b", window)
         if titled and not re.search(r"\d", titled.group(1)):
             return _title(titled.group(1).strip() + " Market")
         m = re.search(r"\b[Tt]he\s+((?:[\w.&/()'-]+\s+){0,7}?)market\b(?!(?-i:\s+[A-Z]))", window, re.I)

@@ -10,11 +10,15 @@ from decimal import Decimal
 
 import yaml
 
+from .bounds import bound_of
 from .facts import EVERY, Release
-from .patterns import Fact
+from .patterns import Fact, yaml_number
+from .source import title_problem
+from .volumes import volume_series
 
 SCALE_ORDER = ["thousand", "million", "billion", "trillion"]
 NOT_STATED = "not stated in the release"
+NO_YEAR = "not stated"  # the schema's year of a figure the release gives without one
 FACT_KINDS = ("totals", "cagr", "shares", "values", "item_cagrs", "claims")
 
 
@@ -51,14 +55,7 @@ def in_unit(number: str, scale: str, unit: str) -> str | float | int:
     else:
         shift = 3 * (SCALE_ORDER.index(scale) - SCALE_ORDER.index(unit))
         text = format(Decimal(number.replace(",", "")).scaleb(shift), "f")
-    return _yaml_number(text)
-
-
-def _yaml_number(text: str) -> str | float | int:
-    """A plain YAML number when that keeps the digits; the string as written otherwise ('1,861.2', '62.0')."""
-    if "," in text or ("." in text and text.endswith("0")) or text.startswith("0") and not text.startswith("0."):
-        return text
-    return float(text) if "." in text else int(text)
+    return yaml_number(text)
 
 
 def pct(number: str) -> str:
@@ -91,8 +88,10 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     source_id = f"{slugify(meta.publisher or 'release')[:40]}-{(meta.published or '')[:4] or 'source'}".strip("-")
 
     def sourced(fact: Fact, **fields) -> dict:
-        return {**fields, "basis": "sourced", "source": source_id, "quote": fact.quote}
+        hedge = {"bound": fact.hedge} if fact.hedge else {}
+        return {**fields, **hedge, "basis": "sourced", "source": source_id, "quote": fact.quote}
 
+    facts = [_hedged(f, release.text) for f in facts]
     name = release.market_name or (meta.title or "Unnamed market").split(":")[0]
     geography = _geography(name)
     facts = [_whole_market_share(f, geography, unplaced) for f in facts]
@@ -105,7 +104,7 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     totals, claims = _settle_totals(totals, currency, unplaced)
     stated = {(t.year, amount(t)) for t in totals}
     bounds = [b for b in bounds if (b.year, amount(b)) not in stated]
-    last = _bound_end(bounds, totals, [f for f in facts if f.kind == "cagr"], currency, unplaced)
+    last = _bound_end(bounds, totals, [f for f in facts if f.kind == "cagr"], currency)
     if last:
         totals.append(last)
     claims += [b for b in bounds if b is not last]
@@ -119,13 +118,11 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
             size["end"] = sourced(end, year=end.year, value=in_unit(end.number, end.scale, unit))
         extra_totals = [sourced(t, year=t.year, value=in_unit(t.number, t.scale, unit)) for t in totals
                         if t is not base and t is not end]
-    cagr = _market_cagr([f for f in facts if f.kind == "cagr"], base, totals, unplaced)
+    cagr, others = _market_cagrs([f for f in facts if f.kind == "cagr"], base, totals, unplaced)
     if cagr:
         size["cagr"] = sourced(cagr, rate=pct(cagr.number), **_period(cagr))
-        bound = _RATE_BOUND.search(cagr.quote)
-        if bound:
-            unplaced.append({"quote": cagr.quote, "note": f"a bound ('{bound.group(1)}') on the CAGR: the schema holds "
-                             "no bound yet, so the rate reads as exact"})
+    if others:
+        size["other_cagrs"] = [sourced(c, rate=pct(c.number), **_period(c)) for c in others]
     facts = [f for f in facts if not _larger_than_market(f, totals, currency, unplaced)]
     if grow and base and cagr and "end" not in size:
         size.update(_assumed_end(base, cagr, unit, grow))
@@ -135,7 +132,7 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
     claim_list = [
         {"text": c.quote, "scale": c.scale, "source": source_id} for c in _unique(
             [f for f in facts if f.kind == "scale_claim"], lambda f: f.scale)
-    ] + [{"text": c.quote, "scale": c.scale, "value": _yaml_number(c.number), "year": c.year,
+    ] + [{"text": c.quote, "scale": c.scale, "value": yaml_number(c.number), "year": c.year,
           **({"bound": "at-least"} if c.bound else {}), "source": source_id} for c in claims]
     params: dict = {
         "market": {
@@ -145,9 +142,13 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
             "currency": currency or "USD",
             "unit": unit or "million",
         },
-        "sources": [_source(meta, source_id, source_name)],
+        "sources": [_source(meta, source_id, name)],
         "size": size,
     }
+    volume = volume_series(release.text, source_id)
+    if volume:
+        params["volume"], said = volume
+        unplaced = [u for u in unplaced if u["quote"] != said]  # its CAGR, listed as a volume's, is placed now
     if extra_totals:
         params["totals"] = extra_totals
     if breakdowns:
@@ -159,7 +160,9 @@ def build(release: Release, source_name: str = "release", slug: str | None = Non
         params["unplaced"] = unplaced
     counts = count_facts(params)
     missing = _missing(params, meta, currency, unit)
-    return Draft(params, to_yaml(params, missing, source_name), counts, missing, unplaced)
+    left_out = {"publisher": "the release names no publisher", "title": title_problem(meta.title, name),
+                "published": NOT_STATED, "url": NOT_STATED}
+    return Draft(params, to_yaml(params, missing, source_name, left_out), counts, missing, unplaced)
 
 
 NUMBER_WORDS = {w: n for n, w in enumerate(
@@ -184,6 +187,17 @@ def _expand_every(facts: list[Fact], unplaced: list[dict]) -> list[Fact]:
     return out
 
 
+def _hedged(fact: Fact, text: str) -> Fact:
+    """The figure with the source's bound word on it (and in its quote); a total read as a bound is at least 'over'."""
+    found = bound_of(text, fact.start, fact.quote, fact.number) if fact.kind not in ("claim", "unplaced") else None
+    if not found:
+        return replace(fact, hedge="over") if fact.bound else fact
+    word, at = found
+    if at >= fact.start:
+        return replace(fact, hedge=word)
+    return replace(fact, hedge=word, quote=text[at:fact.start + len(fact.quote)], start=at)  # the quote shows the word
+
+
 def _whole_market_share(fact: Fact, geography: str, unplaced: list[dict]) -> Fact | None:
     """A share 'of the European market' is of the whole market only when the market is Europe's."""
     if fact.kind != "share" or not fact.share_of:
@@ -195,10 +209,6 @@ def _whole_market_share(fact: Fact, geography: str, unplaced: list[dict]) -> Fac
         return fact
     unplaced.append({"quote": fact.quote, "note": f"a share of {fact.share_of}, not of the whole market"})
     return None
-
-
-_RATE_BOUND = re.compile(r"\b(exceed\w*|over|more than|above|at least|nearly|almost|around|about|approximately"
-                         r"|roughly|up to|close to|upwards of)\s+\d[\d.]*\s?(?:%|percent)", re.I)
 
 
 def _larger_than_market(fact: Fact, totals: list[Fact], currency: str | None, unplaced: list[dict]) -> bool:
@@ -213,8 +223,7 @@ def _larger_than_market(fact: Fact, totals: list[Fact], currency: str | None, un
     return True
 
 
-def _bound_end(bounds: list[Fact], totals: list[Fact], cagrs: list[Fact], currency: str | None,
-               unplaced: list[dict]) -> Fact | None:
+def _bound_end(bounds: list[Fact], totals: list[Fact], cagrs: list[Fact], currency: str | None) -> Fact | None:
     """'Poised to cross USD 2 trillion by 2036' after every stated total: the only end value the release gives.
 
     Only when nothing else ends the forecast: the bound is for the stated CAGR's last year, or, with no CAGR
@@ -225,10 +234,7 @@ def _bound_end(bounds: list[Fact], totals: list[Fact], cagrs: list[Fact], curren
              and (b.year in ends if ends else len(totals) < 2)]
     if not later:
         return None
-    end = max(later, key=lambda b: b.year)
-    unplaced.append({"quote": end.quote, "note": "a bound ('more than', 'cross'), used as the end value: the schema "
-                     "holds no bound yet, so the figure reads as exact"})
-    return end
+    return max(later, key=lambda b: b.year)
 
 
 def _place(name: str) -> str:
@@ -252,9 +258,6 @@ def _submarket(fact: Fact, geography: str, unplaced: list[dict]) -> Fact | None:
     country = said.group(1) in COUNTRY_REGION
     if geography != "Global" and not (country and COUNTRY_REGION[said.group(1)] == geography):
         unplaced.append({"quote": fact.quote, "note": f"a figure of {fact.market}, not of this {geography} market"})
-        return None
-    if fact.bound:
-        unplaced.append({"quote": fact.quote, "note": f"a bound on {fact.market}: the schema holds no bound"})
         return None
     return replace(fact, kind="value" if fact.kind == "total" else "item_cagr", item=place,
                    geo="country" if country else "region", market=None)
@@ -344,28 +347,40 @@ def _base_total(totals: list[Fact], published: str | None) -> Fact | None:
     return done[-1] if done else totals[0]
 
 
-def _market_cagr(cagrs: list[Fact], base: Fact | None, totals: list[Fact], unplaced: list[dict]) -> Fact | None:
-    """The forecast CAGR: past growth rates and second, different rates are listed, not used."""
+def _market_cagrs(cagrs: list[Fact], base: Fact | None, totals: list[Fact],
+                  unplaced: list[dict]) -> tuple[Fact | None, list[Fact]]:
+    """The forecast CAGR, and the other market CAGRs the release states each with its own period.
+
+    A one-year step ('from X in 2025 to Y in 2026, a CAGR of ...') and a past rate with both its years are other
+    CAGRs, never the forecast one; a second rate without a period of its own cannot be told apart, so it is listed.
+    """
     base_year = base.year if base else None
     end_year = totals[-1].year if totals else None
-    forecast = []
+    forecast, others = [], []
     for c in cagrs:
-        if c.from_year and c.to_year and c.to_year - c.from_year == 1:
-            unplaced.append({"quote": c.quote, "note": f"a one-year step ({c.from_year} to {c.to_year}), not the "
-                             "forecast CAGR"})
-        elif c.historic or (c.to_year and base_year and c.to_year <= base_year):
-            unplaced.append({"quote": c.quote, "note": "a past growth rate, not the forecast CAGR"})
+        step = c.from_year and c.to_year and c.to_year - c.from_year == 1
+        past = c.historic or (c.to_year and base_year and c.to_year <= base_year)
+        if step or past:
+            if c.from_year and c.to_year:
+                others.append(c)
+            else:
+                unplaced.append({"quote": c.quote, "note": "a past growth rate without its years, not the forecast "
+                                 "CAGR"})
         else:
             forecast.append(c)
-    if not forecast:
-        return None
     ranked = sorted(forecast, key=lambda c: (c.to_year is None, c.to_year != end_year))
-    best = ranked[0]
+    best = ranked[0] if ranked else None
     for other in ranked[1:]:
-        if other.number != best.number:
+        if other.number == best.number:
+            continue
+        if other.from_year and other.to_year and _period(other) != _period(best):
+            others.append(other)
+        else:
             unplaced.append({"quote": other.quote,
                              "note": f"a second market growth rate; the draft uses {best.number}%"})
-    return best
+    same = {(best.number, best.from_year, best.to_year)} if best else set()
+    return best, _unique([o for o in others if (o.number, o.from_year, o.to_year) not in same],
+                         lambda o: (o.number, o.from_year, o.to_year))
 
 
 def _assumed_end(base: Fact, cagr: Fact, unit: str, grow: Grow) -> dict:
@@ -455,6 +470,8 @@ def _breakdown(key, dimension, items, ids, region_names, currency, unit, source_
         own = item.pop("_own_year")
         if own is not None and own != year:
             item["year"] = own
+        elif own is None and year is not None and ("share" in item or "value" in item):
+            item["year"] = NO_YEAR  # the release gives this figure no year: never the breakdown's
         parent = item.pop("_parent")
         if parent and item_key(parent) in region_names:
             item["parent"] = region_names[item_key(parent)]
@@ -467,6 +484,8 @@ def _breakdown(key, dimension, items, ids, region_names, currency, unit, source_
     breakdown = {"id": bid, "label": label, "geographic": key in ("region", "country")}
     if year is not None:
         breakdown["year"] = year
+    elif any("share" in i or "value" in i for i in built):
+        breakdown["year"] = NO_YEAR  # not the base year: the release dates none of these figures
     breakdown["items"] = built
     return breakdown
 
@@ -496,20 +515,25 @@ def _item(facts: list[Fact], currency, unit, source_id: str, unplaced: list[dict
         item["share"] = pct(share.number)
     if value:
         item["value"] = in_unit(value.number, value.scale, unit)
+    hedges = {k: f.hedge for k, f in (("share", share), ("value", value)) if f and f.hedge}
+    if hedges:
+        item["bound"] = hedges
     if history:
         item["values"] = [{"year": h.year, "value": in_unit(h.number, h.scale, unit), "quote": h.quote}
                           for h in history]
     if cagr:
         item.setdefault("quote", cagr.quote)
         period = _period(cagr)
-        if cagr.quote == item["quote"] and not period:
+        hedge = {"bound": cagr.hedge} if cagr.hedge else {}
+        if cagr.quote == item["quote"] and not period and not hedge:
             item["cagr"] = pct(cagr.number)
         else:
-            item["cagr"] = {"rate": pct(cagr.number), **period, "basis": "sourced", "source": source_id,
+            item["cagr"] = {"rate": pct(cagr.number), **period, **hedge, "basis": "sourced", "source": source_id,
                             "quote": cagr.quote}
     if later:
-        item["end"] = {"year": later.year, "value": in_unit(later.number, later.scale, unit), "basis": "sourced",
-                       "source": source_id, "quote": later.quote}
+        hedge = {"bound": later.hedge} if later.hedge else {}
+        item["end"] = {"year": later.year, "value": in_unit(later.number, later.scale, unit), **hedge,
+                       "basis": "sourced", "source": source_id, "quote": later.quote}
     claims = _unique([f for f in facts if f.kind == "claim"], lambda f: f.claim)
     if claims:
         item["claims"] = [{"claim": c.claim, "source": source_id, "quote": c.quote} for c in claims]
@@ -561,9 +585,13 @@ def _geography(name: str) -> str:
     return _place(said.group(1)) if said else "Global"
 
 
-def _source(meta, source_id: str, source_name: str) -> dict:
-    source = {"id": source_id, "publisher": meta.publisher or f"Publisher {NOT_STATED}",
-              "title": meta.title or f"Title {NOT_STATED}"}
+def _source(meta, source_id: str, market: str) -> dict:
+    """The citation: a part the release does not give, or gives only as a sentence or tagline, is left out."""
+    source = {"id": source_id}
+    if meta.publisher:
+        source["publisher"] = meta.publisher
+    if not title_problem(meta.title, market):
+        source["title"] = meta.title
     if meta.published:
         source["published"] = dt.date.fromisoformat(meta.published)
     for key in ("url", "kind", "place"):
@@ -638,7 +666,7 @@ def _value(v) -> str:
     return scalar(v)
 
 
-def to_yaml(params: dict, missing: list[str], source_name: str) -> str:
+def to_yaml(params: dict, missing: list[str], source_name: str, left_out: dict[str, str | None] | None = None) -> str:
     """Commented YAML in the house layout: flow mappings for figures, one key per line elsewhere."""
     out = [
         f"# Drafted by `cmo-report draft` from {scalar(source_name)}. Every figure is `basis: sourced` with the",
@@ -651,15 +679,18 @@ def to_yaml(params: dict, missing: list[str], source_name: str) -> str:
     for s in params["sources"]:
         first = True
         for k, v in s.items():
-            note = f"  # {NOT_STATED}: fill in" if isinstance(v, str) and NOT_STATED in v else ""
-            out.append(f"  {'- ' if first else '  '}{k}: {scalar(v)}{note}")
+            out.append(f"  {'- ' if first else '  '}{k}: {scalar(v)}")
             first = False
-        for k in ("published", "url"):
-            if k not in s:
-                out.append(f"    # {k}: {NOT_STATED}")
+        for k, why in (left_out or {}).items():  # why each citation part is left out, never a placeholder value
+            if k not in s and why:
+                out.append(f"    # {k}: left out: {why}")
     out.append("\nsize:")
     for k, v in params["size"].items():
         out.append(f"  {k}: {_value(v)}")
+    if params.get("volume"):
+        out.append("\n# The market in another unit: charted and audited on its own, never added to money.")
+        out.append("volume:")
+        out += [f"  {k}: {_value(v)}" for k, v in params["volume"].items()]
     if params.get("totals"):
         out.append("\ntotals:")
         out += [f"  - {_flow(t)}" for t in params["totals"]]

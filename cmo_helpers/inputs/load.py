@@ -85,3 +85,18 @@ def load_all(paths: list[str | Path]) -> list[Params]:
     if problems:
         raise ParamsError.merge(problems)
     return loaded
+
+
+def claim_slug(seen: dict[str, Path], slug: str, path: Path) -> None:
+    """Two files with one slug would render into one folder, the second overwriting the first."""
+    if slug in seen:
+        raise ParamsError(path, [("market.slug", f"'{slug}' is also used by {seen[slug]}")])
+    seen[slug] = path
+
+
+def read_scalar(text: str):
+    """One value typed on the command line, read as the same value in a file would be ('504.90' keeps its digits)."""
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader) if text.strip() else text
+    except yaml.YAMLError:
+        return text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ NAME_PATTERN = r"[a-z0-9][a-z0-9-]*"
 NAMED = "item name"  # marks a level whose keys are the market's item names
 BREAKDOWN = "breakdown id"  # marks a level whose keys are the market's breakdown ids
 ITEM = {"cagr": None}
+# A one-off -P override may also set an item's share or value: the audit then says whether the split still adds up.
+ITEM_FIGURES = {"cagr": None, "share": None, "value": None}
 # What an overlay may set; None marks a value. Shares are left out on purpose: a split must
 # still sum to 100%, and an item's own CAGR already moves the mix.
 ALLOWED: dict[str, Any] = {
@@ -123,13 +126,13 @@ def _dotted(path: tuple[str, ...]) -> str:
 def _refusal(key: Any, keys: list[str], market: dict, what: str) -> str:
     """Why a key cannot be set, with a did-you-mean hint when one is close."""
     if key in market:
-        return f"'{key}' cannot be changed by a scenario; allowed here: {', '.join(keys)}"
+        return f"'{key}' cannot be changed by a scenario or -P override; allowed here: {', '.join(keys)}"
     hint = difflib.get_close_matches(str(key), keys, n=1, cutoff=0.6)
     tip = f"did you mean '{hint[0]}'?" if hint else f"allowed here: {', '.join(keys) or 'nothing'}"
     return f"unknown {what} '{key}'; {tip}"
 
 
-def _leaves(node: Any, spec: Any, market: Any, path: tuple, problems: list) -> list[tuple[tuple, Any]]:
+def _leaves(node: Any, spec: Any, market: Any, path: tuple, problems: list, item: dict) -> list[tuple[tuple, Any]]:
     """Flatten overrides to (key path, value), recording every key a scenario may not set."""
     if spec is None:
         return [(path, node)]
@@ -144,16 +147,16 @@ def _leaves(node: Any, spec: Any, market: Any, path: tuple, problems: list) -> l
     found = []
     for key, sub in node.items():
         if key in keys:
-            child = ITEM if spec == NAMED else {"items": NAMED} if spec == BREAKDOWN else spec[key]
-            found += _leaves(sub, child, market.get(key), (*path, key), problems)
+            child = item if spec == NAMED else {"items": NAMED} if spec == BREAKDOWN else spec[key]
+            found += _leaves(sub, child, market.get(key), (*path, key), problems, item)
         else:
             what = "item" if spec == NAMED else "breakdown id" if spec == BREAKDOWN else "key"
             problems.append((_dotted((*path, key)), _refusal(key, keys, market, what)))
     return found
 
 
-def _apply(data: dict, leaves: list[tuple[tuple, Any]], overlay: Overlay) -> None:
-    """Write each override into the raw market mapping, marking what it replaces as assumed."""
+def _apply(data: dict, leaves: list[tuple[tuple, Any]], note: Callable[[tuple], str]) -> None:
+    """Write each override into the raw market mapping, marking what it replaces as assumed, with note(path) as why."""
     size = data["size"]
     for path, value in leaves:
         if path == ("size", "anchor"):
@@ -162,25 +165,45 @@ def _apply(data: dict, leaves: list[tuple[tuple, Any]], overlay: Overlay) -> Non
             figure = size.setdefault(path[1], {})
             figure.pop("source", None)
             figure.pop("quote", None)
-            figure.update({path[2]: value, "basis": "assumed",
-                           "rationale": f"{overlay.title} scenario: {overlay.rationale}"})
+            figure.update({path[2]: value, "basis": "assumed", "rationale": note(path)})
             if path[1] == "cagr":
                 figure.update(from_year=size["base"]["year"], to_year=size["end"]["year"])
         else:
             split = next(b for b in data["breakdowns"] if b["id"] == path[1])
             item = next(i for i in split["items"] if i["name"] == path[3])
-            item["cagr"] = {"rate": value, "basis": "assumed",
-                            "rationale": f"{overlay.title} scenario: {overlay.rationale}"}
+            if path[4] == "cagr":
+                item["cagr"] = {"rate": value, "basis": "assumed", "rationale": note(path)}
+            else:  # share and value carry the item's own basis: its other figures keep theirs
+                _own_basis(item)
+                for key in ("source", "quote"):
+                    item.pop(key, None)
+                item.update({path[4]: value, "basis": "assumed", "rationale": note(path)})
 
 
-def _check_idle(anchor: str, paths: list[tuple], overlay: Overlay) -> None:
+def _own_basis(item: dict) -> None:
+    """Write out the basis an item's rate, end value, history and claims inherit from it, before the item's changes."""
+    said = {k: item[k] for k in ("basis", "source", "rationale") if item.get(k) is not None}
+    history = item.get("values")
+    if isinstance(history, dict):
+        item["values"] = history = [{"year": y, "value": v} for y, v in history.items()]
+    figures = [("cagr", item.get("cagr")), ("end", item.get("end"))] + [(n, f) for n, f in enumerate(history or [])]
+    for key, figure in figures:
+        if figure is not None and not (isinstance(figure, dict) and "basis" in figure):
+            owner = item["values"] if isinstance(key, int) else item
+            owner[key] = {**said, **(figure if isinstance(figure, dict) else {"rate": figure})}
+    if item.get("basis") == "sourced":
+        cited = {k: item[k] for k in ("source", "quote") if item.get(k)}
+        item["claims"] = [{"claim": c, **cited} if isinstance(c, str) else c for c in item.get("claims", [])]
+
+
+def _check_idle(anchor: str, paths: list[tuple], source: Path) -> None:
     """An override of the figure that does not drive the series, made alone, is almost surely a slip."""
     if anchor not in IDLE_UNDER_ANCHOR:
         return  # parse_params names the bad anchor
     other = next(a for a in IDLE_UNDER_ANCHOR if a != anchor)
     idle, driver = IDLE_UNDER_ANCHOR[anchor], IDLE_UNDER_ANCHOR[other]
     if idle in paths and driver not in paths:
-        raise ParamsError(overlay.path, [(_dotted(idle),
+        raise ParamsError(source, [(_dotted(idle),
                                           f"does not change the forecast while size.anchor is '{anchor}'; "
                                           f"also set size.anchor: {other}, or override {'.'.join(driver)} too")])
 
@@ -196,17 +219,28 @@ def _merged_key(key: str, data: dict) -> str:
     return f"overrides.{key}" if key.split(".")[0] in ALLOWED else key
 
 
-def _merge(raw: dict, overlay: Overlay) -> Params:
-    """Merge on the raw mapping (Params is frozen) and validate again, blaming the overlay file."""
+def merged(raw: dict, overrides: dict, source: Path, note: Callable[[tuple], str], item: dict = ITEM) -> dict:
+    """The raw market mapping with overrides written in (Params is frozen); a key that may not be set blames source."""
     problems: list[tuple[str, str]] = []
     raw = current(raw)
-    leaves = _leaves(migrate_overrides(overlay.overrides), ALLOWED, raw, (), problems)
+    leaves = _leaves(migrate_overrides(overrides), ALLOWED, raw, (), problems, item)
     if problems:
-        raise ParamsError(overlay.path, problems)
+        raise ParamsError(source, problems)
     data = copy.deepcopy(raw)
-    _apply(data, leaves, overlay)
-    _check_idle(data["size"].get("anchor", "endpoints"), [path for path, _ in leaves], overlay)
+    _apply(data, leaves, note)
+    _check_idle(data["size"].get("anchor", "endpoints"), [path for path, _ in leaves], source)
+    return data
+
+
+def validated(data: dict, source: Path) -> Params:
+    """Validate a merged mapping as the file is validated, naming overridden keys as the overrides wrote them."""
     try:
-        return parse_params(data, overlay.path)
+        return parse_params(data, source)
     except ParamsError as exc:
-        raise ParamsError(overlay.path, [(_merged_key(k, data), r) for k, r in exc.problems]) from None
+        raise ParamsError(source, [(_merged_key(k, data), r) for k, r in exc.problems]) from None
+
+
+def _merge(raw: dict, overlay: Overlay) -> Params:
+    """Merge an overlay file and validate again, blaming the overlay file."""
+    why = f"{overlay.title} scenario: {overlay.rationale}"
+    return validated(merged(raw, overlay.overrides, overlay.path, lambda path: why), overlay.path)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from ..core import atomic
 from ..core.errors import ParamsError
-from ..core.paths import PARAMS
 
 if TYPE_CHECKING:
     from .params import Params
@@ -118,21 +117,14 @@ def _sheets(data: dict) -> list[tuple[_Sheet, object]]:
 
 
 def _docs() -> list[tuple[re.Pattern, str]]:
-    """Key documentation from params/README.md's key table, as (pattern for a key path, meaning)."""
-    readme = PARAMS / "README.md"
+    """Key documentation from the params schema (as params/README.md shows it), as (pattern for a key path, meaning)."""
+    from .schema import keys
+
     docs = []
-    if not readme.exists():
-        return docs
-    for line in readme.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) != 3 or not cells[0].startswith("`"):
-            continue
-        keys = re.findall(r"`([^`]+)`", cells[0])
-        stem = keys[0].rsplit(".", 1)[0] if keys else ""
-        for key in keys:
-            full = stem + key if key.startswith(".") else key
-            pattern = re.escape(full).replace(r"\[\]", r"(?:\[\])?").replace(re.escape("<split>"), r"[^.]+")
-            docs.append((re.compile(rf"(^|\.){pattern}$"), f"{cells[1]}: {cells[2]}".strip(": ")))
+    for key in keys():
+        for full in key.paths:
+            pattern = re.escape(full).replace(r"\[\]", r"(?:\[\])?")
+            docs.append((re.compile(rf"(^|\.){pattern}$"), f"{key.kind}: {key.meaning}".strip(": ")))
     return docs
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core import atomic, source_files
 from ..core.errors import NothingToRender
-from ..core.paths import NOTEBOOKS, OUTPUTS, resolve_params
+from ..core.paths import NOTEBOOKS, OUTPUTS, SHIPPED_NOTEBOOKS, resolve_params
 from ..core.report_date import pinned
 from . import collection, manifest, publish, stopping
 from .execute import CELL_TIMEOUT, Outcome
@@ -20,7 +20,8 @@ from .options import CACHE_DIR, FORMATS
 from .tasks import run_notebook, write_report
 from .units import Keys, Target, export_key, input_hash, notebook_key
 
-FOLDER = NOTEBOOKS / "compare"
+# the project's own comparison notebook when it has one (`cmo-report init` copies it), else the package's
+FOLDER = NOTEBOOKS / "compare" if (NOTEBOOKS / "compare").is_dir() else SHIPPED_NOTEBOOKS / "compare"
 TITLE = "Comparison"
 
 

@@ -82,7 +82,9 @@ def cell(value: float | str | None, text: str, column: str = "") -> Cell:
     # section, so a negative value gets no second minus)
     fixed = '"' + text.removesuffix(note).rstrip() + '"'
     tie = at_tie(value, len(m["dec"] or ""), 100 if m["mark"] in ("%", " pp") else 1)
-    number_format = ";".join([fixed] * 3) if tie else _number_format(m)
+    # a small value the report shows as zero would print as '-0.0' in a spreadsheet: the report's text again
+    zero = value != 0 and not any(ch in "123456789" for ch in m["digits"] + (m["dec"] or ""))
+    number_format = ";".join([fixed] * 3) if tie or zero else _number_format(m)
     return Cell(text, held, number_format, note)
 
 

@@ -26,6 +26,7 @@ class RenderOptions:
     executor: str = "local"
     scheduler: str | None = None
     cell_timeout: float = CELL_TIMEOUT
+    overrides: tuple[str, ...] = ()  # -P key=value, applied to every market of the run
     brand: Path | None = None  # --brand: one brand file for every market, instead of a _brand.yml beside each
 
     @property

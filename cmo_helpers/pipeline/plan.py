@@ -14,9 +14,12 @@ from .cache import Cache
 from .units import Keys, Target, brand_key, export_key, input_hash, inputs, notebook_key, recall_plan
 
 
-def plan(params_files: list[str | Path], which: str = "none", params_dir: Path | None = None) -> list[Target]:
-    """Validate every params and overlay file first, so nothing runs when any is bad."""
+def plan(params_files: list[str | Path], which: str = "none", params_dir: Path | None = None,
+         overrides: tuple[str, ...] = ()) -> list[Target]:
+    """Validate every params and overlay file, and the -P overrides on each, first, so nothing runs when any is bad."""
     from ..inputs import glyphs
+    from ..inputs.load import claim_slug
+    from ..inputs.overrides import apply
     from ..inputs.session import load
 
     targets: list[Target] = []
@@ -26,15 +29,13 @@ def plan(params_files: list[str | Path], which: str = "none", params_dir: Path |
         path = resolve_params(name, params_dir)
         try:
             m = load(path)  # each file read and validated once, every scenario merged and checked
+            if overrides:
+                apply(path, list(overrides))
+            claim_slug(seen, m.published.market.slug, path)
         except ParamsError as exc:
             problems.append(exc)
             continue
         p = m.published
-        if p.market.slug in seen:
-            clash = f"'{p.market.slug}' is also used by {seen[p.market.slug]}"
-            problems.append(ParamsError(path, [("market.slug", clash)]))
-            continue
-        seen[p.market.slug] = path
         for line in glyphs.warnings(path, m.raw):
             print(f"warning: {terminal(line)}", file=sys.stderr)
         targets.append(Target(path, p.market.slug, "base", "Base"))
@@ -82,15 +83,16 @@ def _related(target: Target, targets: list[Target]) -> list[tuple[str, str]]:
 
 
 def unit_keys(targets: list[Target], notebooks: list[Path], formats: tuple[str, ...],
-              brand: Path | None = None) -> dict[Target, Keys]:
-    """Every unit's key, from file contents alone; `brand` is `--brand`, else each market's `_brand.yml` counts."""
+              overrides: tuple[str, ...] = (), brand: Path | None = None) -> dict[Target, Keys]:
+    """Every unit's key, from file contents and the -P overrides alone; `brand` is `--brand`, else each market's
+    `_brand.yml` counts."""
     from ..inputs import brand_file
 
     keys = {}
     brands = {path: brand_file.read(brand_file.find(path, brand))
               for path in dict.fromkeys(t.params_file for t in targets)}
     for t in targets:
-        files = inputs(t.params_file, t.slug)
+        files = inputs(t.params_file, t.slug, overrides)
         digest = input_hash(files)
         house = brands[t.params_file]
         nb_keys = {nb.name: notebook_key(nb, t, digest, house) for nb in notebooks}

@@ -1,6 +1,7 @@
 """The output folder: check it first, stage each market with a frozen copy of its inputs, swap in whole."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -53,8 +54,10 @@ def _remove_abandoned_staging(out: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def freeze(market_file: Path, slug: str, snapshots: dict[Path, Snapshot], folder: Path) -> Path:
-    """Write the market file and its overlays as validated into folder/inputs; notebooks read only this copy."""
+def freeze(market_file: Path, slug: str, snapshots: dict[Path, Snapshot], folder: Path,
+           overrides: tuple[str, ...] = ()) -> Path:
+    """Write the market file (with any -P overrides in it) and its overlays as validated into folder/inputs;
+    notebooks read only this copy."""
     overlays = market_file.parent / "scenarios" / slug
     record = {}
     for path, snap in sorted(snapshots.items()):
@@ -64,10 +67,15 @@ def freeze(market_file: Path, slug: str, snapshots: dict[Path, Snapshot], folder
             rel = Path("scenarios", slug, path.name)
         else:
             continue
+        data = snap.data
+        if path == market_file and overrides:
+            from ..inputs.overrides import frozen_text
+
+            data = frozen_text(market_file, list(overrides)).encode()
         target = folder / INPUTS / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(snap.data)
-        record[rel.as_posix()] = snap.sha256
+        target.write_bytes(data)
+        record[rel.as_posix()] = hashlib.sha256(data).hexdigest()
     mark(folder, record)
     return folder / INPUTS / market_file.name
 

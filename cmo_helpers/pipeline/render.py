@@ -38,6 +38,7 @@ def render(
     executor: str = "local",
     scheduler: str | None = None,
     cell_timeout: float = CELL_TIMEOUT,
+    overrides: tuple[str, ...] = (),
     brand: Path | None = None,
 ) -> Summary:
     """Bring every target up to date; a market's folder is swapped in only if all of it succeeded.
@@ -46,7 +47,7 @@ def render(
     the staging folder; each published folder is then the old one or the new one, never a mix.
     """
     options = RenderOptions(formats, jobs, out, which, force, cache_dir, params_dir, executor, scheduler, cell_timeout,
-                            brand)
+                            overrides, brand)
     return run(params_files, options)
 
 
@@ -60,10 +61,10 @@ def run(params_files: list[str | Path], options: RenderOptions) -> Summary:
         up_to_date = _up_to_date(params_files, notebooks, options, store)
         if up_to_date is not None:
             return up_to_date
-        targets = plan(params_files, options.which, options.params_dir)
+        targets = plan(params_files, options.which, options.params_dir, options.overrides)
         if not targets:
             raise NothingToRender("no market to render")
-        keys = unit_keys(targets, notebooks, options.formats, options.brand)
+        keys = unit_keys(targets, notebooks, options.formats, options.overrides, options.brand)
         summary = _build(targets, keys, notebooks, store, snapshots, options)
         for path in dict.fromkeys(t.params_file for t in targets):
             remember_plan(store.root, path, options.which, [t for t in targets if t.params_file == path])
@@ -77,7 +78,7 @@ def _up_to_date(params_files: list[str | Path], notebooks: list[Path], options: 
     targets = None if options.force else recall(params_files, options.which, options.params_dir, store)
     if targets is None:
         return None
-    keys = unit_keys(targets, notebooks, options.formats, options.brand)
+    keys = unit_keys(targets, notebooks, options.formats, options.overrides, options.brand)
     slugs = dict.fromkeys(t.slug for t in targets)
     if not all(is_current(slug, targets, keys, options.out) for slug in slugs):
         return None
@@ -100,7 +101,8 @@ def _build(targets: list[Target], keys: dict[Target, Keys], notebooks: list[Path
     before = stopping.descendants()
     stopping.become_subreaper()
     try:
-        frozen = {t.slug: publish.freeze(t.params_file, t.slug, snapshots, staging / t.slug) for t in stale}
+        frozen = {t.slug: publish.freeze(t.params_file, t.slug, snapshots, staging / t.slug, options.overrides)
+                  for t in stale}
         todo = {t: batch.restore_notebooks(t, notebooks) for t in stale}
         run_units(batch, todo, frozen, options)  # each unit reads its market's frozen inputs
         progress.close()

@@ -118,16 +118,19 @@ def templates_digest() -> str:
     return _tree_digest(TEMPLATES, "*")
 
 
-def inputs(params_file: Path, slug: str) -> dict[str, str]:
-    """SHA-256 of the market file and every overlay of the market (the scenarios section compares them all)."""
-    found = {params_file.name: snapshot(params_file).sha256}  # within a render, the bytes that were validated
+def inputs(params_file: Path, slug: str, overrides: tuple[str, ...] = ()) -> dict[str, str | list[str]]:
+    """SHA-256 of the market file and every overlay of the market (the scenarios section compares them all),
+    and the -P overrides as typed."""
+    found: dict[str, str | list[str]] = {params_file.name: snapshot(params_file).sha256}  # the validated bytes
     folder = scenario_folder(params_file, slug)
     for overlay in sorted(folder.glob("*.yaml")):
         found[f"scenarios/{slug}/{overlay.name}"] = snapshot(overlay).sha256
+    if overrides:
+        found["-P"] = list(overrides)
     return found
 
 
-def input_hash(files: dict[str, str]) -> str:
+def input_hash(files: dict[str, str | list[str]]) -> str:
     """One hash of the inputs' names and contents, independent of where the params folder lives."""
     return digest(json.dumps(files, sort_keys=True))
 

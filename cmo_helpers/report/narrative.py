@@ -290,7 +290,8 @@ def _coverage(p: Params, b: Breakdown) -> str:
     groups = bd.share_groups(p, b)
     label = md(b.label.lower())
     if not any(i.share is not None or i.value is not None for i in b.items):
-        return f"The source gives no share or value for any {label}, so none is drawn."
+        # the release may give one the analyst left unplaced ('What the source also says'): say only what the file holds
+        return f"No {label} has a share or value among this report's figures, so none is drawn."
     if not groups:
         return "The source gives the values without a year, so they are shown as stated and not drawn."
     if len(groups) > 1:

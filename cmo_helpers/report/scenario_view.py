@@ -6,10 +6,21 @@ from typing import TYPE_CHECKING
 from IPython.display import Markdown
 
 from ..core.escape import md
-from ..core.formatting import DASH, money, number, pct, rate_decimals, signed, signed_pct, unit_label, value_decimals
+from ..core.formatting import (
+    DASH,
+    money,
+    money_figure,
+    number,
+    pct,
+    rate_decimals,
+    signed,
+    signed_pct,
+    unit_label,
+    value_decimals,
+)
 from ..inputs.overlays import BASE
 from ..model import sensitivity, statements
-from ..model.provenance import ASSUMED, total_text
+from ..model.provenance import ASSUMED, quoted_years
 from .tables import Cell, Table, num, rate
 
 if TYPE_CHECKING:
@@ -43,14 +54,19 @@ def tornado_table(p: Params) -> Table:
                  {f"{year}, driver low": unit, f"{year}, driver high": unit, "Swing": unit})
 
 
+def _shown_total(p: Params, year: int, value: float, decimals: int) -> str:
+    """The end total as the report shows it: the source's figure with its bound before the currency, else ours."""
+    stated = quoted_years(p).get(year)
+    return money_figure(stated, p.market) if stated is not None else money(value, p.market, decimals)
+
+
 def tornado_summary(p: Params) -> Markdown:
     """Name the driver that matters most, and the item that does, in figures from the model."""
     t = sensitivity.tornado(p)
     top, year, base, d = t.iloc[0], p.size.end.year, sensitivity.end_value(p), value_decimals(p)
     text = (f"**{md(top['driver'])}** matters most: moving it by {step_text(top['kind'])} puts the {year} market "
             f"between {money(top['low_end'], p.market, d)} and {money(top['high_end'], p.market, d)}, a swing of "
-            f"{money(top['swing'], p.market, d)} or {pct(top['swing'] / base)} of the "
-            f"{p.market.currency} {total_text(p, year, base)} {p.market.unit} "
+            f"{money(top['swing'], p.market, d)} or {pct(top['swing'] / base)} of the {_shown_total(p, year, base, d)} "
             "the report shows.")
     items = t[t["level"] == "item"]
     if items.empty:

@@ -73,3 +73,17 @@ def test_bare_names_resolve_in_the_params_dir(market_copy, tmp_path, capsys):
     market_copy.rename(renamed)
     assert cli.main(["validate", "other-name", "--params-dir", str(renamed.parent)]) == 0
     assert cli.main(["validate", "other-name"]) == 2
+
+
+def test_a_bad_override_stops_the_render_before_anything_runs(tmp_path, capsys):
+    code = cli.main(["render", str(DEFAULT_PARAMS), "-o", str(tmp_path / "out"), "-P", "size.cagr.rat=12%"])
+    assert code == 2
+    assert f"{DEFAULT_PARAMS}: -P size.cagr.rat: unknown key 'rat'; did you mean 'rate'?" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_override_without_a_key_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["render", "-P", "12%"])
+    assert info.value.code == 2
+    assert "-P takes key=value" in capsys.readouterr().err

@@ -125,3 +125,16 @@ def test_a_citation_leaves_out_what_the_source_does_not_give():
     assert f.source_line(Source(id="a", title="Widget outlook", url="https://example.com/w")) == (
         "\u201cWidget outlook\u201d, date not stated. https://example.com/w")
     assert f.source_line(Source(id="a", publisher="Acme Research")) == "Acme Research: date not stated."
+
+
+@pytest.mark.parametrize(("shown", "expected"), [
+    (f.number(-0.04), "0.0"),
+    (f.number(-0.0), "0.0"),
+    (f.signed(-0.04), "+0.0"),  # as an exact zero shows
+    (f.pct(-0.0004), "0.0%"),
+    (f.signed_pct(-0.0001), "+0.0%"),
+    (f.pp(-0.0004), "+0.0 pp"),
+    (f.signed(-0.05), "-0.1"),  # half away from zero: a real change keeps its sign
+])
+def test_nothing_shows_as_minus_zero(shown, expected):
+    assert shown == expected

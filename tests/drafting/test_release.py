@@ -54,21 +54,25 @@ def test_a_one_year_step_is_not_the_market_cagr_and_a_lead_in_is_not_an_item():
     assert p["size"]["cagr"]["rate"] == "10.0%"
     assert p["size"]["end"]["value"] == 19.9
     assert "Down the road" not in items(p)
-    assert "one-year step" in unplaced(p)
+    step = p["size"]["other_cagrs"]
+    assert [(c["rate"], c["from_year"], c["to_year"], c["quote"]) for c in step] == [
+        ("8.8%", 2025, 2026, "compound annual growth rate (CAGR) of 8.8%")]
 
 
-def test_a_trillion_bound_is_the_end_value_and_its_bound_is_noted():
+def test_a_trillion_bound_is_the_end_value_with_its_bound():
     p = draft("The tidal power market stood at USD 310.5 billion in 2024 and should cross USD 2.2 trillion by "
               "the end of 2036, growing at more than 17% CAGR between 2025-2036. In 2025, the industry size of tidal "
               "power is put at USD 362.4 billion.\n")
     size = p["size"]
     assert (size["base"]["year"], size["end"]["year"]) == (2024, 2036)
     assert float(size["end"]["value"]) == 2200
-    assert "bound" in unplaced(p)
+    assert (size["end"]["bound"], size["end"]["quote"]) == ("over", "cross USD 2.2 trillion by the end of 2036")
+    assert size["cagr"]["bound"] == "more-than"
+    assert "bound" not in unplaced(p)
     assert [t["value"] for t in p.get("totals", [])] == [362.4]
 
 
-def test_a_volume_series_gives_no_money_figure_and_its_cagr_is_unplaced():
+def test_a_volume_series_gives_no_money_figure_and_is_the_volume_with_its_cagr():
     p = draft("The Ruritania wind farm market is estimated at 12.4 thousand MW in 2024 and is expected to reach "
               "20.1 thousand MW by 2029, growing at a CAGR of 10.1%. Further, the market is expected to generate "
               "revenue of USD 8,200 million in 2024 and is projected to reach USD 15,400 million by 2029, growing at "
@@ -76,7 +80,10 @@ def test_a_volume_series_gives_no_money_figure_and_its_cagr_is_unplaced():
     assert p["size"]["base"]["value"] == "8,200" and p["size"]["end"]["value"] == "15,400"
     assert p["size"]["cagr"]["rate"] == "13.1%"
     assert "Further" not in items(p)
-    assert "10.1%" in unplaced(p) and "volume" in unplaced(p)
+    assert "10.1%" not in unplaced(p)
+    volume = p["volume"]
+    assert (volume["unit"], volume["base"]["value"], volume["end"]["value"], volume["cagr"]["rate"]) == (
+        "thousand MW", 12.4, 20.1, "10.1%")
 
 
 def test_the_markets_own_region_is_the_market_and_a_country_market_inside_it_an_item():
@@ -182,11 +189,12 @@ def test_an_aftermarket_is_an_item_and_led_lamps_lead_nothing():
     assert "Installation type" in labels and "Vehicle type" in labels
 
 
-def test_a_bound_on_the_cagr_is_noted():
+def test_a_bound_on_the_cagr_is_the_cagrs_bound():
     p = draft("The moss lamp market was valued at approximately €10 billion in 2025, projected to maintain a CAGR "
               "exceeding 6% through 2033.\n")
     assert p["size"]["cagr"]["rate"] == "6%"
-    assert "a bound ('exceeding') on the CAGR" in unplaced(p)
+    assert p["size"]["cagr"]["bound"] == "over"
+    assert p["size"]["base"]["bound"] == "about"
 
 
 def test_a_range_of_amounts_and_another_markets_total_are_not_this_markets():
@@ -204,3 +212,23 @@ def test_the_market_named_after_a_place_is_the_subject_and_an_entrant_is_no_item
               "the biggest entrant.\n")
     assert p["size"]["base"]["value"] == "62.50"
     assert not items(p)
+
+
+def test_bounds_go_on_their_figures_and_an_undated_share_takes_no_year():
+    p = draft("The global moss brick market was valued at USD 120.5 million in 2024 and is expected to reach nearly "
+              "USD 200.0 million by 2030, growing at a CAGR of 8.8% from 2024 to 2030.\n\n"
+              "By region, Europe generated around USD 50.2 million in 2024.\n\n"
+              "Asia Pacific accounted for 22.5% of the market.\n")
+    end = p["size"]["end"]
+    assert (end["bound"], end["quote"]) == ("nearly", "nearly USD 200.0 million by 2030")
+    assert "bound" not in p["size"]["base"] and "bound" not in p["size"]["cagr"]
+    region = items(p)
+    assert (region["Europe"]["bound"], "year" in region["Europe"]) == ({"value": "about"}, False)
+    assert (region["Asia Pacific"]["share"], region["Asia Pacific"]["year"]) == ("22.5%", "not stated")
+    assert p["breakdowns"][0]["year"] == 2024
+
+
+def test_a_breakdown_of_undated_shares_is_not_put_in_the_base_year():
+    p = draft("The global moss brick market was valued at USD 120.5 million in 2024 and is expected to reach "
+              "USD 200.0 million by 2030.\n\nEurope accounted for 31.5% of the market.\n")
+    assert p["breakdowns"][0]["year"] == "not stated"

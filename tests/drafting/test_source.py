@@ -1,8 +1,10 @@
 """What a release says about itself is read from its first lines; nothing is invented when it says nothing."""
 from __future__ import annotations
 
+import pytest
+
 from cmo_helpers.drafting.facts import extract
-from cmo_helpers.drafting.source import source_meta
+from cmo_helpers.drafting.source import market_name, source_meta, title_problem
 
 
 def test_source_meta_reads_the_title_publisher_date_place_and_url():
@@ -34,3 +36,22 @@ def test_the_market_is_named_by_the_words_of_its_first_total_not_by_a_publisher(
     text = ("T\n\nAccording to the latest study by Pinecrest Market Insights, the cloud gaming market size was "
             "USD 7,860 million in 2024.\n")
     assert extract(text).market_name == "Cloud Gaming Market"
+
+
+@pytest.mark.parametrize("title, why", [
+    ("Moss Brick Market Outlook and Forecast (2026 - 2033)", None),
+    ("The moss brick market was valued at a record high this year.", "sentence"),
+    ("Issue: 7; Out: June 2031", "label"),
+    ("“Bricks That Breathe”", "tagline"),
+    ("Moss Brick Market to Pass USD 4.5 Bn by 2033", "figures"),
+    ("Grey Owl Analytics", "does not name"),
+    ("Regional Market Size and Trends", "does not name"),
+])
+def test_a_title_is_taken_only_when_it_reads_as_one(title, why):
+    problem = title_problem(title, "Global Moss Brick Market")
+    assert (problem is None) if why is None else why in problem
+
+
+def test_a_market_named_at_the_start_of_a_line_loses_its_article():
+    text = "The Pondland Moss Tile Market size is estimated at 4.2 thousand tonnes in 2025.\n"
+    assert market_name(text, extract(text).facts) == "Pondland Moss Tile Market"

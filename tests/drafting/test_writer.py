@@ -40,8 +40,8 @@ def test_market_source_and_size_keep_the_source_digits(kelp):
     assert p["market"] == {"name": "Global Kelp Farming Market", "slug": "kelp-farming", "geography": "Global",
                            "currency": "USD", "unit": "million"}
     assert p["sources"][0] == {"id": "tideline-research-2025", "publisher": "Tideline Research",
-                               "title": "Kelp Farming Market Surpassing USD 2.4 Billion by 2031",
                                "published": dt.date(2025, 3, 4), "kind": "press release", "place": "Oslo"}
+    assert "# title: left out: the first line states figures: a headline, not a title" in kelp.yaml_text
     size = p["size"]
     assert (size["base"]["year"], size["base"]["value"]) == (2024, "1,180.40")
     assert (size["end"]["year"], size["end"]["value"]) == (2031, "2,417.0")
@@ -62,7 +62,7 @@ def test_breakdowns_items_parents_and_claims(kelp):
     assert (norway["value"], norway["parent"], by_id["country"]["year"]) == (210, "Europe", 2024)
 
 
-def test_a_headline_bound_becomes_a_claim_and_decoys_and_past_rates_go_unplaced(kelp):
+def test_a_headline_bound_becomes_a_claim_decoys_go_unplaced_and_a_past_rate_is_another_cagr(kelp):
     claims = kelp.params["claims"]
     assert {"text": "The kelp farming market is worth billions of dollars", "scale": "billion",
             "source": "tideline-research-2025"} in claims
@@ -70,9 +70,10 @@ def test_a_headline_bound_becomes_a_claim_and_decoys_and_past_rates_go_unplaced(
             "bound": "at-least", "source": "tideline-research-2025"} in claims
     notes = {u["note"] for u in kelp.params["unplaced"]}
     assert any(n.startswith("not a market figure") for n in notes)
-    assert "a past growth rate, not the forecast CAGR" in notes
+    assert [(c["rate"], c["from_year"], c["to_year"]) for c in kelp.params["size"]["other_cagrs"]] == [
+        ("8%", 2019, 2024)]
     assert kelp.counts == {"totals": 2, "cagr": 1, "shares": 2, "values": 2, "item_cagrs": 1, "claims": 4,
-                           "unplaced": 2}
+                           "unplaced": 1}
 
 
 def test_yaml_loads_back_to_the_mapping_and_every_quote_is_in_the_text(kelp):
@@ -85,7 +86,8 @@ def test_what_is_missing_for_a_full_report():
     assert "end" not in draft.params["size"]
     assert any(m.startswith("size.end") for m in draft.missing)
     assert any(m.startswith("sources[0].publisher") for m in draft.missing)
-    assert draft.params["sources"][0]["publisher"] == "Publisher not stated in the release"
+    assert set(draft.params["sources"][0]) == {"id"}  # no placeholder in any value
+    assert "# publisher: left out: the release names no publisher" in draft.yaml_text
     assert any(m.startswith("breakdowns: none found") for m in draft.missing)
 
 

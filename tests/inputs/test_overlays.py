@@ -127,7 +127,7 @@ def test_shipped_overlays_are_valid():
         ("sise: {end: {value: 150}}", "overrides.sise", "unknown key 'sise'; did you mean 'size'?"),
         ("market: {name: Other}", "overrides.market", "'market' cannot be changed by a scenario"),
         ("size: {end: {year: 2030}}", "overrides.size.end.year",
-         "'year' cannot be changed by a scenario; allowed here: value"),
+         "'year' cannot be changed by a scenario or -P override; allowed here: value"),
         ("size: {end: {valeu: 150}}", "overrides.size.end.valeu", "unknown key 'valeu'; did you mean 'value'?"),
         ("size: {end: 150}", "overrides.size.end", "expected a mapping with value, got 150"),
         ("regions: {items: {Nort: {cagr: 0.1}}}", "overrides.breakdowns.regions.items.Nort",

@@ -59,7 +59,7 @@ def test_workbook_has_a_sheet_per_part_headers_drop_downs_and_notes(workbook):
     checks = {str(dv.sqref): dv.formula1 for dv in wb[name].data_validations.dataValidation}
     assert checks[f"{basis}2:{basis}{wb[name].max_row + 199}"] == '"sourced,assumed"'
     share = wb[name].cell(1, header.index("share") + 1)
-    assert "share of the **whole market**" in share.comment.text
+    assert "share of the whole market" in share.comment.text
     units = {dv.formula1 for dv in wb["Market"].data_validations.dataValidation}
     assert '"thousand,million,billion,trillion"' in units
 

@@ -104,7 +104,7 @@ def test_changing_the_brand_changes_every_key(market_copy):
     targets = plan([market_copy])
     notebooks = notebook_paths()
     plain = unit_keys(targets, notebooks, ("html", "pdf"))
-    branded = unit_keys(targets, notebooks, ("html", "pdf"), EXAMPLE)
+    branded = unit_keys(targets, notebooks, ("html", "pdf"), brand=EXAMPLE)
     for t in targets:
         assert plain[t].brand is brand.DEFAULT and branded[t].brand.name == "Harbour Lane Advisory"
         assert plain[t].export != branded[t].export

@@ -309,3 +309,12 @@ def test_libreoffice_shows_every_figure_as_the_report_prints_it(tmp_path):
                   for c in row if c.numeric]
     shown = libreoffice_shown([(c.value, c.number_format) for c in cells], tmp_path)
     assert [s + (f" {c.note}" if c.note else "") for s, c in zip(shown, cells, strict=True)] == [c.text for c in cells]
+
+
+@pytest.mark.parametrize(("value", "text"), [(-0.04, "+0.0"), (-0.0004, "0.0 pp"), (-0.00004, "0.0%")])
+def test_a_small_negative_the_report_shows_as_zero_prints_as_zero_in_a_spreadsheet(value, text):
+    from cmo_helpers.pipeline.datapack import cell
+
+    c = cell(value, text)
+    assert c.value == pytest.approx(value * (100 if text.endswith("pp") else 1))
+    assert c.number_format == ";".join([f'"{text}"'] * 3), "Excel would print '-0.0' from the plain format"

@@ -32,7 +32,7 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     market = load(DEFAULT_PARAMS)
     p = market.shown
     cell = new_code_cell("charts")
-    service, region = p.breakdowns[:2]  # the service shares give no year, so they do not stack; the regions do
+    service, region = p.breakdowns  # the service share has no year, so no values by year: region's are stacked
     cell.outputs = [_output(c) for c in (charts.size_chart(p), charts.growth_chart(p), charts.share_chart(p, service),
                                          charts.stacked_chart(p, region), scenario_charts.fan_chart(market),
                                          scenario_charts.tornado_chart(p))]

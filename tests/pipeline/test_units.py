@@ -84,3 +84,12 @@ def test_versions_name_the_packages_that_shape_the_output_as_installed():
     assert {"python", "cmo-reports", "pandas", "matplotlib", "typst", "nbconvert"} <= set(found)
     for name in units.OUTPUT_SHAPING:
         assert found[name] == metadata.version(name), name
+
+
+def test_overrides_are_inputs_so_they_change_every_key(params):
+    t = Target(params / "healthcare-cmo.yaml", "healthcare-cmo", "base", "Base")
+    plain = units.inputs(t.params_file, t.slug)
+    changed = units.inputs(t.params_file, t.slug, ("size.base.value=600",))
+    assert changed == {**plain, "-P": ["size.base.value=600"]}, "the manifest records them as typed"
+    other = units.inputs(t.params_file, t.slug, ("size.base.value=601",))
+    assert len({units.input_hash(f) for f in (plain, changed, other)}) == 3

@@ -6,7 +6,7 @@ import pytest
 from cmo_helpers.core.paths import ROOT
 from cmo_helpers.inputs.load import load_params
 from cmo_helpers.model import audit
-from cmo_helpers.report import also_says, chart_series, charts, narrative, tables
+from cmo_helpers.report import also_says, chart_series, charts, narrative, scenario_view, tables
 
 FOLDER = ROOT / "tests" / "data" / "releases17"
 
@@ -92,3 +92,19 @@ def test_what_we_derive_from_a_bounded_endpoint_is_hedged(bounds, mixed):
     said = narrative.takeaways(bounds).data
     assert "to nearly USD 780 million in 2032 [1], about 1.9×" in said and "That is about 9.5% a year" in said
     assert "about" not in narrative.takeaways(mixed).data
+
+
+def test_the_tornado_sentence_puts_the_end_totals_bound_before_its_currency(bounds):
+    text = scenario_view.tornado_summary(bounds).data
+    assert "of the nearly USD 780 million the report shows" in text
+    assert "USD nearly" not in text
+
+
+def test_a_breakdown_without_shares_says_what_the_file_holds_not_what_the_source_gives(bounds):
+    raw = bounds.model_dump(mode="json", exclude_none=True)
+    raw["breakdowns"] = [{"id": "tier", "label": "Tier", "items": [
+        {"name": "Tier A", "claims": ["largest"], "basis": "sourced", "source": raw["sources"][0]["id"]}]}]
+    p = type(bounds).model_validate(raw)
+    text = narrative.breakdown_summary(p, p.breakdowns[0]).data
+    assert "No tier has a share or value among this report's figures" in text
+    assert "The source gives no share" not in text

@@ -23,6 +23,7 @@ from ...core.errors import ClusterError
 from ..execute import Outcome
 from ..lean_imports import skip_iri_grammars
 from ..tasks import export_target, exported_files, run_notebook
+from . import dask_log
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -92,7 +93,7 @@ def run(batch: Batch, todo: dict[Target, list[Path]], frozen: dict[str, Path], o
     """Client side: submit one task per target that has work left and take its results as they finish."""
     from distributed import as_completed
 
-    with connect(options.scheduler, options.jobs) as client:
+    with connect(options.scheduler, options.jobs) as client, dask_log.to_file(options.out / dask_log.NAME):
         futures = {}
         for t, notebooks in todo.items():
             if not notebooks and batch.export_done(t):

@@ -85,3 +85,21 @@ def test_a_task_reads_the_inputs_it_carries_not_the_client_files(tmp_path):
                                          {"healthcare-cmo.yaml": market.encode()})
     assert [o.ok for o in outcomes] == [True], outcomes
     assert "Frozen Copy Market" in files[f"notebooks/{FEW[0].name}"].decode()
+
+
+def test_dask_warnings_go_to_the_log_not_the_terminal(tmp_path, capfd):
+    import warnings
+
+    from cmo_helpers.pipeline.executors import dask_log
+
+    log = tmp_path / dask_log.NAME
+    before = logging.getLogger("distributed").handlers[:]
+    with dask_log.to_file(log):
+        logging.getLogger("distributed.client").warning("scheduler sent something odd")
+        logging.getLogger("distributed.worker").info("a worker chatted")
+        warnings.warn("Sending large graph of size 12 MiB", UserWarning, stacklevel=1)
+    assert capfd.readouterr().err == ""
+    said = log.read_text()
+    assert "distributed.client WARNING scheduler sent something odd" in said
+    assert "Sending large graph" in said and "chatted" not in said
+    assert logging.getLogger("distributed").handlers == before, "the loggers are given back as they were"

@@ -1,0 +1,135 @@
+"""`cmo-report preview FILE`: the market's HTML pages on localhost, rendered again and reloaded on every save.
+
+The pages on disk stay free of scripts; only the copies served here carry a few lines that ask, once a
+second, whether a newer render exists, and reload the page when one does.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import threading
+import time
+import webbrowser
+from pathlib import Path
+
+from ..core.errors import ClusterError, NothingToRender, OutputError, ParamsError, Stopped
+from ..core.escape import terminal
+from ..core.paths import NOTEBOOKS, OUTPUTS, resolve_params, scenario_folder
+from .arguments import add_out, path, shown
+
+EXIT_OK, EXIT_INVALID = 0, 2
+VERSION = "/__cmo_version"
+RELOAD = (b"<script>let v=null;setInterval(()=>fetch('" + VERSION.encode() + b"').then(r=>r.text()).then(t=>"
+          b"{if(v!==null&&t!==v)location.reload();v=t}).catch(()=>{}),1000)</script>")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register `preview` on the main CLI, which owns the other subcommands."""
+    p = sub.add_parser("preview", help="serve a market's HTML pages and render them again on every save",
+                       description="Render FILE's HTML pages, serve them on localhost, and render again when the "
+                                   "params file, its scenario overlays or a notebook is saved; the open page reloads. "
+                                   "Ctrl-C stops it.")
+    p.add_argument("file", metavar="FILE", help="params file or name in params/")
+    p.add_argument("--scenarios", default="none", help="none (default), all, or a comma list of scenario names")
+    p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)")
+    p.add_argument("--open", action="store_true", help="open the page in the default browser")
+    p.add_argument("--params-dir", type=path, default=None, help="where bare names are looked up (default: ./params)")
+    add_out(p, "output root (default: outputs/)", OUTPUTS)
+    p.set_defaults(func=run)
+
+
+class _Pages(http.server.SimpleHTTPRequestHandler):
+    """Files under the output root; HTML pages get the reload script, /__cmo_version the render count."""
+
+    renders = 0  # successful renders so far; a page reloads when it changes
+
+    def do_GET(self) -> None:
+        if self.path == VERSION:
+            return self._send(str(type(self).renders).encode(), "text/plain")
+        target = Path(self.translate_path(self.path))
+        if target.is_dir():
+            target = target / "index.html"
+        if target.suffix == ".html" and target.is_file():
+            page = target.read_bytes().replace(b"</body>", RELOAD + b"</body>", 1)
+            return self._send(page, "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        """Requests are not news; renders are."""
+
+
+def _render(market: Path, args: argparse.Namespace) -> None:
+    """Render the HTML pages; a bad edit is reported and the last good pages stay served."""
+    from ..pipeline.render import render
+
+    start = time.perf_counter()
+    try:
+        summary = render([market], ("html",), None, args.out, args.scenarios, params_dir=args.params_dir)
+    except (ParamsError, NothingToRender, ClusterError, OutputError) as exc:
+        print(f"not rendered: {exc}", file=sys.stderr)
+        return
+    for target, outcomes in summary.outcomes.items():
+        for o in (o for o in outcomes if not o.ok):
+            print(terminal(f"FAILED {target.label} {o.notebook}: {o.error}"), file=sys.stderr)
+    if summary.ok:
+        _Pages.renders += 1  # before the line below, so whoever reads it finds the new version served
+    print(f"rendered in {time.perf_counter() - start:.1f} s" if summary.ok else "render failed; last good pages kept",
+          flush=True)
+
+
+def _relevant(market: Path, slug: str):
+    """The saves that change the pages: the market file, its overlays, a notebook."""
+    overlays = scenario_folder(market, slug)
+
+    def keep(_change, name: str) -> bool:
+        changed = Path(name)
+        return (changed == market or changed.parent == overlays and changed.suffix == ".yaml"
+                or changed.parent == NOTEBOOKS and changed.suffix == ".ipynb")
+    return keep
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render, serve, then render again on each relevant save until Ctrl-C."""
+    import watchfiles
+
+    from ..inputs.load import load_params
+
+    market = resolve_params(args.file, args.params_dir)
+    try:
+        slug = load_params(market).market.slug
+    except ParamsError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    args.out.mkdir(parents=True, exist_ok=True)
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port),
+                                                 functools.partial(_Pages, directory=str(args.out)))
+    except OSError as exc:
+        print(f"cannot serve on port {args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    url = f"http://127.0.0.1:{server.server_address[1]}/{slug}/index.html"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        _render(market, args)
+        print(terminal(f"serving {url} from {shown(args.out)}; watching {shown(market)}, its scenarios and "
+                       f"{shown(NOTEBOOKS)}; Ctrl-C stops"), flush=True)
+        if args.open:
+            webbrowser.open(url)
+        for _changes in watchfiles.watch(market.parent, NOTEBOOKS, watch_filter=_relevant(market, slug)):
+            _render(market, args)
+    except (KeyboardInterrupt, Stopped):
+        print("preview stopped", file=sys.stderr)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return EXIT_OK
