@@ -99,7 +99,8 @@ def _render(args: argparse.Namespace) -> int:
     try:
         summary = render(params, args.to, args.jobs, args.out, args.scenarios, force=args.force,
                          cache_dir=args.cache_dir, params_dir=args.params_dir, executor=args.executor,
-                         scheduler=args.scheduler, cell_timeout=args.cell_timeout, overrides=tuple(args.overrides))
+                         scheduler=args.scheduler, cell_timeout=args.cell_timeout, overrides=tuple(args.overrides),
+                         brand=args.brand)
     except ParamsError as exc:
         print(f"nothing rendered: invalid input\n{exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -193,6 +194,8 @@ def parser() -> argparse.ArgumentParser:
                    help="change one figure for this run, e.g. -P size.cagr.rate=12%% -P size.anchor=cagr or "
                         "-P 'breakdowns.region.items.North America.share=40%%' (repeatable; checked like the file, "
                         "shown as an assumption in the report)")
+    r.add_argument("--brand", type=path, default=None, metavar="FILE",
+                   help="a brand.yml file for every market (default: a _brand.yml beside each params file, if any)")
     r.set_defaults(func=_render)
     return ap
 

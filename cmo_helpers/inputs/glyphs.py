@@ -5,9 +5,10 @@ import functools
 import unicodedata
 from pathlib import Path
 
+from ..core import brand
 from ..core.paths import font_folder
 
-FONT = "DejaVu Sans"  # the one font named by the charts, the pages and the PDF (charts.RC, base.css, report.typ)
+FONT = brand.FONT  # the one font named by the charts, the pages and the PDF (charts.RC, base.css, report.typ)
 FILE = "DejaVuSans.ttf"
 
 

@@ -81,4 +81,5 @@ class Batch:
 
     def export_args(self, t: Target) -> tuple:
         """What tasks.export_target needs after the target and its folder."""
-        return self.formats, self.keys[t].options["related"], manifest.stamp(self.keys[t].input_hash)
+        return (self.formats, self.keys[t].options["related"], manifest.stamp(self.keys[t].input_hash),
+                self.keys[t].brand)

@@ -1,9 +1,11 @@
 """Each chart of the executed notebooks as an SVG file and a PNG drawn from it by Typst, for slides and the pack."""
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..core.brand import Brand
 from ..report.chart_images import KEY, SVG, chart_outputs
 from ..typeset import engine as typeset
 
@@ -20,3 +22,13 @@ def write_chart_files(notebooks: Iterable[Path], folder: Path) -> list[Path]:
         svg.with_suffix(".png").write_bytes(png)
         written += [svg, svg.with_suffix(".png")]
     return written
+
+
+def logo_png(brand: Brand) -> bytes:
+    """The brand's logo as a raster (an SVG drawn by Typst), for slides, which take no SVG."""
+    if brand.logo_type != "svg":
+        return brand.logo
+    with tempfile.TemporaryDirectory(prefix="cmo-logo-") as tmp:
+        svg = Path(tmp, "logo.svg")
+        svg.write_bytes(brand.logo)
+        return typeset.pngs([svg])[0]

@@ -8,6 +8,7 @@ the digits the report shows; chart series are the drawn values, unrounded.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core import atomic, formula_text
+from ..core.brand import DEFAULT, Brand
 from ..core.formatting import at_tie, long_date, source_line, unit_label
 from ..core.reproducible import fix_zip_times
 from ..report import chart_images, notebook_outputs
@@ -171,6 +173,7 @@ class Pack:
     rendered: str
     sources: list[str]
     reasons: dict[str, str] = field(default_factory=dict)  # row label -> the analyst's reason for assuming it
+    brand: Brand = DEFAULT
 
 
 BASIS_LEGEND = [
@@ -235,6 +238,8 @@ def write_workbook(tables_: list[Table], charts_: list[dict], pack: Pack, path: 
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     shade = PatternFill("solid", fgColor=ASSUMED_FILL)
+    font = functools.partial(sheet_layout.font, family=pack.brand.font)
+    heading = {} if pack.brand.is_default else {"color": pack.brand.primary[1:].upper()}  # today's: black
     wrap = Alignment(wrap_text=True, vertical="top")
     wb = Workbook()
     contents: list[tuple[str, str, str]] = []  # sheet, kind, full title
@@ -243,14 +248,14 @@ def write_workbook(tables_: list[Table], charts_: list[dict], pack: Pack, path: 
     def fill(ws, title: str, header: list[str], rows: list[list[Cell]], flagged: set[int]) -> None:
         ws.append([title])
         ws.append(header)
-        ws["A1"].font = sheet_layout.font(bold=True, size=sheet_layout.TITLE_SIZE)
+        ws["A1"].font = font(bold=True, size=sheet_layout.TITLE_SIZE, **heading)
         for target in ws[2]:
-            target.font, target.alignment = sheet_layout.font(bold=True), Alignment(wrap_text=True, vertical="bottom")
+            target.font, target.alignment = font(bold=True, **heading), Alignment(wrap_text=True, vertical="bottom")
         for n, row in enumerate(rows):
             ws.append([c.value for c in row])
             for target, c in zip(ws[ws.max_row], row, strict=True):
                 target.number_format = c.number_format
-                target.font = sheet_layout.font(italic=n in flagged)
+                target.font = font(italic=n in flagged)
                 # a row's cells align at the top; text keeps clear of a number to its left, and long text wraps
                 target.alignment = Alignment(vertical="top", wrap_text=isinstance(c.value, str),
                                              indent=int(isinstance(c.value, str) and target.column > 1))
@@ -296,10 +301,10 @@ def write_workbook(tables_: list[Table], charts_: list[dict], pack: Pack, path: 
     ws.append([])
     ws.append(["#", "Source"])
     for target in ws[ws.max_row]:
-        target.font = sheet_layout.font(bold=True)
+        target.font = font(bold=True)
     for row in sources:
         ws.append([c.value for c in row])
-        ws[ws.max_row][0].font = ws[ws.max_row][1].font = sheet_layout.font()
+        ws[ws.max_row][0].font = ws[ws.max_row][1].font = font()
         ws[ws.max_row][1].alignment = wrap
     contents.append((ws.title, "Legend", "Basis labels and the sources they cite"))
     ws = wb.create_sheet(ASSUMPTIONS_SHEET)
@@ -313,20 +318,20 @@ def write_workbook(tables_: list[Table], charts_: list[dict], pack: Pack, path: 
              "Chart sheets hold the values each chart draws, unrounded; shares are fractions shown as percentages.",
              "Rows marked Assumed (shaded, italic) rest on figures the analyst filled in, not taken from a source.", ""]
     about.append([pack.market])
-    about["A1"].font = sheet_layout.font(bold=True, size=sheet_layout.TITLE_SIZE + 1)
+    about["A1"].font = font(bold=True, size=sheet_layout.TITLE_SIZE + 1, **heading)
     for line in lines:
         about.append([line])
-        about.cell(about.max_row, 1).font = sheet_layout.font()
+        about.cell(about.max_row, 1).font = font()
     about.append(["Sheet", "Kind", "What it holds"])
     for target in about[about.max_row]:
-        target.font = sheet_layout.font(bold=True)
+        target.font = font(bold=True)
     first = about.max_row + 1
     for name, kind, title in contents:
         about.append([name, kind, title])
         link = about.cell(about.max_row, 1)
         link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{name}'!A1", display=name)  # inside the book
-        link.font = sheet_layout.font(color="0563C1", underline="single")
-        about.cell(about.max_row, 2).font = about.cell(about.max_row, 3).font = sheet_layout.font()
+        link.font = font(color="0563C1", underline="single")
+        about.cell(about.max_row, 2).font = about.cell(about.max_row, 3).font = font()
     widths = sheet_layout.column_widths([[c[0] for c in contents], [c[1] for c in contents], [c[2] for c in contents]],
                                         ["Sheet", "Kind", "What it holds"])
     for col, width in zip("ABC", widths, strict=True):
@@ -347,7 +352,7 @@ def file_name(p: Params) -> str:
 
 
 def write(notebooks: list[Path], folder: Path, p: Params, today: dt.date | None = None,
-          reasons: dict[str, str] | None = None) -> Path:
+          reasons: dict[str, str] | None = None, brand: Brand = DEFAULT) -> Path:
     """The workbook beside the report and the same tables as CSVs in data/; returns the workbook."""
     import datetime as dt
 
@@ -355,5 +360,5 @@ def write(notebooks: list[Path], folder: Path, p: Params, today: dt.date | None 
     unit = unit_label(p.market)
     write_csvs(found, folder / "data", p.market.name)
     pack = Pack(p.market.name, unit, long_date(today or dt.date.today()), [source_line(s) for s in p.sources],
-                reasons or {})
+                reasons or {}, brand)
     return write_workbook(found, charts(notebooks), pack, folder / file_name(p))

@@ -6,12 +6,14 @@ drawn values and colours (editable in PowerPoint); other charts are the report's
 """
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core import atomic
+from ..core.brand import DEFAULT, Brand
 from ..core.formatting import long_date, number, pct
 from ..core.reproducible import fix_zip_times
 from ..model.breakdowns import REST
@@ -24,8 +26,7 @@ if TYPE_CHECKING:
     from ..inputs.params import Params
 
 WIDTH, HEIGHT = 13.333, 7.5  # inches: a 16:9 slide
-NAVY, GREY = "1F3B57", "666677"
-FONT = "DejaVu Sans"
+GREY = "666677"
 NATIVE = {"bar", "barh", "stacked", "line"}
 
 
@@ -88,7 +89,7 @@ def quotes(p: Params) -> list[str]:
 
 
 def _text(slide, text: str, left: float, top: float, width: float, height: float, size: float,
-          colour: str = "1D2630", bold: bool = False) -> None:
+          colour: str = "1D2630", bold: bool = False, brand: Brand = DEFAULT) -> None:
     from pptx.dml.color import RGBColor
     from pptx.util import Inches, Pt
 
@@ -96,11 +97,25 @@ def _text(slide, text: str, left: float, top: float, width: float, height: float
     frame.word_wrap = True
     run = frame.paragraphs[0].add_run()
     run.text = text
-    run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
+    run.font.size, run.font.bold, run.font.name = Pt(size), bold, brand.font
     run.font.color.rgb = RGBColor.from_string(colour)
 
 
-def _native(slide, data: dict, colours: list[str]) -> None:
+def _heading(brand: Brand) -> str:
+    """Titles and key figures in the brand's primary colour, as python-pptx spells it."""
+    return brand.primary[1:].upper()
+
+
+def _logo(slide, brand: Brand) -> None:
+    """The brand's logo at the title slide's top left."""
+    from pptx.util import Inches
+
+    from . import chart_files
+
+    slide.shapes.add_picture(io.BytesIO(chart_files.logo_png(brand)), Inches(0.8), Inches(0.6), height=Inches(0.9))
+
+
+def _native(slide, data: dict, colours: list[str], brand: Brand = DEFAULT) -> None:
     """The chart redrawn by PowerPoint from its values, in the report's colours."""
     from pptx.chart.data import CategoryChartData
     from pptx.dml.color import RGBColor
@@ -124,7 +139,7 @@ def _native(slide, data: dict, colours: list[str]) -> None:
              "stacked": XL_CHART_TYPE.COLUMN_STACKED, "line": XL_CHART_TYPE.LINE_MARKERS}
     chart = slide.shapes.add_chart(kinds[kind], Inches(0.6), Inches(1.45), Inches(WIDTH - 1.2), Inches(5.0),
                                    chart_data).chart
-    chart.font.size, chart.font.name = Pt(11), FONT
+    chart.font.size, chart.font.name = Pt(11), brand.font
     chart.has_title = False  # the slide's title says what the chart shows
     chart.has_legend = len(series) > 1
     if chart.has_legend:
@@ -152,15 +167,15 @@ def _native(slide, data: dict, colours: list[str]) -> None:
             shown.smooth = False
 
 
-def _chart_slide(prs, output: dict, png: Path, notes: str) -> None:
+def _chart_slide(prs, output: dict, png: Path, notes: str, brand: Brand = DEFAULT) -> None:
     from pptx.util import Inches
 
     meta = output["metadata"][chart_images.KEY]
     data = meta["data"]
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _text(slide, takeaway(data), 0.5, 0.35, WIDTH - 1.0, 1.0, 24, NAVY, bold=True)
+    _text(slide, takeaway(data), 0.5, 0.35, WIDTH - 1.0, 1.0, 24, _heading(brand), bold=True, brand=brand)
     if data.get("kind") in NATIVE:
-        _native(slide, data, data.get("colours", []))
+        _native(slide, data, data.get("colours", []), brand)
     else:
         picture = slide.shapes.add_picture(str(png), Inches(0.6), Inches(1.45), height=Inches(5.0))
         if picture.width > Inches(WIDTH - 1.2):  # a wide chart fits the width instead, keeping its proportions
@@ -169,11 +184,11 @@ def _chart_slide(prs, output: dict, png: Path, notes: str) -> None:
         picture.left = int((Inches(WIDTH) - picture.width) / 2)
     caption = meta["caption"]
     source = caption[caption.find("Source:"):] if "Source:" in caption else caption
-    _text(slide, source, 0.5, HEIGHT - 0.75, WIDTH - 1.0, 0.5, 10, GREY)
+    _text(slide, source, 0.5, HEIGHT - 0.75, WIDTH - 1.0, 0.5, 10, GREY, brand=brand)
     slide.notes_slide.notes_text_frame.text = f"{caption}\n\n{notes}"
 
 
-def write(notebooks: list[Path], folder: Path, p: Params, figures: dict | None,
+def write(notebooks: list[Path], folder: Path, p: Params, figures: dict | None, brand: Brand = DEFAULT,
           today: dt.date | None = None) -> Path:
     """The deck beside the report, built from the executed notebooks' charts and the headline figures."""
     import datetime as dt
@@ -187,18 +202,20 @@ def write(notebooks: list[Path], folder: Path, p: Params, figures: dict | None,
     words = quotes(p)
     said = "\n".join(["The source's words:", *words]) if words else "No source is quoted: analyst assumptions."
     title = prs.slides.add_slide(prs.slide_layouts[6])
-    _text(title, p.market.name, 0.8, 2.3, WIDTH - 1.6, 1.6, 36, NAVY, bold=True)
+    _text(title, p.market.name, 0.8, 2.3, WIDTH - 1.6, 1.6, 36, _heading(brand), bold=True, brand=brand)
     _text(title, f"Market analysis: size, growth, segments and regions, {p.size.base.year}\u2013{p.size.end.year}",
-          0.8, 4.0, WIDTH - 1.6, 0.6, 18)
+          0.8, 4.0, WIDTH - 1.6, 0.6, 18, brand=brand)
     _text(title, f"{p.market.geography} \u00b7 {long_date(today or dt.date.today())}", 0.8, 4.7, WIDTH - 1.6, 0.5, 14,
-          GREY)
+          GREY, brand=brand)
+    if brand.logo:
+        _logo(title, brand)
     title.notes_slide.notes_text_frame.text = said
     if figures:
-        _key_figures(prs, figures, said)
+        _key_figures(prs, figures, said, brand)
     for n, output in enumerate(chart_images.chart_outputs(notebooks), 1):
         if "data" in output["metadata"][chart_images.KEY]:
             png = folder / "charts" / f"{n:02d}-{output['metadata'][chart_images.KEY]['name']}.png"
-            _chart_slide(prs, output, png, said)
+            _chart_slide(prs, output, png, said, brand)
     path = folder / file_name(p)
     with atomic.replacing(path) as partial:
         prs.save(partial)
@@ -206,10 +223,10 @@ def write(notebooks: list[Path], folder: Path, p: Params, figures: dict | None,
     return path
 
 
-def _key_figures(prs, f: dict, notes: str) -> None:
+def _key_figures(prs, f: dict, notes: str, brand: Brand = DEFAULT) -> None:
     """Four figures a reader remembers: the two ends of the forecast, the yearly growth and the multiple."""
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _text(slide, "Key figures", 0.5, 0.35, WIDTH - 1.0, 1.0, 28, NAVY, bold=True)
+    _text(slide, "Key figures", 0.5, 0.35, WIDTH - 1.0, 1.0, 28, _heading(brand), bold=True, brand=brand)
     d, unit = f["value_decimals"], f["unit"]
     start, end = f["start_year"], f["end_year"]
     boxes = [(f"Market size {start}", number(f["start_value"], d), unit),
@@ -219,7 +236,7 @@ def _key_figures(prs, f: dict, notes: str) -> None:
     width = (WIDTH - 1.0) / len(boxes)
     for n, (label, value, note) in enumerate(boxes):
         left = 0.5 + n * width
-        _text(slide, label, left, 2.4, width - 0.2, 0.5, 14, GREY)
-        _text(slide, value, left, 2.9, width - 0.2, 1.0, 40, NAVY, bold=True)
-        _text(slide, note, left, 4.0, width - 0.2, 0.5, 14, GREY)
+        _text(slide, label, left, 2.4, width - 0.2, 0.5, 14, GREY, brand=brand)
+        _text(slide, value, left, 2.9, width - 0.2, 1.0, 40, _heading(brand), bold=True, brand=brand)
+        _text(slide, note, left, 4.0, width - 0.2, 0.5, 14, GREY, brand=brand)
     slide.notes_slide.notes_text_frame.text = notes

@@ -13,6 +13,7 @@ from multiprocessing.util import Finalize
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.brand import DEFAULT, ENV, Brand
 from ..core.paths import NOTEBOOKS
 from .lean_imports import KERNEL_LINE
 
@@ -40,6 +41,14 @@ CLEAR = """def _cmo_clear(ip=get_ipython()):
         pyplot.close("all")
 _cmo_clear(); del _cmo_clear"""
 KERNEL_BYTES = 350 * 2**20  # a kernel grown past this by a notebook is replaced, so none of a long batch nears 400 MB
+# The brand charts are drawn in (core/brand.py reads it in the kernel); set, or unset, before every notebook.
+BRAND = """def _cmo_brand(text={text!r}):
+    import os
+    if text:
+        os.environ[{env!r}] = text
+    else:
+        os.environ.pop({env!r}, None)
+_cmo_brand(); del _cmo_brand"""
 CELL_TIMEOUT = 120.0  # seconds; the slowest cell of a shipped notebook takes about 2 s
 START_TIMEOUT = 60.0  # seconds for a new kernel to answer, as papermill allows
 INJECTED = "injected-parameters"  # papermill's tag on the cell it adds
@@ -134,6 +143,7 @@ class _Run:
     nb: NotebookNode
     kernel: Kernel
     cell_timeout: float
+    brand: Brand = DEFAULT
     running: int = -1
 
     async def cells(self) -> None:
@@ -143,9 +153,11 @@ class _Run:
                              timeout_func=lambda cell: self.cell_timeout,  # its `timeout` takes whole seconds only
                              raise_on_iopub_timeout=True)  # as papermill: a cell whose output never ends fails
         nbc.kc = self.kernel.client
-        reply = await nbc.kc.execute(CLEAR, silent=True, store_history=False, reply=True, timeout=self.cell_timeout)
+        setup = CLEAR + "\n" + BRAND.format(text="" if self.brand.is_default else self.brand.for_kernel(), env=ENV)
+        reply = await nbc.kc.execute(setup, silent=True, store_history=False, reply=True, timeout=self.cell_timeout)
         if reply["content"]["status"] != "ok":
-            raise RuntimeError(f"the kernel could not drop the previous notebook's variables: {reply['content']}")
+            raise RuntimeError("the kernel could not drop the previous notebook's variables or set the brand: "
+                               f"{reply['content']}")
         for index, cell in enumerate(self.nb.cells):
             self.running = index
             await nbc.async_execute_cell(cell, index, execution_count=nbc.code_cells_executed + 1)
@@ -161,7 +173,7 @@ def _parameterized(notebook: Path, parameters: dict) -> NotebookNode:
 
 
 def execute(notebook: Path, output: Path, params_file: Path | None, scenario: str = "base",
-            cell_timeout: float = CELL_TIMEOUT, parameters: dict | None = None) -> Outcome:
+            cell_timeout: float = CELL_TIMEOUT, parameters: dict | None = None, brand: Brand = DEFAULT) -> Outcome:
     """Execute a notebook with injected parameters; a failing or hanging cell becomes an Outcome, not a crash.
 
     A report notebook gets `params_file` and `scenario`; a notebook with other parameters (the comparison's
@@ -177,7 +189,7 @@ def execute(notebook: Path, output: Path, params_file: Path | None, scenario: st
     logging.getLogger("papermill").setLevel(logging.WARNING)
     start = time.perf_counter()
     nb = _parameterized(notebook, parameters or {"params_file": str(params_file), "scenario": scenario})
-    run = _Run(nb, kernel(), cell_timeout)
+    run = _Run(nb, kernel(), cell_timeout, brand)
     nb.metadata["language_info"] = run.kernel.language_info
     failure = ""
     try:

@@ -14,10 +14,12 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
+from ..core.brand import DEFAULT, Brand
 from ..core.formatting import long_date, source_line, unit_label
 from ..core.paths import TEMPLATES
 from ..core.report_date import report_date
 from ..report import chart_images, notebook_outputs
+from . import page_brand
 
 if TYPE_CHECKING:
     from ..inputs.params import Params
@@ -124,8 +126,12 @@ def css() -> Markup:
     return Markup((TEMPLATES / "base.css").read_text(encoding="utf-8"))
 
 
-def _context(p: Params, scenario: str, stamp: dict | None) -> dict:
+def _context(p: Params, scenario: str, stamp: dict | None, brand: Brand = DEFAULT) -> dict:
     return {
+        "brand_css": page_brand.css(brand),
+        "logo": page_brand.logo(brand),
+        "footer": brand.footer,
+        "disclaimer": brand.disclaimer,
         "market": p.market,
         "unit": unit_label(p.market),
         "scenario": scenario,
@@ -137,10 +143,11 @@ def _context(p: Params, scenario: str, stamp: dict | None) -> dict:
 
 def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path, pdf: bool,
                 scenario_title: str = "", related: list[tuple[str, str]] = (), stamp: dict | None = None,
-                workbook: str = "") -> list[Path]:
+                workbook: str = "", brand: Brand = DEFAULT) -> list[Path]:
     """One self-contained page per section, plus an index linking them, the PDF, the data pack and related scenarios."""
     sources = "; ".join(f"[{n}] {source_line(s)}" for n, s in enumerate(p.sources, 1))
-    ctx = {**_context(p, scenario, stamp), "market": p.market.name, "nav": sections, "pdf": pdf, "sources": sources}
+    ctx = {**_context(p, scenario, stamp, brand), "market": p.market.name, "nav": sections, "pdf": pdf,
+           "sources": sources}
     page = _ENV.get_template("page.html.j2")
     index_body = Markup(_ENV.get_template("index_body.html.j2").render(
         ctx, name=p.market.name, sections=sections, related=related, workbook=workbook,

@@ -18,7 +18,7 @@ WORKER_BYTES = 450 * 2**20
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """A render's settings: formats, output root, scenarios, cache, executor and bounds."""
+    """A render's settings: formats, output root, scenarios, cache, executor, bounds and brand."""
 
     formats: tuple[str, ...] = DEFAULT_FORMATS
     jobs: int | None = None
@@ -31,6 +31,7 @@ class RenderOptions:
     scheduler: str | None = None
     cell_timeout: float = CELL_TIMEOUT
     overrides: tuple[str, ...] = ()  # -P key=value, applied to every market of the run
+    brand: Path | None = None  # --brand: one brand file for every market, instead of a _brand.yml beside each
 
     @property
     def cache_root(self) -> Path:

@@ -11,7 +11,7 @@ from ..core.paths import resolve_params
 from ..core.report_date import pinned
 from . import manifest
 from .cache import Cache
-from .units import Keys, Target, export_key, input_hash, inputs, notebook_key, recall_plan
+from .units import Keys, Target, brand_key, export_key, input_hash, inputs, notebook_key, recall_plan
 
 
 def plan(params_files: list[str | Path], which: str = "none", params_dir: Path | None = None,
@@ -83,15 +83,23 @@ def _related(target: Target, targets: list[Target]) -> list[tuple[str, str]]:
 
 
 def unit_keys(targets: list[Target], notebooks: list[Path], formats: tuple[str, ...],
-              overrides: tuple[str, ...] = ()) -> dict[Target, Keys]:
-    """Every unit's key, from file contents and the -P overrides alone."""
+              overrides: tuple[str, ...] = (), brand: Path | None = None) -> dict[Target, Keys]:
+    """Every unit's key, from file contents and the -P overrides alone; `brand` is `--brand`, else each market's
+    `_brand.yml` counts."""
+    from ..inputs import brand_file
+
     keys = {}
+    brands = {path: brand_file.read(brand_file.find(path, brand))
+              for path in dict.fromkeys(t.params_file for t in targets)}
     for t in targets:
         files = inputs(t.params_file, t.slug, overrides)
         digest = input_hash(files)
-        nb_keys = {nb.name: notebook_key(nb, t, digest) for nb in notebooks}
+        house = brands[t.params_file]
+        nb_keys = {nb.name: notebook_key(nb, t, digest, house) for nb in notebooks}
         options = {"title": t.title, "related": _related(t, targets), "input_hash": digest[:12], "date": pinned()}
-        keys[t] = Keys(files, digest, nb_keys, export_key(list(nb_keys.values()), formats, options), options)
+        if not house.is_default:
+            options["brand"] = brand_key(house)
+        keys[t] = Keys(files, digest, nb_keys, export_key(list(nb_keys.values()), formats, options), options, house)
     return keys
 
 

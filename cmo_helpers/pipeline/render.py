@@ -40,6 +40,7 @@ def render(
     scheduler: str | None = None,
     cell_timeout: float = CELL_TIMEOUT,
     overrides: tuple[str, ...] = (),
+    brand: Path | None = None,
 ) -> Summary:
     """Bring every target up to date; a market's folder is swapped in only if all of it succeeded.
 
@@ -47,7 +48,7 @@ def render(
     the staging folder; each published folder is then the old one or the new one, never a mix.
     """
     options = RenderOptions(formats, jobs, out, which, force, cache_dir, params_dir, executor, scheduler, cell_timeout,
-                            overrides)
+                            overrides, brand)
     return run(params_files, options)
 
 
@@ -71,7 +72,7 @@ def _run(params_files: list[str | Path], options: RenderOptions) -> Summary:
         targets = plan(params_files, options.which, options.params_dir, options.overrides)
         if not targets:
             raise NothingToRender("no market to render")
-        keys = unit_keys(targets, notebooks, options.formats, options.overrides)
+        keys = unit_keys(targets, notebooks, options.formats, options.overrides, options.brand)
         summary = _build(targets, keys, notebooks, store, snapshots, options)
         for path in dict.fromkeys(t.params_file for t in targets):
             remember_plan(store.root, path, options.which, [t for t in targets if t.params_file == path])
@@ -85,7 +86,7 @@ def _up_to_date(params_files: list[str | Path], notebooks: list[Path], options: 
     targets = None if options.force else recall(params_files, options.which, options.params_dir, store)
     if targets is None:
         return None
-    keys = unit_keys(targets, notebooks, options.formats, options.overrides)
+    keys = unit_keys(targets, notebooks, options.formats, options.overrides, options.brand)
     slugs = dict.fromkeys(t.slug for t in targets)
     if not all(is_current(slug, targets, keys, options.out) for slug in slugs):
         return None

@@ -5,7 +5,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from ..inputs.glyphs import FONT
+from ..core.brand import FONT
 
 NAME_MAX = 31  # Excel's limit for a sheet name
 _NOT_IN_NAMES = re.compile(r"[\[\]:*?/\\]")
@@ -39,11 +39,11 @@ def sheet_name(n: int, title: str) -> str:
     return (lead + (" ".join(words) or _NOT_IN_NAMES.sub(" ", name)[:room])).strip()
 
 
-def font(bold: bool = False, italic: bool = False, size: float = SIZE, **style):
+def font(bold: bool = False, italic: bool = False, size: float = SIZE, family: str = FONT, **style):
     """The report's font family on every cell, so the pack looks like the PDF."""
     from openpyxl.styles import Font
 
-    return Font(name=FONT, size=size, bold=bold, italic=italic, **style)
+    return Font(name=family, size=size, bold=bold, italic=italic, **style)
 
 
 def column_widths(columns: Sequence[Sequence[str]], headers: Sequence[str]) -> list[float]:

@@ -10,6 +10,7 @@ from multiprocessing.util import Finalize
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.brand import DEFAULT, Brand
 from . import manifest, publish
 from .execute import CELL_TIMEOUT, Outcome
 from .lean_imports import skip_iri_grammars
@@ -44,18 +45,18 @@ def _end_worker() -> None:
 
 
 def run_notebook(notebook: Path, output: Path, params_file: Path | None, scenario: str,
-                 cell_timeout: float = CELL_TIMEOUT, parameters: dict | None = None) -> Outcome:
+                 cell_timeout: float = CELL_TIMEOUT, parameters: dict | None = None, brand: Brand = DEFAULT) -> Outcome:
     """Execute one notebook for one target (or with its own `parameters`, as the comparison notebook has)."""
     from .execute import execute
 
     try:
-        return execute(notebook, output, params_file, scenario, cell_timeout, parameters)
+        return execute(notebook, output, params_file, scenario, cell_timeout, parameters, brand)
     except Exception as exc:  # noqa: BLE001 - a worker must report, never take the run down
         return Outcome(notebook.stem, False, 0.0, f"{type(exc).__name__}: {exc}")
 
 
 def export_target(target: Target, folder: Path, formats: tuple[str, ...], related: list[tuple[str, str]],
-                  stamp: dict) -> Outcome:
+                  stamp: dict, brand: Brand = DEFAULT) -> Outcome:
     """HTML pages, the combined PDF, chart files, the data pack and the headline figures from executed notebooks."""
     start = time.perf_counter()
     try:
@@ -65,7 +66,8 @@ def export_target(target: Target, folder: Path, formats: tuple[str, ...], relate
         m = load(target.params_file, target.scenario)  # the audit judges m.published, not a scenario's overrides
         p = m.shown
         reasons = datapack.assumption_reasons(p, m.overlays)
-        notebooks = write_report(folder, p, target.scenario, target.title, formats, related, stamp, reasons=reasons)
+        notebooks = write_report(folder, p, target.scenario, target.title, formats, related, stamp, reasons=reasons,
+                                 brand=brand)
         figures = export.headline_figures(notebooks)
         if figures is None:  # a notebook set without the executive summary's box: the model, in this process
             from ..model.headline import headline
@@ -75,7 +77,7 @@ def export_target(target: Target, folder: Path, formats: tuple[str, ...], relate
         if "pptx" in formats:
             from . import deck
 
-            deck.write(notebooks, folder, p, figures)
+            deck.write(notebooks, folder, p, figures, brand)
     except Exception as exc:  # noqa: BLE001
         return Outcome("export", False, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")
     finally:
@@ -93,7 +95,7 @@ def _release_typst() -> None:
 
 def write_report(folder: Path, p: Params, scenario: str, title: str, formats: tuple[str, ...],
                  related: list[tuple[str, str]], stamp: dict, subtitle: str | None = None,
-                 reasons: dict[str, str] | None = None) -> list[Path]:
+                 reasons: dict[str, str] | None = None, brand: Brand = DEFAULT) -> list[Path]:
     """Pages, PDF, chart files and data pack from the executed notebooks in folder/notebooks, which it returns."""
     from ..typeset import pdf
     from . import chart_files, datapack, export
@@ -101,12 +103,13 @@ def write_report(folder: Path, p: Params, scenario: str, title: str, formats: tu
     notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
     sections = export.client_sections([export.section(nb) for nb in notebooks])
     chart_files.write_chart_files(notebooks, folder / "charts")
-    workbook = datapack.write(notebooks, folder, p, reasons=reasons)
+    workbook = datapack.write(notebooks, folder, p, reasons=reasons, brand=brand)
     if "html" in formats:
-        export.write_pages(sections, p, scenario, folder, "pdf" in formats, title, related, stamp, workbook.name)
+        export.write_pages(sections, p, scenario, folder, "pdf" in formats, title, related, stamp, workbook.name,
+                           brand)
     if "pdf" in formats:
         document = pdf.document(sections, p, scenario, title, export.audit_warning(sections), stamp, [workbook],
-                                subtitle)
+                                subtitle, brand)
         pdf.write(document, folder / "report.pdf")
     return notebooks
 

@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..core import atomic
+from ..core.brand import DEFAULT, Brand
 from ..core.paths import PACKAGE, TEMPLATES, scenario_folder
 from ..core.source_files import snapshot
 from .cache import digest
@@ -53,6 +54,7 @@ class Keys:
     notebooks: dict[str, str]
     export: str
     options: dict
+    brand: Brand = DEFAULT
 
     def as_dict(self) -> dict:
         return {"notebooks": self.notebooks, "export": self.export}
@@ -133,9 +135,14 @@ def input_hash(files: dict[str, str | list[str]]) -> str:
     return digest(json.dumps(files, sort_keys=True))
 
 
-def notebook_key(notebook: Path, target: Target, inputs_hash: str) -> str:
+def brand_key(brand: Brand) -> str:
+    """The brand's part of a key: nothing for today's look, so unbranded keys stay as they were."""
+    return "" if brand.is_default else brand.digest()
+
+
+def notebook_key(notebook: Path, target: Target, inputs_hash: str, brand: Brand = DEFAULT) -> str:
     return digest("notebook", KEY_VERSION, notebook.name, notebook.read_bytes(), inputs_hash, str(target.params_file),
-                  target.scenario, code_digest(), json.dumps(versions(), sort_keys=True))
+                  target.scenario, code_digest(), json.dumps(versions(), sort_keys=True), brand_key(brand))
 
 
 def export_key(notebook_keys: list[str], formats: tuple[str, ...], options: dict) -> str:

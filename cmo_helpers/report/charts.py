@@ -11,6 +11,7 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from ..core import brand
 from ..core.formatting import (
     figure,
     figure_pct,
@@ -32,13 +33,9 @@ from .chart_layout import bar_labels, distinct_ticks, label_decimals, legend_bel
 if TYPE_CHECKING:
     from ..inputs.params import Breakdown, Item, Params
 
-FONT = "DejaVu Sans"
-NAVY, TEAL, AMBER = "#1f3b57", "#3a8fb7", "#d98e04"
-PALETTE = ["#1f3b57", "#3a8fb7", "#7bb661", "#d98e04", "#b5485d", "#6c5b9e", "#4d4d4d", "#a3c4dc"]
 HATCH = "///"
 ASSUMED_NOTE = "Hatched: assumed by us, not from a source."
 RC = {
-    "font.family": FONT,
     "font.size": 9,
     "text.parse_math": False,  # labels are params text: '$5-$10' is money, '$x^$' must not crash mathtext
     "axes.spines.top": False,
@@ -47,6 +44,22 @@ RC = {
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
 }
+
+
+@dataclass(frozen=True)
+class Colours:
+    """The brand's palette in the roles charts give colours: main series, modelled years, the alternative, all."""
+
+    main: str
+    modelled: str
+    alternative: str
+    series: tuple[str, ...]
+
+
+def colours() -> Colours:
+    """The colours of the brand this kernel draws in (today's navy, teal and amber without one)."""
+    palette = brand.current().palette
+    return Colours(palette[0], palette[1], palette[3], palette)
 
 
 @dataclass
@@ -87,14 +100,25 @@ class Chart:
 
 
 def house_style(build: Callable[..., Chart]) -> Callable[..., Chart]:
-    """Run a chart builder under the house rc settings, so fonts match on every machine."""
+    """Run a chart builder under the house rc settings and the brand's font, so fonts match on every machine."""
 
     @functools.wraps(build)
     def wrapper(*args, **kwargs) -> Chart:
-        with matplotlib.rc_context(RC):
+        house = brand.current()
+        _register(house.font_files)
+        with matplotlib.rc_context({**RC, "font.family": house.font}):
             return build(*args, **kwargs)
 
     return wrapper
+
+
+@functools.cache
+def _register(files: tuple[str, ...]) -> None:
+    """A brand's bundled font files, made known to matplotlib once per kernel."""
+    from matplotlib import font_manager
+
+    for path in files:
+        font_manager.fontManager.addfont(path)
 
 
 def new_figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]:
@@ -121,6 +145,7 @@ def caption(p: Params, text: str, assumed: bool) -> str:
 @house_style
 def size_chart(p: Params) -> Chart:
     """Bars of the yearly total; sourced years dark, modelled years light, assumed inputs hatched."""
+    c = colours()
     total = forecast.totals(p)
     fig, ax = new_figure()
     size = p.size
@@ -132,19 +157,19 @@ def size_chart(p: Params) -> Chart:
     for year, value in total.items():
         stated = quoted.get(year)
         assumed = stated.assumed if stated is not None else modelled_assumed
-        ax.bar(year, value, color=NAVY if stated is not None else TEAL, hatch=HATCH if assumed else None,
+        ax.bar(year, value, color=c.main if stated is not None else c.modelled, hatch=HATCH if assumed else None,
                edgecolor="white", width=0.7)
         labels.append((year, value, total_label(p, year, value, shown)))
     quoted_assumed = any(f.assumed for f in quoted.values())
     handles = [
-        Patch(facecolor=NAVY, hatch=HATCH if quoted_assumed else None, edgecolor="white",
+        Patch(facecolor=c.main, hatch=HATCH if quoted_assumed else None, edgecolor="white",
               label="Assumed input" if quoted_assumed else "From the source"),
-        Patch(facecolor=TEAL, hatch=HATCH if modelled_assumed else None, edgecolor="white",
+        Patch(facecolor=c.modelled, hatch=HATCH if modelled_assumed else None, edgecolor="white",
               label="Modelled from assumed inputs" if modelled_assumed else "Modelled"),
     ]
     markers = []
     if size.anchor == "cagr":
-        (marker,) = ax.plot([size.end.year], [size.end.value], marker="D", color=AMBER, linestyle="none",
+        (marker,) = ax.plot([size.end.year], [size.end.value], marker="D", color=c.alternative, linestyle="none",
                             label="Stated end value" + suffix(size.end))
         handles.append(marker)
         markers.append((size.end.year, size.end.value))
@@ -170,20 +195,22 @@ def size_chart(p: Params) -> Chart:
 @house_style
 def growth_chart(p: Params) -> Chart:
     """The anchored path beside the path the other figure would give, so the gap is visible."""
+    c = colours()
     fig, ax = new_figure()
     anchored = forecast.totals(p)
     d = label_decimals(anchored.values, value_decimals(p))
     used = pct(anchor_rate(p), rate_decimals(p))
-    ax.plot(anchored.index, anchored.values, color=NAVY, marker="o", ms=3.5, label=f"Series used: {used} a year")
+    ax.plot(anchored.index, anchored.values, color=c.main, marker="o", ms=3.5, label=f"Series used: {used} a year")
     other, label, rate = forecast.alternative_path(p)
     last = (anchored.index[-1], anchored.iloc[-1])
     ends = [ax.annotate(total_label(p, *last, d), last, xytext=(4, 0),
-                        textcoords="offset points", va="center", fontsize=8, color=NAVY)]
+                        textcoords="offset points", va="center", fontsize=8, color=c.main)]
     if other is not None:
         shown = figure_pct(p.size.cagr) if p.size.anchor == "endpoints" else pct(rate)
-        ax.plot(other.index, other.values, color=AMBER, linestyle="--", label=f"{label}: {shown} a year (not used)")
+        ax.plot(other.index, other.values, color=c.alternative, linestyle="--",
+                label=f"{label}: {shown} a year (not used)")
         ends.append(ax.annotate(number(other.iloc[-1], d), (other.index[-1], other.iloc[-1]), xytext=(4, 0),
-                                textcoords="offset points", va="center", fontsize=8, color=AMBER))
+                                textcoords="offset points", va="center", fontsize=8, color=c.alternative))
     ax.scatter([p.size.end.year], [p.size.end.value], marker="D", color="black", zorder=5,
                label=f"Stated {p.size.end.year} value" + suffix(p.size.end))
     ax.set_xticks(list(anchored.index))
@@ -200,6 +227,7 @@ def growth_chart(p: Params) -> Chart:
 @house_style
 def volume_chart(p: Params) -> Chart | None:
     """Bars of the second series in its own unit and on its own axis, so it is never read as money."""
+    c = colours()
     v = p.volume
     if v is None:
         return None
@@ -207,7 +235,7 @@ def volume_chart(p: Params) -> Chart | None:
     stated = {v.base.year: v.base, v.end.year: v.end}
     fig, ax = new_figure()
     for year, value in path.items():
-        ax.bar(year, value, color=NAVY if year in stated else TEAL, edgecolor="white", width=0.7,
+        ax.bar(year, value, color=c.main if year in stated else c.modelled, edgecolor="white", width=0.7,
                hatch=HATCH if (stated.get(year) or v.base).assumed else None)
         label = figure(stated[year]) if year in stated else number(value, volume.decimals(v))
         ax.annotate(label, (year, value), ha="center", va="bottom", fontsize=7.5, xytext=(0, 2),
@@ -237,6 +265,7 @@ def share_chart(p: Params, b: Breakdown) -> Chart | None:
     A chart is titled with a year only when every share refers to it; shares of different years are
     labelled one by one, with no remainder, since they do not add up.
     """
+    c = colours()
     groups = bd.share_groups(p, b)
     if not groups:
         return None
@@ -246,7 +275,7 @@ def share_chart(p: Params, b: Breakdown) -> Chart | None:
         for name, share in stated.items():
             i = b.item(name)
             bars.append((i.name + suffix(i), share, _share_label(p, b, i, share, year, mixed),
-                         PALETTE[b.items.index(i) % len(PALETTE)], i.assumed))
+                         c.series[b.items.index(i) % len(c.series)], i.assumed))
     bars.sort(key=lambda bar: bar[1])
     left = 1 - sum(bar[1] for bar in bars)
     if not mixed and left > 1e-9 and not bd.complete(p, b):
@@ -274,13 +303,14 @@ def stacked_chart(p: Params, b: Breakdown) -> Chart | None:
 
     None when the items' figures are of different years, which a stack would add up.
     """
+    c = colours()
     v = bd.values(p, b)
     if v.empty or not bd.one_year(p, b):
         return None
     fig, ax = new_figure(height=4.0)
     bottom = v.sum(axis=1) * 0
     for item in bd.placed(p, b):
-        ax.bar(v.index, v[item.name], bottom=bottom, width=0.7, color=PALETTE[b.items.index(item) % len(PALETTE)],
+        ax.bar(v.index, v[item.name], bottom=bottom, width=0.7, color=c.series[b.items.index(item) % len(c.series)],
                hatch=HATCH if item.assumed else None, edgecolor="white", linewidth=0.5, label=series_label(p, b, item))
         bottom = bottom + v[item.name]
     if not bd.complete(p, b):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..core.formatting import number
 from ..model import publishers
 from ..model.comparison import Comparison, as_report
-from .charts import PALETTE, Chart, caption, house_style, new_figure
+from .charts import Chart, caption, colours, house_style, new_figure
 
 LOG_SPREAD = 30.0  # sources more than 30x apart share one chart only on a log scale
 
@@ -14,8 +14,9 @@ def paths_chart(cmp: Comparison) -> Chart:
     """Every file's path in the frame; for several publishers, also the median per common year (ours)."""
     found = publishers.paths(cmp.params, cmp.frame)
     fig, ax = new_figure(7.0, 4.0)
+    palette = colours().series
     for n, s in enumerate(found):
-        colour = PALETTE[n % len(PALETTE)]
+        colour = palette[n % len(palette)]
         ax.plot(s.values.index, s.values.values, color=colour, linewidth=1, linestyle="--",
                 label=f"{s.label}: modelled years")
         years = sorted(s.stated)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from IPython.display import Markdown
 
+from ..core import brand
 from ..core.escape import md
 from ..core.formatting import (
     figure,
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from ..inputs.params import Breakdown, Item, Params, StatedCagr
     from ..inputs.session import Market
 
-BOX_STYLE = (
-    "border: 1px solid #1f3b57; border-left: 6px solid #1f3b57; background: #f3f6f9; "
+BOX_STYLE = (  # {primary}: the brand's colour (core/brand.py)
+    "border: 1px solid {primary}; border-left: 6px solid {primary}; background: #f3f6f9; "
     "padding: 0.6em 1em; margin: 0.6em 0 1em 0; border-radius: 3px;"
 )
 TILE_STYLE = "display: inline-block; vertical-align: top; width: 30%; min-width: 10em; margin: 0.3em 1.5% 0.3em 0;"
@@ -52,9 +53,10 @@ def subtitle(m: Market) -> Markdown:
 
 def _tile(label: str, value: str, note: str) -> str:
     size = "1.35em" if len(value) <= 20 else "1.0em"
+    colour = brand.current().primary
     return (
         f'<div style="{TILE_STYLE}"><div style="font-size: 0.8em; color: #555;">{html.escape(label)}</div>'
-        f'<div style="font-size: {size}; font-weight: bold; color: #1f3b57;">{html.escape(value)}</div>'
+        f'<div style="font-size: {size}; font-weight: bold; color: {colour};">{html.escape(value)}</div>'
         f'<div style="font-size: 0.8em;">{html.escape(note)}</div></div>'
     )
 
@@ -142,7 +144,8 @@ def headline_box(m: Market) -> HeadlineBox:
     ratio = forecast.totals(p).iloc[-1] / s.base.value
     tiles.append(_tile(f"Growth multiple {s.base.year}\u2013{s.end.year}", statements.path_hedge(p) + multiple(ratio),
                        "modelled"))
-    box = f'<div class="cmo-headline" style="{BOX_STYLE}">{"".join(tiles)}</div>'
+    style = BOX_STYLE.format(primary=brand.current().primary)
+    box = f'<div class="cmo-headline" style="{style}">{"".join(tiles)}</div>'
     return HeadlineBox(box, headline.headline(m.published, p))  # the audit judges the market file as published
 
 

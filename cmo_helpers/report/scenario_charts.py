@@ -13,14 +13,12 @@ from ..model import forecast, sensitivity
 from ..model.provenance import total_text
 from . import scenario_view
 from .chart_layout import distinct_ticks, label_decimals, legend_below, room_for_labels, spread_labels
-from .charts import HATCH, NAVY, PALETTE, TEAL, Chart, caption, house_style, new_figure
+from .charts import HATCH, Chart, caption, colours, house_style, new_figure
 
 if TYPE_CHECKING:
     from ..inputs.params import Params
     from ..inputs.session import Market
 
-SCENARIO_COLOURS = ["#d98e04", "#7bb661", "#b5485d", "#6c5b9e", "#4d4d4d"]
-LOWERED, RAISED = PALETTE[4], TEAL
 LABEL_WIDTH = 40
 NBSP = "\u00a0"
 
@@ -36,12 +34,14 @@ def fan_chart(m: Market) -> Chart | None:
     paths = pd.DataFrame({name: forecast.totals(q) for name, q in runs.items()})
     d = label_decimals(paths.iloc[-1].values, value_decimals(m.published))  # as the scenario table, if they fit
     fig, ax = new_figure()
+    c = colours()
+    others = (c.series[3], c.series[2], *c.series[4:7])  # today: amber, green, rose, violet, grey
     end_labels = []
-    ax.fill_between(paths.index, paths.min(axis=1), paths.max(axis=1), color=TEAL, alpha=0.13, linewidth=0,
+    ax.fill_between(paths.index, paths.min(axis=1), paths.max(axis=1), color=c.modelled, alpha=0.13, linewidth=0,
                     label="Range across scenarios")
     for n, (name, path) in enumerate(paths.items()):
         is_base = name == BASE
-        colour = NAVY if is_base else SCENARIO_COLOURS[(n - 1) % len(SCENARIO_COLOURS)]
+        colour = c.main if is_base else others[(n - 1) % len(others)]
         ax.plot(path.index, path.values, color=colour, linewidth=2.2 if is_base else 1.5,
                 linestyle="-" if is_base else "--", marker="o" if is_base else None, ms=3.5,
                 label=names[name] + ("" if is_base else " (assumed)"), zorder=3 if is_base else 2)
@@ -73,17 +73,19 @@ def tornado_chart(p: Params) -> Chart:
     base, year, unit = sensitivity.end_value(p), p.size.end.year, unit_label(p.market)
     d = label_decimals([*t["low_end"], *t["high_end"]], value_decimals(p))
     fig, ax = new_figure(height=0.42 * len(t) + 1.6)
+    c = colours()
+    lowered, raised = c.series[4], c.modelled
     for pos, row in zip(range(len(t) - 1, -1, -1), t.itertuples(), strict=True):
         hatch = HATCH if row.assumed else None
-        ax.barh(pos, row.low_end - base, left=base, color=LOWERED, hatch=hatch, edgecolor="white", height=0.7)
-        ax.barh(pos, row.high_end - base, left=base, color=RAISED, hatch=hatch, edgecolor="white", height=0.7)
+        ax.barh(pos, row.low_end - base, left=base, color=lowered, hatch=hatch, edgecolor="white", height=0.7)
+        ax.barh(pos, row.high_end - base, left=base, color=raised, hatch=hatch, edgecolor="white", height=0.7)
         ax.annotate(number(row.low_end, d), (row.low_end, pos), xytext=(-3, 0), textcoords="offset points",
                     ha="right", va="center", fontsize=7.5)
         ax.annotate(number(row.high_end, d), (row.high_end, pos), xytext=(3, 0), textcoords="offset points",
                     ha="left", va="center", fontsize=7.5)
-    ax.axvline(base, color=NAVY, linewidth=1.2)
+    ax.axvline(base, color=c.main, linewidth=1.2)
     ax.annotate(f"Report's {year} value: {total_text(p, year, base)}", (base, len(t) - 0.4), ha="center", va="bottom",
-                fontsize=8, color=NAVY, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+                fontsize=8, color=c.main, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
     ax.set_yticks(range(len(t) - 1, -1, -1), [_label(p, row) for _, row in t.iterrows()], fontsize=8)
     ax.set_ylim(-0.6, len(t) + 0.2)
     distinct_ticks(ax.xaxis)
@@ -92,7 +94,7 @@ def tornado_chart(p: Params) -> Chart:
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
     ax.margins(x=0.12)
-    handles = [Patch(color=LOWERED, label="Driver lowered"), Patch(color=RAISED, label="Driver raised")]
+    handles = [Patch(color=lowered, label="Driver lowered"), Patch(color=raised, label="Driver raised")]
     if t["assumed"].any():
         handles.append(Patch(facecolor="#cccccc", hatch=HATCH, edgecolor="white", label="Rests on an assumption"))
     legend_below(fig, ax, handles)

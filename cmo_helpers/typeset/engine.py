@@ -19,13 +19,18 @@ MEMO_AGE = 10  # typst-py drops memoised layout and images unused for this many 
 PER_REPORT = 3  # compilations per report: the chart PNGs, the page-break query, the PDF
 
 
-def _compile(root: Path, source: bytes | Path, what: str, **options) -> bytes:
+def _font_paths(files: tuple[str, ...] = ()) -> list[str]:
+    """matplotlib's DejaVu folder, and the folders of a brand's bundled font files."""
+    fonts = font_folder()
+    return list(dict.fromkeys([*([str(fonts)] if fonts else []), *(str(Path(f).parent) for f in files)]))
+
+
+def _compile(root: Path, source: bytes | Path, what: str, fonts: tuple[str, ...] = (), **options) -> bytes:
     import typst
 
-    fonts = font_folder()
     try:
         return typst.compile(source if isinstance(source, bytes) else str(source), root=str(root),
-                             font_paths=[str(fonts)] if fonts else [], timestamp=report_moment(), **options)
+                             font_paths=_font_paths(fonts), timestamp=report_moment(), **options)
     except typst.TypstError as exc:
         raise ExportError(f"{what}: Typst could not lay it out: {exc.message}") from exc
 
@@ -42,21 +47,20 @@ def _scratch(main: str, files: Mapping[str, bytes]) -> Iterator[Path]:
         yield root
 
 
-def pdf(main: str, files: Mapping[str, bytes], path: Path) -> Path:
+def pdf(main: str, files: Mapping[str, bytes], path: Path, fonts: tuple[str, ...] = ()) -> Path:
     """Compile `main` in a scratch folder holding only `files` (nothing else can be read) to a tagged PDF."""
     with _scratch(main, files) as root:
-        return atomic.write_bytes(path, _compile(root, root / "main.typ", path.name, pdf_standards=[STANDARD]))
+        return atomic.write_bytes(path, _compile(root, root / "main.typ", path.name, fonts, pdf_standards=[STANDARD]))
 
 
-def query(main: str, files: Mapping[str, bytes], label: str) -> list:
+def query(main: str, files: Mapping[str, bytes], label: str, fonts: tuple[str, ...] = ()) -> list:
     """The values of the metadata labelled `label` once `main` is laid out (where things land on the pages)."""
     import typst
 
-    fonts = font_folder()
     with _scratch(main, files) as root:
         try:
             found = typst.query(str(root / "main.typ"), f"<{label}>", field="value", root=str(root),
-                                font_paths=[str(fonts)] if fonts else [])
+                                font_paths=_font_paths(fonts))
         except typst.TypstError as exc:
             raise ExportError(f"page layout: Typst could not lay it out: {exc.message}") from exc
     return json.loads(found)

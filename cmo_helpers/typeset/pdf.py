@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.brand import DEFAULT, Brand
 from ..core.formatting import long_date, source_line, unit_label
 from ..core.paths import TEMPLATES
 from ..core.report_date import report_date
@@ -27,6 +28,7 @@ NOTE = ("Figures marked with a number in brackets come from the source with that
         "cmo-reports model from these inputs. Each figure is rounded on its own; totals, changes and gaps are computed "
         "before rounding, so the last digit may not add up.")
 NO_SOURCE = "Analyst assumptions only: no published source is cited"
+LOGO = "brand-logo"  # the logo's file name beside the document, apart from the sections' images
 
 
 @dataclass
@@ -35,10 +37,11 @@ class Document:
 
     main: str
     files: dict[str, bytes] = field(default_factory=dict)
+    fonts: tuple[str, ...] = ()  # the brand's bundled font files
 
 
 def meta(p: Params, scenario: str, scenario_title: str = "", stamp: dict | None = None,
-         subtitle: str | None = None) -> dict:
+         subtitle: str | None = None, brand: Brand = DEFAULT) -> dict:
     """Every params string the frame of the report prints (cover, headers, footers), as data.
 
     `subtitle` replaces the market analysis line for a report of another kind (a comparison).
@@ -54,21 +57,28 @@ def meta(p: Params, scenario: str, scenario_title: str = "", stamp: dict | None 
                                  f"{p.size.base.year}\u2013{p.size.end.year}"),
         "scenario": scenario_line,
         "running": name + (f" \u00b7 {title} scenario" if scenario_line else ""),
-        "footer": f"Rendered {rendered} \u00b7 values in {unit}",
+        "footer": f"Rendered {rendered} \u00b7 values in {unit}" + (f" \u00b7 {brand.footer}" if brand.footer else ""),
         "facts": [["Geography", [p.market.geography]], ["Values", [unit]], ["Based on", sources],
                   ["Report date", [rendered]]],
         "note": NOTE,
         "stamp": (f"Produced by cmo-reports {stamp['version']} from inputs {stamp['inputs']} (code {stamp['code']}). "
                   f"The input hash covers {stamp.get('covers', 'the market file and its scenario files')}; "
                   "the manifest.json beside this report lists them.") if stamp else None,
+        "brand": {"primary": brand.primary, "foreground": brand.foreground, "font": brand.font,
+                  "heading-font": brand.heading_font, "cover-box": brand.cover_box, "disclaimer": brand.disclaimer,
+                  "logo": f"{LOGO}.{brand.logo_type}" if brand.logo else None,
+                  "logo-alt": f"{brand.name} logo" if brand.name else "Logo"},
     }
 
 
 def document(sections: list[Section], p: Params, scenario: str, scenario_title: str = "", warning: str = "",
-             stamp: dict | None = None, attachments: list[Path] = (), subtitle: str | None = None) -> Document:
+             stamp: dict | None = None, attachments: list[Path] = (), subtitle: str | None = None,
+             brand: Brand = DEFAULT) -> Document:
     """The whole report as Typst: cover (with the audit's red box), contents, sections, the input stamp."""
-    frame = meta(p, scenario, scenario_title, stamp, subtitle)
+    frame = meta(p, scenario, scenario_title, stamp, subtitle, brand)
     files = {"meta.json": json.dumps(frame, ensure_ascii=False).encode("utf-8")}
+    if brand.logo:
+        files[frame["brand"]["logo"]] = brand.logo
     parts = ['#import "report.typ": report, cover, contents, stamp',
              '#let meta = json("meta.json")',
              "#show: report.with(meta)"]
@@ -90,7 +100,7 @@ def document(sections: list[Section], p: Params, scenario: str, scenario_title: 
         parts.append(f"#pdf.attach({typst_markup.string_literal(f.name)}, "
                      f"read({typst_markup.string_literal(stored)}, encoding: none), "
                      f"description: \"The report's figures as data\", mime-type: {typst_markup.string_literal(kind)})")
-    return Document("\n\n".join(parts) + "\n", files)
+    return Document("\n\n".join(parts) + "\n", files, brand.font_files)
 
 
 ROUNDS = 3  # layout passes that may move page breaks; one usually settles every section
@@ -101,8 +111,8 @@ def write(doc: Document, path: Path) -> Path:
     files = {"report.typ": (TEMPLATES / "report.typ").read_bytes(), **doc.files}
     main = doc.main
     for _ in range(ROUNDS):
-        moved = page_fill.breaks(page_fill.marks(typeset.query(page_fill.probe(main), files, "cmo-pos")))
+        moved = page_fill.breaks(page_fill.marks(typeset.query(page_fill.probe(main), files, "cmo-pos", doc.fonts)))
         if not moved:
             break
         main = page_fill.apply(main, moved)
-    return typeset.pdf(main, files, path)
+    return typeset.pdf(main, files, path, doc.fonts)

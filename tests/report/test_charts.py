@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from cmo_helpers.core import brand
 from cmo_helpers.report import charts, tables
 
 
@@ -88,7 +89,7 @@ def test_growth_chart_shows_both_paths(cmo):
 @pytest.mark.parametrize("n", [0, 1])
 def test_charts_use_the_house_font(cmo, n):
     chart = charts.share_chart(cmo, cmo.breakdowns[n])
-    assert chart.figure.axes[0].title.get_fontfamily() == [charts.FONT]
+    assert chart.figure.axes[0].title.get_fontfamily() == [brand.FONT]
 
 
 @pytest.mark.parametrize("market", ["cmo", "irrigation"])

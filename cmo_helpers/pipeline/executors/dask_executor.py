@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...core.brand import DEFAULT, Brand
 from ...core.errors import ClusterError
 from ..execute import CELL_TIMEOUT, Outcome
 from ..lean_imports import skip_iri_grammars
@@ -57,7 +58,7 @@ def connect(address: str | None, jobs: int | None) -> Iterator[Client]:
 
 def run_target(target: Target, notebooks: list[tuple[str, bytes]], executed: dict[str, bytes],
                export: tuple | None, inputs: dict[str, bytes],
-               cell_timeout: float = CELL_TIMEOUT) -> tuple[list[Outcome], dict[str, bytes]]:
+               cell_timeout: float = CELL_TIMEOUT, brand: Brand = DEFAULT) -> tuple[list[Outcome], dict[str, bytes]]:
     """Worker side: run a target's notebooks, then its export if asked, in a scratch folder; return every file made.
 
     `inputs` is the market file and its overlays as the client validated them (relative paths to bytes);
@@ -78,7 +79,7 @@ def run_target(target: Target, notebooks: list[tuple[str, bytes]], executed: dic
         for name, data in notebooks:
             (source / name).write_bytes(data)
             outcomes.append(run_notebook(source / name, folder / "notebooks" / name, target.params_file,
-                                         target.scenario, cell_timeout))
+                                         target.scenario, cell_timeout, brand=brand))
         made = [f"notebooks/{name}" for name, _ in notebooks if (folder / "notebooks" / name).exists()]
         if export is not None and all(o.ok for o in outcomes):
             outcomes.append(export_target(target, folder, *export))
@@ -103,7 +104,7 @@ def run(batch: Batch, todo: dict[Target, list[Path]], frozen: dict[str, Path], o
             done = (batch.folder(t) / "notebooks").glob("*.ipynb")
             executed = {} if export is None else {p.name: p.read_bytes() for p in done}
             fut = client.submit(run_target, t, [(nb.name, nb.read_bytes()) for nb in notebooks], executed, export,
-                                _files(frozen[t.slug].parent), options.cell_timeout, pure=False,
+                                _files(frozen[t.slug].parent), options.cell_timeout, batch.keys[t].brand, pure=False,
                                 key=f"cmo-render-{t.label}-{os.urandom(4).hex()}")
             futures[fut] = (t, notebooks)
         for fut in as_completed(futures):

@@ -50,7 +50,7 @@ def run(batch: Batch, todo: dict[Target, list[Path]], frozen: dict[str, Path], o
                 if nb in nbs:
                     out_nb = batch.folder(t) / "notebooks" / nb.name
                     pending[pool.submit(run_notebook, nb, out_nb, frozen[t.slug], t.scenario,
-                                        options.cell_timeout)] = t
+                                        options.cell_timeout, None, batch.keys[t].brand)] = t
         for t, left in remaining.items():
             if left == 0:
                 export(t)
