@@ -666,6 +666,11 @@ def _value(v) -> str:
     return scalar(v)
 
 
+def _list_item(mapping: dict, indent: str, show: Callable[[object], str]) -> list[str]:
+    """One mapping as a YAML list item, one key per line (sources and breakdown items share the layout)."""
+    return [f"{indent}{'- ' if n == 0 else '  '}{k}: {show(v)}" for n, (k, v) in enumerate(mapping.items())]
+
+
 def to_yaml(params: dict, missing: list[str], source_name: str, left_out: dict[str, str | None] | None = None) -> str:
     """Commented YAML in the house layout: flow mappings for figures, one key per line elsewhere."""
     out = [
@@ -677,10 +682,7 @@ def to_yaml(params: dict, missing: list[str], source_name: str, left_out: dict[s
     out += [f"  {k}: {scalar(v)}" for k, v in params["market"].items()]
     out.append("\nsources:")
     for s in params["sources"]:
-        first = True
-        for k, v in s.items():
-            out.append(f"  {'- ' if first else '  '}{k}: {scalar(v)}")
-            first = False
+        out += _list_item(s, "  ", scalar)
         for k, why in (left_out or {}).items():  # why each citation part is left out, never a placeholder value
             if k not in s and why:
                 out.append(f"    # {k}: left out: {why}")
@@ -701,10 +703,7 @@ def to_yaml(params: dict, missing: list[str], source_name: str, left_out: dict[s
             out += [f"    {k}: {scalar(b[k])}" for k in ("label", "geographic", "year") if k in b]
             out.append("    items:")
             for item in b["items"]:
-                first = True
-                for k, v in item.items():
-                    out.append(f"      {'- ' if first else '  '}{k}: {_value(v)}")
-                    first = False
+                out += _list_item(item, "      ", _value)
     if params.get("claims"):
         out.append("\nclaims:")
         out += [f"  - {_flow(c)}" for c in params["claims"]]
