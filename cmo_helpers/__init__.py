@@ -1,4 +1,4 @@
-"""Helpers behind the cmo-reports notebooks: `import cmo_helpers as cmo`, then `cmo.load(...)`, `cmo.charts`, ...
+"""Helpers behind the cmo-reports notebooks: `import cmo_helpers as cmo`, then `cmo.load(...)`, `cmo.size_charts`, ...
 
 The package is layered; imports only point down (import-linter holds this, see pyproject.toml):
 
@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import importlib
 
-# The notebooks' face: a short name for each module a notebook calls, and the loader.
+# The notebooks' face: a short name for each module a notebook (or an analyst in Lab) calls, and the loader.
 _MODULES = {
     "audit": "model.audit", "breakdowns": "model.breakdowns", "compare": "model.comparison",
-    "compare_charts": "report.compare_charts", "compare_view": "report.compare_view", "forecast": "model.forecast",
-    "sensitivity": "model.sensitivity", "scenarios": "inputs.overlays",
-    "audit_view": "report.audit_view", "charts": "report.charts", "narrative": "report.narrative",
-    "scenario_charts": "report.scenario_charts", "scenario_view": "report.scenario_view",
-    "sections": "report.sections", "tables": "report.tables", "also_says": "report.also_says",
+    "forecast": "model.forecast", "sensitivity": "model.sensitivity", "scenarios": "inputs.overlays",
+    "heading": "report.heading", "summary_view": "report.summary_view",
+    "size_tables": "report.size_tables", "size_charts": "report.size_charts", "size_text": "report.size_text",
+    "split_tables": "report.split_tables", "split_charts": "report.split_charts", "split_text": "report.split_text",
+    "sections": "report.sections", "audit_view": "report.audit_view", "scenario_charts": "report.scenario_charts",
+    "scenario_view": "report.scenario_view", "sources_view": "report.sources_view", "also_says": "report.also_says",
+    "compare_view": "report.compare_view", "compare_charts": "report.compare_charts",
+    "compare_editions": "report.compare_editions", "compare_publishers": "report.compare_publishers",
 }
 _NAMES = {"Market": "inputs.session", "load": "inputs.session", "Params": "inputs.params",
           "load_params": "inputs.load"}

@@ -12,22 +12,22 @@ import cmo_helpers as cmo
 
 m = cmo.load(params_file, scenario)
 p = m.shown
-cmo.narrative.subtitle(m)
+cmo.heading.subtitle(m)
 
 # %%
 cmo.audit_view.warning_box(m)  # judges the market file as published; describes the series shown
 
 # %%
-cmo.narrative.headline_box(m)
+cmo.summary_view.headline_box(m)
 
 # %% [markdown]
 # ## Key takeaways
 
 # %%
-cmo.narrative.takeaways(p)
+cmo.summary_view.takeaways(p)
 
 # %%
-cmo.narrative.points("What drives demand", p.drivers)
+cmo.summary_view.points("What drives demand", p.drivers)
 
 # %%
-cmo.narrative.points("Trends to watch", p.trends)
+cmo.summary_view.points("Trends to watch", p.trends)

@@ -12,16 +12,16 @@ import cmo_helpers as cmo
 
 m = cmo.load(params_file, scenario)
 p = m.shown
-cmo.narrative.subtitle(m)
+cmo.heading.subtitle(m)
 
 # %%
-cmo.tables.size_table(p)
+cmo.size_tables.size_table(p)
 
 # %%
-cmo.charts.size_chart(p)
+cmo.size_charts.size_chart(p)
 
 # %%
-cmo.tables.stated_totals_table(p)  # only when the source states further dated totals
+cmo.size_tables.stated_totals_table(p)  # only when the source states further dated totals
 
 # %%
 cmo.sections.volume(p)  # only when the source also sizes the market in another unit

@@ -12,19 +12,19 @@ import cmo_helpers as cmo
 
 m = cmo.load(params_file, scenario)
 p = m.shown
-cmo.narrative.subtitle(m)
+cmo.heading.subtitle(m)
 
 # %%
-cmo.narrative.growth_summary(p)
+cmo.size_text.growth_summary(p)
 
 # %%
-cmo.tables.cagr_table(p)
+cmo.size_tables.cagr_table(p)
 
 # %%
-cmo.charts.growth_chart(p)
+cmo.size_charts.growth_chart(p)
 
 # %% [markdown]
 # ## Year by year
 
 # %%
-cmo.tables.paths_table(p)
+cmo.size_tables.paths_table(p)

@@ -12,7 +12,7 @@ import cmo_helpers as cmo
 
 m = cmo.load(params_file, scenario)
 p = m.shown
-cmo.narrative.subtitle(m)
+cmo.heading.subtitle(m)
 
 # %% [markdown]
 # ## Scenarios compared

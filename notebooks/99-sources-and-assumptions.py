@@ -12,19 +12,19 @@ import cmo_helpers as cmo
 
 m = cmo.load(params_file, scenario)
 p = m.shown
-cmo.narrative.subtitle(m)
+cmo.heading.subtitle(m)
 
 # %% [markdown]
 # ## References
 
 # %%
-cmo.narrative.references(p)
+cmo.sources_view.references(p)
 
 # %% [markdown]
 # ## Inputs and their basis
 
 # %%
-cmo.tables.inputs_table(p)
+cmo.sources_view.inputs_table(p)
 
 # %%
 cmo.also_says.section(p)

@@ -14,6 +14,16 @@ SLACK = 0.5  # pixels two boxes may share at an edge (antialiasing), not an over
 GAP = 1.5  # pixels around a text that must stay clear (2 points both sides at 100 dpi), so labels never touch
 
 
+def value_texts(chart) -> list[str]:
+    """The value labels a chart writes on its plot, in drawing order."""
+    return [t.get_text() for t in chart.figure.axes[0].texts]
+
+
+def legend_texts(chart) -> list[str]:
+    """The entries of a chart's legend, in order."""
+    return [t.get_text() for t in chart.figure.legends[0].get_texts()]
+
+
 def _box(artist, renderer) -> Bbox:
     return artist.get_window_extent(renderer)
 

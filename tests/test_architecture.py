@@ -16,7 +16,7 @@ LINT = Path(sys.executable).parent / "lint-imports"
 
 # (file in the package, line planted at its end, the contract it breaks)
 PLANTS = {
-    "relative import up a layer": ("model/forecast.py", "from ..report import tables", "Layers"),
+    "relative import up a layer": ("model/forecast.py", "from ..report import size_tables", "Layers"),
     "absolute import up a layer": ("inputs/params.py", "from cmo_helpers.pipeline import render", "Layers"),
     "import inside a function": ("core/paths.py", "def _up():\n    import cmo_helpers.cli.main", "Layers"),
     "import in a sub-package's __init__": ("report/__init__.py", "from ..pipeline import render", "Layers"),
@@ -24,7 +24,7 @@ PLANTS = {
     "a circle inside a sub-package": ("pipeline/cache.py", "def _back():\n    from . import render", "circles"),
     "another module's private name": ("model/audit.py", "from ..core.source_files import _read_bounded",
                                       "private names"),
-    "import_module by name": ("report/tables.py",
+    "import_module by name": ("report/size_tables.py",
                               "def _hidden():\n    import importlib\n    importlib.import_module('cmo_helpers.cli')",
                               "visible"),
     "__import__ by name": ("model/forecast.py", "def _hidden():\n    __import__('cmo_helpers.pipeline.render')",
@@ -87,8 +87,8 @@ def test_each_growth_formula_is_written_once():
 def test_a_kernel_running_the_report_never_imports_nbformat():
     """nbformat pulls in jsonschema's format checkers (0.7 s of grammar compiling); notebooks only need the views."""
     code = ("import sys, cmo_helpers as cmo\n"
-            "for name in ('charts', 'tables', 'narrative', 'sections', 'scenario_charts', 'audit_view', "
-            "'scenario_view'):\n"
+            "for name in ('heading', 'summary_view', 'size_tables', 'size_charts', 'size_text', 'sections', "
+            "'scenario_charts', 'audit_view', 'scenario_view', 'sources_view', 'also_says'):\n"
             "    getattr(cmo, name)\n"
             "print(sorted(m for m in ('nbformat', 'jsonschema', 'nbconvert', 'typst') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)

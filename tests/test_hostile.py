@@ -194,7 +194,7 @@ def test_hostile_text_is_printed_on_the_pdf_cover(raw, tmp_path):
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=str)
 def test_table_cells_headers_and_caption_are_inert(payload):
-    from cmo_helpers.report.tables import Cell, Table
+    from cmo_helpers.report.house_table import Cell, Table
 
     html = Table(PAYLOADS[payload], [{PAYLOADS[payload]: PAYLOADS[payload], "Value": Cell(1.0, "1.0")}])._repr_html_()
     parsed = _parse(html)
@@ -204,10 +204,10 @@ def test_table_cells_headers_and_caption_are_inert(payload):
 
 
 def test_chart_text_with_dollars_draws_literally():
-    from cmo_helpers.report import charts
+    from cmo_helpers.report import house_chart
 
-    with charts.matplotlib.rc_context(charts.RC):  # as house_style runs every chart builder
-        fig, ax = charts.new_figure()
+    with house_chart.matplotlib.rc_context(house_chart.RC):  # as house_style runs every chart builder
+        fig, ax = house_chart.new_figure()
         label = ax.set_title(PAYLOADS["mathtext"])
         fig.canvas.draw()  # mathtext would raise on '$x^$'
     assert label.get_text() == PAYLOADS["mathtext"] and not label._parse_math

@@ -13,7 +13,7 @@ from ..core.escape import md
 from ..core.formatting import as_written
 from ..model.audit import check_twins
 from ..model.provenance import cite
-from .tables import Table
+from .house_table import Table
 
 if TYPE_CHECKING:
     from ..inputs.params import Params

@@ -11,7 +11,7 @@ from ..core.formatting import DASH, figure, figure_pct, number, pct, pp, signed,
 from ..model.audit import Finding, errors, run_audit
 from ..model.forecast import anchor_rate
 from ..model.provenance import cite
-from .tables import Cell, Table
+from .house_table import Cell, Table
 
 if TYPE_CHECKING:
     from ..inputs.params import Basis, Params

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..core.formatting import number
 from ..model import publishers
 from ..model.comparison import Comparison, as_report
-from .charts import Chart, caption, colours, house_style, new_figure
+from .house_chart import Chart, caption, colours, house_style, new_figure
 
 LOG_SPREAD = 30.0  # sources more than 30x apart share one chart only on a log scale
 

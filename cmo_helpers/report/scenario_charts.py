@@ -1,4 +1,4 @@
-"""Scenario fan and tornado charts in the house style of charts.py, assumptions hatched."""
+"""Scenario fan and tornado charts in the house style of house_chart.py, assumptions hatched."""
 from __future__ import annotations
 
 import textwrap
@@ -13,7 +13,7 @@ from ..model import forecast, sensitivity
 from ..model.provenance import total_text
 from . import scenario_view
 from .chart_layout import distinct_ticks, label_decimals, legend_below, room_for_labels, spread_labels
-from .charts import HATCH, Chart, caption, colours, house_style, new_figure
+from .house_chart import HATCH, Chart, caption, colours, house_style, new_figure
 
 if TYPE_CHECKING:
     from ..inputs.params import Params

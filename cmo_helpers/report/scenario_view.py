@@ -21,7 +21,7 @@ from ..core.formatting import (
 from ..inputs.overlays import BASE
 from ..model import sensitivity, statements
 from ..model.provenance import ASSUMED, quoted_years
-from .tables import Cell, Table, num, rate
+from .house_table import Cell, Table, num, rate
 
 if TYPE_CHECKING:
     from ..inputs.params import Params

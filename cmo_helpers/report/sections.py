@@ -7,7 +7,7 @@ from IPython.display import Markdown, display
 
 from ..core.escape import md
 from ..model import breakdowns as bd
-from . import charts, narrative, tables
+from . import size_charts, size_tables, size_text, split_charts, split_tables, split_text
 
 if TYPE_CHECKING:
     from ..inputs.params import Breakdown, Params
@@ -19,8 +19,9 @@ def show_breakdown(p: Params, b: Breakdown, heading: bool = True) -> None:
     """A breakdown's summary, what the source gives, its shares and its values over time."""
     if heading:
         display(Markdown(f"## {md(b.label)}"))
-    for view in (narrative.breakdown_summary(p, b), tables.breakdown_table(p, b), tables.history_table(p, b),
-                 charts.share_chart(p, b), tables.breakdown_values_table(p, b), charts.stacked_chart(p, b)):
+    for view in (split_text.breakdown_summary(p, b), split_tables.breakdown_table(p, b),
+                 split_tables.history_table(p, b), split_charts.share_chart(p, b),
+                 split_tables.breakdown_values_table(p, b), split_charts.stacked_chart(p, b)):
         if view is not None:
             display(view)
 
@@ -52,5 +53,5 @@ def volume(p: Params) -> None:
     if p.volume is None:
         return
     display(Markdown(f"## Volume ({md(p.volume.unit)})"))
-    for view in (narrative.volume_summary(p), tables.volume_table(p), charts.volume_chart(p)):
+    for view in (size_text.volume_summary(p), size_tables.volume_table(p), size_charts.volume_chart(p)):
         display(view)

@@ -21,7 +21,10 @@ cmo.compare_view.files_table(cmp)
 cmo.compare_charts.paths_chart(cmp)
 
 # %%
-cmo.compare_view.findings(cmp)
+if cmp.editions:
+    cmo.compare_editions.what_changed(cmp)
+else:
+    cmo.compare_publishers.where_sources_sit(cmp)
 
 # %%
 cmo.compare_view.rates_table(cmp)

@@ -11,7 +11,7 @@ from cmo_helpers.inputs.load import load_params
 from cmo_helpers.inputs.session import load
 from cmo_helpers.model import sensitivity
 from cmo_helpers.report import scenario_charts, scenario_view
-from cmo_helpers.report.charts import Chart
+from cmo_helpers.report.house_chart import Chart
 
 TINY = Path(__file__).parents[1] / "data" / "tiny.yaml"
 

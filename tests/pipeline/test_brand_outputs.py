@@ -23,7 +23,7 @@ from cmo_helpers.core.paths import PARAMS, notebook_paths
 from cmo_helpers.inputs import brand_file
 from cmo_helpers.pipeline import export
 from cmo_helpers.pipeline.plan import plan, unit_keys
-from cmo_helpers.report import charts
+from cmo_helpers.report import size_charts
 from cmo_helpers.typeset import pdf
 
 EXAMPLE = PARAMS / "brands" / "example" / "_brand.yml"
@@ -116,9 +116,9 @@ def test_changing_the_brand_changes_every_key(market_copy):
 
 
 def test_charts_follow_the_kernels_brand(monkeypatch, cmo):
-    before = charts.size_chart(cmo).svg()
+    before = size_charts.size_chart(cmo).svg()
     monkeypatch.setenv(brand.ENV, brand_file.read(EXAMPLE).for_kernel())
-    after = charts.size_chart(cmo).svg()
+    after = size_charts.size_chart(cmo).svg()
     assert "#1f3b57" in before and "#1f3b57" not in after and PINE in after
 
 

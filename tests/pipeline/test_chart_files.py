@@ -9,12 +9,13 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from cmo_helpers.pipeline import chart_files
-from cmo_helpers.report import chart_images, charts
+from cmo_helpers.report import chart_images, size_charts
+from cmo_helpers.report.house_chart import Chart
 
 
 @pytest.fixture(scope="module")
-def chart(cmo) -> charts.Chart:
-    return charts.size_chart(cmo)
+def chart(cmo) -> Chart:
+    return size_charts.size_chart(cmo)
 
 
 def test_chart_files_are_numbered_in_reading_order(chart, tmp_path):

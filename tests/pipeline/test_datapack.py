@@ -16,8 +16,16 @@ from cmo_helpers.core.paths import DEFAULT_PARAMS, market_params_files
 from cmo_helpers.inputs.session import load
 from cmo_helpers.model import forecast
 from cmo_helpers.pipeline import datapack, sheet_layout
-from cmo_helpers.report import audit_view, charts, scenario_view, tables
-from cmo_helpers.report.tables import Cell, Table
+from cmo_helpers.report import (
+    audit_view,
+    house_table,
+    scenario_view,
+    size_charts,
+    size_tables,
+    sources_view,
+    split_tables,
+)
+from cmo_helpers.report.house_table import Cell, Table
 
 SIZE_2025 = 504.9 * (1861.2 / 504.9) ** (1 / 9)  # the default market's first modelled year, by hand: 583.659...
 SIGNED = "+#,##0.0;-#,##0.0;{}#,##0.0"
@@ -86,7 +94,8 @@ def notebook(tmp_path: Path, cmo) -> Path:
         {"Figure": "Europe share", "Value": Cell(0.27, "27.0%"), "Basis": "Assumed",
          "Source's words or our rationale": "Not itemised | ours."}], ["", "assumed"])
     cell = new_code_cell("tables")
-    cell.outputs = [_output(tables.size_table(cmo)), _output(regions), _output(inputs), _output(charts.size_chart(cmo))]
+    cell.outputs = [_output(size_tables.size_table(cmo)), _output(regions), _output(inputs),
+                    _output(size_charts.size_chart(cmo))]
     nb = new_notebook(cells=[cell])
     nbformat.validate(nb)
     path = tmp_path / "04-regional-split.ipynb"
@@ -232,17 +241,19 @@ def test_a_table_shown_without_metadata_is_not_in_the_pack(tmp_path):
 
 
 def test_the_key_is_the_one_tables_write():
-    assert datapack.KEY == tables.KEY
+    assert datapack.KEY == house_table.KEY
 
 
 def _report_tables(market) -> list[Table]:
     """Every table a report can show for a market, built as its notebooks build them."""
     p = market.shown
-    found = [tables.size_table(p), tables.stated_totals_table(p), tables.cagr_table(p), tables.paths_table(p)]
+    found = [size_tables.size_table(p), size_tables.stated_totals_table(p), size_tables.cagr_table(p),
+             size_tables.paths_table(p)]
     for b in p.breakdowns:
-        found += [tables.breakdown_table(p, b), tables.history_table(p, b), tables.breakdown_values_table(p, b)]
-    found += [tables.inputs_table(p), audit_view.reconciliation_table(market.published), scenario_view.tornado_table(p),
-              scenario_view.scenario_comparison(market)]
+        found += [split_tables.breakdown_table(p, b), split_tables.history_table(p, b),
+                  split_tables.breakdown_values_table(p, b)]
+    found += [sources_view.inputs_table(p), audit_view.reconciliation_table(market.published),
+              scenario_view.tornado_table(p), scenario_view.scenario_comparison(market)]
     return [t for t in found if isinstance(t, Table)]
 
 

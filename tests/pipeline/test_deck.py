@@ -17,7 +17,7 @@ from cmo_helpers.inputs.session import load
 from cmo_helpers.model import forecast
 from cmo_helpers.model.headline import headline
 from cmo_helpers.pipeline import chart_files, deck
-from cmo_helpers.report import charts, scenario_charts
+from cmo_helpers.report import scenario_charts, size_charts, split_charts
 
 
 def _output(view) -> dict:
@@ -33,9 +33,9 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     p = market.shown
     cell = new_code_cell("charts")
     service, region = p.breakdowns  # the service share has no year, so no values by year: region's are stacked
-    cell.outputs = [_output(c) for c in (charts.size_chart(p), charts.growth_chart(p), charts.share_chart(p, service),
-                                         charts.stacked_chart(p, region), scenario_charts.fan_chart(market),
-                                         scenario_charts.tornado_chart(p))]
+    drawn = (size_charts.size_chart(p), size_charts.growth_chart(p), split_charts.share_chart(p, service),
+             split_charts.stacked_chart(p, region), scenario_charts.fan_chart(market), scenario_charts.tornado_chart(p))
+    cell.outputs = [_output(c) for c in drawn]
     notebook = folder / "notebooks" / "01-charts.ipynb"
     notebook.parent.mkdir()
     nbformat.write(new_notebook(cells=[cell]), notebook)

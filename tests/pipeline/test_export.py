@@ -13,7 +13,7 @@ from cmo_helpers.pipeline import export
 @pytest.fixture
 def executed(tmp_path: Path) -> Path:
     """A notebook as papermill leaves it: a heading, an HTML table output and a stderr warning."""
-    code = new_code_cell("cmo.tables.size_table(p)")
+    code = new_code_cell("cmo.size_tables.size_table(p)")
     code.outputs = [
         new_output("stream", name="stderr", text="FutureWarning: noisy library\n"),
         new_output("display_data", data={"text/html": "<table><tr><td>504.9</td></tr></table>", "text/plain": "t"}),
@@ -29,7 +29,7 @@ def test_section_takes_its_title_and_hides_code_and_stderr(executed):
     assert (sec.slug, sec.title, sec.href) == ("01-market-size", "Market size", "01-market-size.html")
     assert "504.9" in sec.body
     assert "noisy library" not in sec.body
-    assert "cmo.tables" not in sec.body, "code is hidden"
+    assert "cmo.size_tables" not in sec.body, "code is hidden"
 
 
 def test_pages_link_each_other_and_stay_offline(executed, cmo, tmp_path):
@@ -45,7 +45,7 @@ def test_pages_link_each_other_and_stay_offline(executed, cmo, tmp_path):
 
 def test_headline_figures_come_from_the_executed_notebook(tmp_path):
     figures = {"name": "M", "start_value": 504.9, "audit": "fail"}
-    code = new_code_cell("cmo.narrative.headline_box(m)")
+    code = new_code_cell("cmo.summary_view.headline_box(m)")
     code.outputs = [new_output("display_data", data={"text/html": "<div>tiles</div>"},
                                metadata={export.HEADLINE: figures})]
     with_box, without = tmp_path / "00-executive-summary.ipynb", tmp_path / "01-market-size.ipynb"

@@ -7,12 +7,13 @@ import re
 import pytest
 from nbformat.v4 import new_output
 
-from cmo_helpers.report import chart_images, chart_series, charts
+from cmo_helpers.report import chart_images, chart_series, size_charts
+from cmo_helpers.report.house_chart import Chart
 
 
 @pytest.fixture(scope="module")
-def chart(cmo) -> charts.Chart:
-    return charts.size_chart(cmo)
+def chart(cmo) -> Chart:
+    return size_charts.size_chart(cmo)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from chart_layout import overlaps, tick_labels
 
 from cmo_helpers.core.paths import market_params_files
 from cmo_helpers.inputs.session import load
-from cmo_helpers.report import chart_layout, charts, scenario_charts
+from cmo_helpers.report import chart_layout, scenario_charts, size_charts, split_charts
 
 SCALES = sorted((Path(__file__).parents[1] / "data" / "scales").glob("*.yaml"))
 
@@ -17,10 +17,10 @@ def every_chart(params: Path) -> list:
     """Each chart a report can draw for a market: size, growth, each breakdown's shares and values, scenarios."""
     market = load(params)
     p = market.shown
-    found = [charts.size_chart(p), charts.growth_chart(p), scenario_charts.fan_chart(market),
+    found = [size_charts.size_chart(p), size_charts.growth_chart(p), scenario_charts.fan_chart(market),
              scenario_charts.tornado_chart(p)]
     for b in p.breakdowns:
-        found += [charts.share_chart(p, b), charts.stacked_chart(p, b)]
+        found += [split_charts.share_chart(p, b), split_charts.stacked_chart(p, b)]
     return [c for c in found if c is not None]
 
 

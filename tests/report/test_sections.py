@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import mistune
 import pytest
 
-from cmo_helpers.report import charts, narrative, sections, tables
+from cmo_helpers.report import sections, sources_view, split_charts, split_tables, split_text
 
 HOSTILE = {
     "script": "<script>alert(1)</script>",
@@ -45,12 +45,12 @@ def test_breakdown_pieces_show_params_text_literally(raw, build, payload):
     raw["breakdowns"][1]["items"][1]["claims"] = [claim]
     p = build(raw)
     b = p.breakdowns[1]
-    _no_markup(mistune.html(narrative.breakdown_summary(p, b).data), text)
-    for table in (tables.breakdown_table(p, b), tables.inputs_table(p)):
+    _no_markup(mistune.html(split_text.breakdown_summary(p, b).data), text)
+    for table in (split_tables.breakdown_table(p, b), sources_view.inputs_table(p)):
         _no_markup(table._repr_html_(), text)
-    for chart in (charts.share_chart(p, b), charts.stacked_chart(p, b)):
+    for chart in (split_charts.share_chart(p, b), split_charts.stacked_chart(p, b)):
         chart.svg()  # draws the names as text, never as maths
-    assert text in [t.get_text() for t in charts.share_chart(p, b).figure.axes[0].get_yticklabels()]
+    assert text in [t.get_text() for t in split_charts.share_chart(p, b).figure.axes[0].get_yticklabels()]
 
 
 def test_a_kind_of_breakdown_the_source_lacks_says_so_and_is_marked_empty(cmo, monkeypatch):

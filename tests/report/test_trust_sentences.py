@@ -6,7 +6,17 @@ import pytest
 from cmo_helpers.core.paths import ROOT
 from cmo_helpers.inputs.load import load_params
 from cmo_helpers.model import audit
-from cmo_helpers.report import also_says, chart_series, charts, narrative, scenario_view, tables
+from cmo_helpers.report import (
+    also_says,
+    chart_series,
+    scenario_view,
+    size_tables,
+    size_text,
+    split_charts,
+    split_tables,
+    split_text,
+    summary_view,
+)
 
 FOLDER = ROOT / "tests" / "data" / "releases17"
 
@@ -28,37 +38,38 @@ def also():
 
 def test_a_breakdown_of_mixed_years_is_not_summed_and_its_chart_names_no_year(mixed):
     region = mixed.breakdown("region")
-    text = narrative.breakdown_summary(mixed, region).data
+    text = split_text.breakdown_summary(mixed, region).data
     assert "different years" in text and "itemises" not in text
-    chart = charts.share_chart(mixed, region)
+    chart = split_charts.share_chart(mixed, region)
     assert chart_series.title(chart.figure) == "Region: shares as stated, years differ, each labelled"
-    assert tables.breakdown_values_table(mixed, region) is None and charts.stacked_chart(mixed, region) is None
+    assert split_tables.breakdown_values_table(mixed, region) is None
+    assert split_charts.stacked_chart(mixed, region) is None
 
 
 def test_an_undated_share_is_shown_without_a_year(mixed):
     region = mixed.breakdown("region")
-    rows = tables.breakdown_table(mixed, region).shown().set_index("Region")
+    rows = split_tables.breakdown_table(mixed, region).shown().set_index("Region")
     assert rows.loc["Latin America", "Year"] == "year not stated"
 
 
 def test_rates_of_two_dimensions_are_never_compared(mixed):
-    said = " ".join(line for b in mixed.breakdowns for line in narrative.breakdown_sentences(mixed, b))
+    said = " ".join(line for b in mixed.breakdowns for line in split_text.breakdown_sentences(mixed, b))
     assert "highest" not in said and "largest" not in said
 
 
 def test_other_cagrs_appear_in_the_growth_table_and_the_narrative(bounds):
-    rows = tables.cagr_table(bounds).shown()
+    rows = size_tables.cagr_table(bounds).shown()
     assert rows["Measure"].tolist()[-1] == "Stated (2026–2029)" and rows["CAGR"].tolist()[-1] == "over 11.4%"
-    assert "The source also states over 11.4% a year over 2026–2029 [1]" in narrative.growth_summary(bounds).data
+    assert "The source also states over 11.4% a year over 2026–2029 [1]" in size_text.growth_summary(bounds).data
 
 
 def test_a_total_without_a_year_is_listed_against_no_path(bounds):
-    rows = tables.stated_totals_table(bounds).shown()
+    rows = size_tables.stated_totals_table(bounds).shown()
     assert rows.iloc[-1].tolist() == ["year not stated", "more than 400", "–", "–", "Sourced [1]"]
 
 
 def test_the_mix_sentence_keeps_the_stated_share_as_written(bounds):
-    assert "LED fixtures moves from 68% of the market in 2025" in narrative.breakdown_summary(
+    assert "LED fixtures moves from 68% of the market in 2025" in split_text.breakdown_summary(
         bounds, bounds.breakdown("product")).data
 
 
@@ -80,18 +91,18 @@ def test_every_fact_beyond_the_model_reaches_the_section(also):
 
 
 def test_a_volume_series_has_its_own_table_and_no_money(also):
-    rows = tables.volume_table(also).shown()
+    rows = size_tables.volume_table(also).shown()
     assert rows.columns.tolist() == ["Year", "Volume (tonnes of seed stored)", "Basis"]
     assert rows.iloc[0].tolist() == ["2025", "3,400", "Sourced [1]"] and rows.iloc[-1, 1] == "5,100"
-    said = narrative.volume_summary(also).data
+    said = size_text.volume_summary(also).data
     assert "USD" not in said and "never added to or compared with the values in money" in said
-    assert narrative.volume_summary(load_params(FOLDER / "trust-bounds.yaml")) is None
+    assert size_text.volume_summary(load_params(FOLDER / "trust-bounds.yaml")) is None
 
 
 def test_what_we_derive_from_a_bounded_endpoint_is_hedged(bounds, mixed):
-    said = narrative.takeaways(bounds).data
+    said = summary_view.takeaways(bounds).data
     assert "to nearly USD 780 million in 2032 [1], about 1.9×" in said and "That is about 9.5% a year" in said
-    assert "about" not in narrative.takeaways(mixed).data
+    assert "about" not in summary_view.takeaways(mixed).data
 
 
 def test_the_tornado_sentence_puts_the_end_totals_bound_before_its_currency(bounds):
@@ -105,6 +116,6 @@ def test_a_breakdown_without_shares_says_what_the_file_holds_not_what_the_source
     raw["breakdowns"] = [{"id": "tier", "label": "Tier", "items": [
         {"name": "Tier A", "claims": ["largest"], "basis": "sourced", "source": raw["sources"][0]["id"]}]}]
     p = type(bounds).model_validate(raw)
-    text = narrative.breakdown_summary(p, p.breakdowns[0]).data
+    text = split_text.breakdown_summary(p, p.breakdowns[0]).data
     assert "No tier has a share or value among this report's figures" in text
     assert "The source gives no share" not in text

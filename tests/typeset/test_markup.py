@@ -7,7 +7,7 @@ import re
 from hostile_strings import HOSTILE
 from pypdf import PdfReader
 
-from cmo_helpers.report.tables import Cell, Table
+from cmo_helpers.report.house_table import Cell, Table
 from cmo_helpers.typeset import engine as typeset
 from cmo_helpers.typeset import markup as typst_markup
 

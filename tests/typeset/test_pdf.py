@@ -10,12 +10,12 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from pypdf import PdfReader
 
 from cmo_helpers.pipeline import export
-from cmo_helpers.report import charts
+from cmo_helpers.report import house_chart
 from cmo_helpers.typeset import pdf
 
 
 def _section(tmp_path: Path, outputs: list, heading: str = "# Market size") -> export.Section:
-    code = new_code_cell("cmo.tables.size_table(p)")
+    code = new_code_cell("cmo.size_tables.size_table(p)")
     code.outputs = outputs
     path = tmp_path / "01-market-size.ipynb"
     nbformat.write(new_notebook(cells=[new_markdown_cell(f"{heading}\n\nIntro.\n\n## Values by year"), code]), path)
@@ -59,7 +59,7 @@ def test_scenario_reports_say_which_scenario_on_every_page(cmo, section, tmp_pat
 
 
 def test_pdf_is_tagged_with_language_title_and_chart_alt_text(cmo, tmp_path):
-    chart = charts.Chart(charts.new_figure(2, 1)[0], "Bar chart of a test market", "Caption.")
+    chart = house_chart.Chart(house_chart.new_figure(2, 1)[0], "Bar chart of a test market", "Caption.")
     data, metadata = chart._repr_mimebundle_()
     sec = _section(tmp_path, [new_output("display_data", data=data, metadata=metadata)])
     reader = PdfReader(pdf.write(pdf.document([sec], cmo, "base"), tmp_path / "r.pdf"))
