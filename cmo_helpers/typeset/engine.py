@@ -11,7 +11,7 @@ from ..core import atomic
 from ..core.errors import ExportError
 from ..core.paths import font_folder
 from ..core.report_date import report_moment
-from .markup import string_literal
+from .typst_text import string_literal
 
 STANDARD = "ua-1"  # tagged, with language, title and figure alt text, so screen readers can read it
 PNG_PPI = 200

@@ -18,6 +18,7 @@ from ..core.report_date import report_date
 from . import engine as typeset
 from . import markup as typst_markup
 from . import page_fill
+from .typst_text import string_literal
 
 if TYPE_CHECKING:
     from ..inputs.params import Params
@@ -97,9 +98,9 @@ def document(sections: list[Section], p: Params, scenario: str, scenario_title: 
         stored = f"attached/{f.name}"  # apart from the document's own files; attached under its own name
         files[stored] = f.read_bytes()
         kind = mimetypes.guess_type(f.name)[0] or "application/octet-stream"
-        parts.append(f"#pdf.attach({typst_markup.string_literal(f.name)}, "
-                     f"read({typst_markup.string_literal(stored)}, encoding: none), "
-                     f"description: \"The report's figures as data\", mime-type: {typst_markup.string_literal(kind)})")
+        parts.append(f"#pdf.attach({string_literal(f.name)}, "
+                     f"read({string_literal(stored)}, encoding: none), "
+                     f"description: \"The report's figures as data\", mime-type: {string_literal(kind)})")
     return Document("\n\n".join(parts) + "\n", files, brand.font_files)
 
 
