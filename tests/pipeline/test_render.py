@@ -19,7 +19,7 @@ from cmo_helpers.core.errors import ParamsError
 from cmo_helpers.core.paths import DEFAULT_PARAMS, PARAMS, market_params_files, notebook_paths
 from cmo_helpers.inputs.load import load_params
 from cmo_helpers.model import forecast
-from cmo_helpers.pipeline import datapack, render, units
+from cmo_helpers.pipeline import pack_contents, render, units
 from cmo_helpers.pipeline.cache import Cache
 from cmo_helpers.pipeline.options import CACHE_DIR
 
@@ -143,7 +143,8 @@ def test_data_pack_numbers_equal_the_model_and_the_pdf_and_travel_inside_it(rend
     assert [v for _, v, *_ in years] == pytest.approx([float(v) for v in model.values], rel=1e-12), "full, unrounded"
     text = re.sub(r"\s+", " ", _pdf_text(folder / "report.pdf")[0])
     checked = 0
-    tables = [s for s in wb.sheetnames if s[:2].isdigit() and not str(wb[s]["A1"].value).startswith(datapack.CHART)]
+    tables = [s for s in wb.sheetnames
+              if s[:2].isdigit() and not str(wb[s]["A1"].value).startswith(pack_contents.CHART)]
     for sheet in tables:
         for row in wb[sheet].iter_rows(min_row=3):
             for cell in row:
