@@ -57,6 +57,11 @@ def load_overlay(path: str | Path) -> Overlay:
     if path.stem == BASE or not re.fullmatch(NAME_PATTERN, path.stem):
         raise ParamsError(path, [("", f"'{path.stem}' cannot name a scenario: use lowercase letters, digits "
                                       f"and hyphens, and not '{BASE}', which is the market file itself")])
+    return parse_overlay(data, path)
+
+
+def parse_overlay(data: Any, path: Path) -> Overlay:
+    """Validate an overlay's mapping, naming `path` and the key in every problem."""
     try:
         overlay = Overlay.model_validate(data)
     except ValidationError as exc:
@@ -85,7 +90,7 @@ def cases(path: Path, raw: dict, p: Params) -> tuple[dict[str, Overlay], dict[st
     """Every overlay and every case of a market ('base' first) from one read of its file."""
     found = {name: load_overlay(_folder(path, p.market.slug) / f"{name}.yaml")
              for name in _names(_folder(path, p.market.slug))}
-    every = {name: _merge(raw, overlay) for name, overlay in found.items()}
+    every = {name: scenario_case(raw, overlay) for name, overlay in found.items()}
     for name, case in every.items():
         check_splits(p, case, found[name].path)
     return found, {BASE: p, **every}
@@ -270,7 +275,7 @@ def validated(data: dict, source: Path) -> Params:
         raise ParamsError(source, [(_merged_key(k, data), r) for k, r in exc.problems]) from None
 
 
-def _merge(raw: dict, overlay: Overlay) -> Params:
+def scenario_case(raw: dict, overlay: Overlay) -> Params:
     """Merge an overlay file and validate again, blaming the overlay file."""
     why = f"{overlay.title} scenario: {overlay.rationale}"
     return validated(merged(raw, overlay.overrides, overlay.path, lambda path: why), overlay.path)
