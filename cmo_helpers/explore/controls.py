@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..inputs import overlays
+from ..inputs.migrate import migrate_overrides
 from ..inputs.overlays import BASE
 from ..model import forecast
 
@@ -60,7 +61,7 @@ def rebalanced(c: Controls, key: ItemKey, share: float) -> Controls:
 def overrides(m: Market, c: Controls) -> dict[str, Any]:
     """The starting scenario's overrides plus every control moved away from it, as an overlay's `overrides:`."""
     started = start(m, c.scenario)
-    found = copy.deepcopy(m.overlays[c.scenario].overrides) if c.scenario != BASE else {}
+    found = copy.deepcopy(migrate_overrides(m.overlays[c.scenario].overrides)) if c.scenario != BASE else {}
     size = found.setdefault("size", {})
     if abs(c.base_value - started.base_value) > SAME:
         size["base"] = {"value": c.base_value}

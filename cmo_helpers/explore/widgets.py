@@ -133,7 +133,8 @@ class Explorer:
         try:
             case = controls.case(self.market, self.controls, WHY)
         except ParamsError as exc:
-            self.problem.value = f'<p style="color:#b00020">{html(exc)}</p>'
+            said = "; ".join(f"{key.removeprefix('overrides.')}: {reason}" for key, reason in exc.problems)
+            self.problem.value = f'<p style="color:#b00020">Not shown, the last good case stays: {html(said)}</p>'
         else:
             self.problem.value = ""
             self.figures.value = narrative.headline_box(dataclasses.replace(self.market, shown=case)).data
