@@ -16,6 +16,7 @@ import time
 import webbrowser
 from pathlib import Path
 
+from ..core import brand
 from ..core.errors import ParamsError, Stopped
 from ..core.escape import terminal
 from ..core.paths import NOTEBOOKS, SHIPPED_NOTEBOOKS, resolve_params
@@ -38,6 +39,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--port", type=int, default=8866, help="port on 127.0.0.1 (default 8866; 0 picks a free one)")
     e.add_argument("--open", action="store_true", help="open the page in the default browser")
     e.add_argument("--params-dir", type=path, default=None, help="where bare names are looked up (default: ./params)")
+    e.add_argument("--brand", type=path, default=None, metavar="FILE",
+                   help="a brand.yml file for the charts (default: a _brand.yml beside the params file, if any)")
     e.set_defaults(func=run)
 
 
@@ -91,12 +94,14 @@ def run(args: argparse.Namespace) -> int:
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
+    from ..inputs import brand_file
     from ..inputs.session import load
     from ..pipeline import stopping
 
     market = resolve_params(args.file, args.params_dir)
     try:
         load(market, args.scenario)
+        house = brand_file.read(brand_file.find(market, args.brand))
     except ParamsError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
@@ -117,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
             proc = subprocess.Popen([sys.executable, "-m", "voila", str(page), "--no-browser", f"--port={port}",
                                      "--Voila.ip=127.0.0.1", "--theme=light", f"--Voila.root_dir={scratch}"],
                                     stdout=sink, stderr=subprocess.STDOUT, cwd=scratch,
-                                    env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                                    env={**os.environ, "PYTHONUNBUFFERED": "1",
+                                         **({} if house.is_default else {brand.ENV: house.for_kernel()})})
         try:
             problem = _wait(proc, port, log)
             if problem:

@@ -23,6 +23,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
     [
         (["nowhere.yaml"], "nowhere.yaml"),
         (["healthcare-cmo", "--scenario", "optimistc"], "did you mean 'optimistic'?"),
+        (["healthcare-cmo", "--brand", "nowhere.yml"], "nowhere.yml: no such brand file"),
     ],
 )
 def test_bad_input_is_refused_before_anything_starts(args, said, tmp_path):
