@@ -63,7 +63,7 @@ class Explorer:
         self.shares = {key: _percent_slider(f"{key[1]}, %", share, 0, 100)
                        for key, share in self.controls.shares.items()}
         self.keep_totals = w.Checkbox(value=True, description="Keep each split's total when a share moves",
-                                      style={"description_width": "initial"})
+                                      indent=False, layout=w.Layout(width="95%"))
         self.figures, self.chart, self.audit, self.problem = w.HTML(), w.HTML(), w.HTML(), w.HTML()
         self.name = w.Text(description="Name", placeholder="lowercase-with-hyphens")
         self.title = w.Text(description="Title")
