@@ -15,6 +15,7 @@ import importlib
 _MODULES = {
     "audit": "model.audit", "breakdowns": "model.breakdowns", "compare": "model.comparison",
     "forecast": "model.forecast", "sensitivity": "model.sensitivity", "scenarios": "inputs.overlays",
+    "explorer": "explore.widgets",
     "heading": "report.heading", "summary_view": "report.summary_view",
     "size_tables": "report.size_tables", "size_charts": "report.size_charts", "size_text": "report.size_text",
     "split_tables": "report.split_tables", "split_charts": "report.split_charts", "split_text": "report.split_text",

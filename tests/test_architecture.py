@@ -20,7 +20,7 @@ PLANTS = {
     "absolute import up a layer": ("inputs/params.py", "from cmo_helpers.pipeline import render", "Layers"),
     "import inside a function": ("core/paths.py", "def _up():\n    import cmo_helpers.cli.main", "Layers"),
     "import in a sub-package's __init__": ("report/__init__.py", "from ..pipeline import render", "Layers"),
-    "drafting uses the report": ("drafting/facts.py", "from ..report import charts", "Drafting"),
+    "drafting uses the report": ("drafting/facts.py", "from ..report import size_charts", "Drafting"),
     "a circle inside a sub-package": ("pipeline/cache.py", "def _back():\n    from . import render", "circles"),
     "another module's private name": ("model/audit.py", "from ..core.source_files import _read_bounded",
                                       "private names"),
