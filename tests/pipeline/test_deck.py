@@ -82,7 +82,7 @@ def test_bar_and_line_charts_are_native_with_the_drawn_values_the_tornado_an_ima
     assert str(shapes[0].chart.plots[0].series[0].points[0].format.fill.fore_color.rgb) == "1F3B57", "the chart's navy"
 
 
-@pytest.mark.skipif(not IMPRESS, reason="LibreOffice Impress is not installed; apt-get install libreoffice-impress-nogui")
+@pytest.mark.skipif(not IMPRESS, reason="needs LibreOffice Impress: apt-get install libreoffice-impress-nogui")
 def test_libreoffice_opens_the_deck(built, tmp_path):
     _, path = built
     assert len(PdfReader(libreoffice_pdf(path, tmp_path)).pages) == len(Presentation(path).slides)
