@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .fraction_words import bounded_fractions
 from .patterns import CURRENCIES, MONEY, PCT, RANGE, SCALES, YEAR
 
 YEAR_AFTER = re.compile(
@@ -17,7 +18,7 @@ YEAR_AFTER = re.compile(
 class Mention:
     """A number or year where it stands in the text; an amount's own year once `bind_years` has read it."""
 
-    kind: Literal["money", "pct", "year", "range"]
+    kind: Literal["money", "pct", "fraction", "year", "range"]
     start: int
     end: int
     number: str | None = None
@@ -29,7 +30,7 @@ class Mention:
 
 
 def find_mentions(text: str, base: int) -> list[Mention]:
-    """Money, percentages, year ranges and years, with years inside money or ranges not counted twice."""
+    """Money, percentages, bounded fractions, year ranges and years; a year inside money or a range counts once."""
     found: list[Mention] = []
     taken = [False] * len(text)
 
@@ -52,6 +53,10 @@ def find_mentions(text: str, base: int) -> list[Mention]:
         if free(m.start(), m.end()):
             found.append(Mention("pct", base + m.start(), base + m.end(), m.group("num")))
             take(m.start(), m.end())
+    for start, end in bounded_fractions(text):  # 'over half of the market': a share in words, its number not yet known
+        if free(start, end):
+            found.append(Mention("fraction", base + start, base + end))
+            take(start, end)
     for m in RANGE.finditer(text):
         if free(m.start(1), m.end(2)) and int(m.group(1)) < int(m.group(2)):
             found.append(Mention("range", base + m.start(), base + m.end(), year=int(m.group(1)),

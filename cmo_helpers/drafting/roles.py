@@ -20,14 +20,14 @@ def clause_facts(clause: Clause, mentions: list[Mention], s_years: list[Mention]
     """Every number of the clause in its role, and the clause's rank claims when it is about one item."""
     text = clause.text
     facts: list[Fact] = []
-    decoy = lex.DECOY.search(_named_away(text, clause))
+    decoy = lex.DECOY.search(_named_away(text, clause, mentions))
     free_years = [m for m in mentions if m.kind == "year" and not m.bound]
     ranges = [m for m in mentions if m.kind == "range"]
     common = dict(item=clause.subject if is_item(clause) else None, geo=clause.geo if is_item(clause) else None,
                   parent=clause.place if clause.geo == "country" else None, dimension=clause.dimension,
                   headline=headline, note=f"every {clause.every}" if clause.every else None)
     item_start = clause.subject_start if is_item(clause) else None
-    numbers = [m for m in mentions if m.kind in ("money", "pct")]
+    numbers = [m for m in mentions if m.kind in ("money", "pct", "fraction")]
     for k, m in enumerate(numbers):
         left = line[(numbers[k - 1].end if k else clause.body) - offset:m.start - offset]
         right_end = numbers[k + 1].start if k + 1 < len(numbers) else clause.start + len(text)
@@ -55,24 +55,29 @@ def clause_facts(clause: Clause, mentions: list[Mention], s_years: list[Mention]
     return facts
 
 
-def _named_away(text: str, clause: Clause) -> str:
-    """The clause with its market's and item's names blanked: 'the reef survey market' marks no survey."""
+def _named_away(text: str, clause: Clause, mentions: list[Mention]) -> str:
+    """The clause with its market's and item's names and its fractions blanked: 'the reef survey market' marks no
+    survey, 'a quarter of the market' no fiscal quarter."""
     text = MARKET_PHRASE.sub(lambda m: " " * len(m.group(0)), text)
     if is_item(clause) and clause.subject_start is not None:
         at = clause.subject_start - clause.start
         text = text[:at] + " " * len(clause.subject) + text[at + len(clause.subject):]
+    for m in mentions:
+        if m.kind == "fraction":
+            text = text[:m.start - clause.start] + " " * (m.end - m.start) + text[m.end - clause.start:]
     return text
 
 
 def _pct_fact(m: Mention, clause: Clause, left: str, right: str, free_years: list[Mention], s_years: list[Mention],
               ranges: list[Mention], line: str, offset: int, common: dict, item_start: int | None,
               money_years: list[int]) -> Fact:
-    """A range of rates is no figure; a CAGR cue makes a growth rate; any other percentage may be an item's share."""
+    """A range of rates is no figure; a CAGR cue makes a growth rate; any other percentage (or a bounded fraction,
+    'over half') may be an item's share."""
     before = line[max(0, m.start - offset - 24):m.start - offset]
     after = line[m.end - offset:m.end - offset + 16]
     if (re.search(r"\d\s*(?:%|percent|per cent)?\s*(?:-|–|to|and)\s*$", before)
             or re.match(rf"\s*(?:-|–|to|and)\s*(?:{NUM})\s?(?:%|percent|per cent)", after)):
         return unplaced_fact(line, offset, m, "a range of rates, not one figure", common["headline"])
-    if is_growth_rate(left, right):
+    if m.kind != "fraction" and is_growth_rate(left, right):
         return growth_fact(m, clause, left, right, ranges, line, offset, common, item_start, money_years)
     return share_fact(m, clause, right, free_years, s_years, line, offset, common, item_start, money_years)
