@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..core.formatting import figure
 from . import forecast
-from .audit import Finding
+from .audit_finding import Finding
 
 if TYPE_CHECKING:
     from ..inputs.params import Params

@@ -11,7 +11,7 @@ from IPython.display import Markdown, display
 
 from ..core.escape import md
 from ..core.formatting import as_written
-from ..model.audit import check_twins
+from ..model.audit_sources import check_twins
 from ..model.provenance import cite
 from .tables import Table
 

@@ -8,7 +8,8 @@ from IPython.display import HTML, Markdown
 
 from ..core.escape import md
 from ..core.formatting import DASH, figure, figure_pct, number, pct, pp, signed, signed_pct, value_decimals
-from ..model.audit import Finding, errors, run_audit
+from ..model.audit import errors, run_audit
+from ..model.audit_finding import Finding
 from ..model.forecast import anchor_rate
 from ..model.provenance import cite
 from .tables import Cell, Table

@@ -8,7 +8,7 @@ from IPython.display import Markdown, display
 from ..core.escape import md
 from ..core.formatting import DASH, number, pct, pp, signed, source_line, value_decimals
 from ..model import crossfile, publishers
-from ..model.audit import Finding
+from ..model.audit_finding import Finding
 from ..model.comparison import Comparison, as_report
 from ..model.provenance import cite
 from .tables import Cell, Table
