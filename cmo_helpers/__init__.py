@@ -20,7 +20,7 @@ _MODULES = {
     "scenario_charts": "report.scenario_charts", "scenario_view": "report.scenario_view",
     "sections": "report.sections", "tables": "report.tables", "also_says": "report.also_says",
 }
-_NAMES = {"Market": "inputs.session", "load": "inputs.session", "Params": "inputs.params",
+_NAMES = {"Market": "inputs.session", "load": "inputs.session", "Params": "inputs.market_file",
           "load_params": "inputs.load"}
 
 __all__ = sorted([*_MODULES, *_NAMES])

@@ -9,7 +9,8 @@ import yaml
 from ..core import source_files, text, written
 from ..core.errors import ParamsError
 from ..core.paths import resolve_params
-from .params import Params, parse_params
+from .market_file import Params
+from .params import parse_params
 
 
 class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):

@@ -19,7 +19,7 @@ from ..core import atomic, formula_text, source_files, text
 from ..core.errors import ParamsError
 
 if TYPE_CHECKING:
-    from .params import Params
+    from .market_file import Params
 
 LAYOUT = "_layout"
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -136,7 +136,7 @@ def _doc_for(path: str, docs: list[tuple[re.Pattern, str]]) -> str:
 
 def _enums() -> dict[str, list[str]]:
     """Allowed values of fields that have a fixed list (basis, unit, ...), read from the params schema."""
-    from .params import Params
+    from .market_file import Params
 
     found: dict[str, list[str]] = {}
 

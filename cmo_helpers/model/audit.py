@@ -15,7 +15,7 @@ from .audit_sources import check_twins, check_years
 from .audit_sums import check_items_total, check_parents, check_shares, check_stated_values
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
     from .audit_finding import Finding
 
 RULES: tuple[Callable[[Params], list[Finding]], ...] = (

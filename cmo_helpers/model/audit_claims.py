@@ -13,7 +13,8 @@ from .forecast import anchor_rate, totals
 from .provenance import cite, mark, source_year, total_text
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Item, Params
+    from ..inputs.breakdown_items import Breakdown, Item
+    from ..inputs.market_file import Params
 
 
 def _share_text(p: Params, b: Breakdown, item: Item, share: float) -> str:

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from ..inputs.params import Basis, Params
+    from ..inputs.figures import Basis
+    from ..inputs.market_file import Params
 
 Severity = Literal["error", "warning", "info"]
 

@@ -11,7 +11,7 @@ from .forecast import anchor_rate, compound, implied_cagr
 from .provenance import mark
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 
 def check_cagr(p: Params) -> list[Finding]:

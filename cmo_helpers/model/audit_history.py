@@ -9,7 +9,7 @@ from .forecast import anchor_rate, implied_cagr, path_rates, stated_totals, tota
 from .provenance import mark
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 
 def _total_in(p: Params, year: int | None) -> float | None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.formatting import as_written
-from ..inputs.params import NOT_STATED
+from ..inputs.fields import NOT_STATED
 from .audit_finding import Finding
 from .conversion import SCALES
 from .provenance import cite
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 LOOKBACK_YEARS = 5
 TWIN_SCALES = {**SCALES, "unit": 1.0, "percent": 1.0}

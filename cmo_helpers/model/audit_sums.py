@@ -22,7 +22,8 @@ from .audit_finding import Finding, clash, given_as
 from .forecast import endpoint_cagr, path_rates, stated_totals, total_at, total_on
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Params
+    from ..inputs.breakdown_items import Breakdown
+    from ..inputs.market_file import Params
 
 
 def _sum_of_shares(b: Breakdown, shares: pd.Series) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..core.errors import MixedCurrencies
 
 if TYPE_CHECKING:
-    from ..inputs.params import Market, Params
+    from ..inputs.market_file import Market, Params
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 

@@ -9,7 +9,7 @@ from . import forecast
 from .audit_finding import Finding
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 Named = tuple[str, "Params"]  # a file's name as the reader typed it, and its params
 

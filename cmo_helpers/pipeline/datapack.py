@@ -25,7 +25,7 @@ from . import sheet_layout
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 DASH = "\u2013"
 KEY = "cmo-table"  # output metadata written by tables.Table (the report layer); the pipeline reads it by name

@@ -16,7 +16,7 @@ from ..model.provenance import cite
 from .tables import Table
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 HEADING = "## What the source also says"
 VERDICT = {"info": "they agree within the rounding of their digits",

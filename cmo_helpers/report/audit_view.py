@@ -15,7 +15,8 @@ from ..model.provenance import cite
 from .tables import Cell, Table
 
 if TYPE_CHECKING:
-    from ..inputs.params import Basis, Params
+    from ..inputs.figures import Basis
+    from ..inputs.market_file import Params
     from ..inputs.session import Market
 
 RATE_DECIMALS = {"cagr": 2, "shares": 2, "rollup": 3, "item-cagr": 2, "volume": 2}

@@ -31,7 +31,8 @@ from . import chart_images, chart_series
 from .chart_layout import bar_labels, distinct_ticks, label_decimals, legend_below, spread_labels
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Item, Params
+    from ..inputs.breakdown_items import Breakdown, Item
+    from ..inputs.market_file import Params
 
 HATCH = "///"
 ASSUMED_NOTE = "Hatched: assumed by us, not from a source."

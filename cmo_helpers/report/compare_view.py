@@ -14,7 +14,7 @@ from ..model.provenance import cite
 from .tables import Cell, Table
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
     from ..model.conversion import Frame
     from ..model.editions import EditionDiff, Row, Value
 

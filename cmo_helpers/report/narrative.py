@@ -30,7 +30,9 @@ from ..model import forecast, headline, statements, volume
 from ..model.provenance import cite, mark, quoted_years, suffix
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Item, Params, StatedCagr
+    from ..inputs.breakdown_items import Breakdown, Item
+    from ..inputs.figures import StatedCagr
+    from ..inputs.market_file import Params
     from ..inputs.session import Market
 
 BOX_STYLE = (  # {primary}: the brand's colour (core/brand.py)

@@ -10,7 +10,8 @@ from ..model import breakdowns as bd
 from . import charts, narrative, tables
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Params
+    from ..inputs.breakdown_items import Breakdown
+    from ..inputs.market_file import Params
 
 EMPTY = {"cmo": {"empty_section": True}}  # output metadata: export leaves such a section out of the client's report
 

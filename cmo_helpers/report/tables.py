@@ -39,7 +39,8 @@ from ..model.provenance import (
 )
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Params
+    from ..inputs.breakdown_items import Breakdown
+    from ..inputs.market_file import Params
 
 ASSUMED_STYLE = "background-color: #fff4e0; font-style: italic;"
 REST_STYLE = "color: #6b6b6b; background-color: #f1f1f1;"

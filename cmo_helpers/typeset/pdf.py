@@ -20,7 +20,7 @@ from . import markup as typst_markup
 from . import page_fill
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
     from ..pipeline.export import Section
 
 NOTE = ("Figures marked with a number in brackets come from the source with that number. Figures marked assumed, "
