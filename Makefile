@@ -9,7 +9,7 @@ EDITIONS ?= params/healthcare-cmo-2023-edition.yaml params/healthcare-cmo.yaml
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv report report-all test lint lab validate audit clean clean-outputs
+.PHONY: help venv report report-all test lint lab explore validate audit clean clean-outputs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ lint: $(STAMP) ## ruff check (line length 120; rules in pyproject.toml) and the 
 # answer_yes: one Ctrl-C stops the server and its kernels instead of asking, unanswered, while make has gone.
 lab: $(STAMP) ## open JupyterLab at the repo root (notebooks/, params/, outputs/); flags via LAB_ARGS="--port 9999"
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.answer_yes=True $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+explore: $(STAMP) ## move the default market's size, growth and shares with sliders in the browser (Voila); Ctrl-C stops
+	$(BIN)/cmo-report explore $(PARAMS) --open
 
 validate: $(STAMP) ## validate every params file and scenario overlay
 	$(BIN)/cmo-report validate params/*.yaml

@@ -15,7 +15,7 @@ import importlib
 _MODULES = {
     "audit": "model.audit", "breakdowns": "model.breakdowns", "compare": "model.comparison",
     "compare_charts": "report.compare_charts", "compare_view": "report.compare_view", "forecast": "model.forecast",
-    "sensitivity": "model.sensitivity", "scenarios": "inputs.overlays",
+    "sensitivity": "model.sensitivity", "scenarios": "inputs.overlays", "explorer": "explore.widgets",
     "audit_view": "report.audit_view", "charts": "report.charts", "narrative": "report.narrative",
     "scenario_charts": "report.scenario_charts", "scenario_view": "report.scenario_view",
     "sections": "report.sections", "tables": "report.tables", "also_says": "report.also_says",

@@ -16,6 +16,7 @@ from cmo_helpers.core.paths import ROOT, notebook_paths
 from cmo_helpers.pipeline.compare import FOLDER as COMPARE_FOLDER
 
 NOTEBOOKS = notebook_paths()
+EXPLORER = [ROOT / "notebooks" / "08-explore.ipynb"]  # no report section, but a notebook all the same
 COMPARE = sorted(COMPARE_FOLDER.glob("*.ipynb"))
 
 
@@ -28,7 +29,7 @@ def _pins(lines) -> dict[str, str]:
     return pins
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS + EXPLORER, ids=lambda p: p.stem)
 def test_notebook_is_stored_clean_and_parameterised(path):
     nb = nbformat.read(path, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
@@ -48,7 +49,7 @@ def test_the_comparison_notebook_is_stored_clean_and_takes_a_list_of_files(path)
     assert declared == {"params_files": "list", "mode": "str", "rates": "list"}
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS + COMPARE, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS + EXPLORER + COMPARE, ids=lambda p: p.stem)
 def test_no_number_is_typed_into_prose_or_computed_in_a_notebook(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
@@ -113,3 +114,9 @@ def test_notebook_and_its_percent_script_agree(path):
     twin = path.with_suffix(".py")
     assert twin.exists(), f"run: .venv/bin/jupytext --sync {path.relative_to(ROOT)}"
     assert cells(jupytext.read(twin)) == cells(nbformat.read(path, as_version=4)), "run jupytext --sync"
+
+
+def test_the_wheel_lists_every_sub_package():
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "cmo_helpers").rglob("__init__.py")}
+    assert found <= listed, f"missing from [tool.setuptools] packages: {sorted(found - listed)}"

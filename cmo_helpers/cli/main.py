@@ -27,6 +27,7 @@ EXAMPLES = (
     "cmo-report migrate old.yaml -o params/old.yaml",
     "cmo-report schema -o params/schema.json",
     "cmo-report preview kelp --open",
+    "cmo-report explore kelp --open",
 )
 
 
@@ -142,8 +143,8 @@ def parser() -> argparse.ArgumentParser:
     from . import audit as audit_cli
     from . import compare as compare_cli
     from . import draft as draft_cli
+    from . import explore, preview, project
     from . import params as params_cli
-    from . import preview, project
 
     examples = "\n".join(f"  {line}" for line in EXAMPLES)
     ap = argparse.ArgumentParser(prog="cmo-report", formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -163,6 +164,7 @@ def parser() -> argparse.ArgumentParser:
     draft_cli.add_parser(sub)
     params_cli.add_parser(sub)
     preview.add_parser(sub)
+    explore.add_parser(sub)
 
     mg = sub.add_parser("migrate", help="convert an old-style params file (segments/regions) to the breakdowns schema")
     mg.add_argument("file", help="params file or name in params/")

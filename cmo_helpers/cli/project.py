@@ -15,6 +15,7 @@ from .arguments import add_out, path, shown
 
 EXIT_OK, EXIT_INVALID = 0, 2
 SKELETON = Path(__file__).parent / "skeleton"
+BRAND = "_brand.yml"  # beside the params files: the brand every market there renders in
 SCHEMA = "schema.json"  # beside the params files, so their first line can name it relatively
 
 
@@ -63,7 +64,8 @@ def _init(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     markets = sorted(p.stem for p in (folder / "params").glob("*.yaml"))
-    print(terminal(f"created {shown(folder)}: params/ ({', '.join(markets)}), notebooks/, README.md, Makefile"))
+    print(terminal(f"created {shown(folder)}: params/ ({', '.join(markets)}; {BRAND} for your brand), notebooks/, "
+                   f"README.md, Makefile"))
     print(terminal(f"next: cd {shown(folder)} && cmo-report render -o reports"))
     return EXIT_OK
 
@@ -75,16 +77,19 @@ def _fill(project: Path) -> None:
     params = project / "params"
     for source in sorted(EXAMPLES.rglob("*")):
         rel = source.relative_to(EXAMPLES)
-        if source.is_dir() or source.suffix not in {".yaml", ".md"}:
+        if source.is_dir() or source.suffix not in {".yaml", ".md"} and "brands" not in rel.parts:
             continue
         target = params / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         top_level_market = source.suffix == ".yaml" and len(rel.parts) == 1
-        text = source.read_text(encoding="utf-8")
-        target.write_text(f"{schema.header(SCHEMA)}\n{text}" if top_level_market else text, encoding="utf-8")
+        if top_level_market:
+            target.write_text(f"{schema.header(SCHEMA)}\n{source.read_text(encoding='utf-8')}", encoding="utf-8")
+        else:
+            shutil.copy2(source, target)
     (params / SCHEMA).write_text(json.dumps(schema.json_schema(), indent=2) + "\n", encoding="utf-8")
     (project / "notebooks" / "compare").mkdir(parents=True)
     for notebook in [*SHIPPED_NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"), *SHIPPED_NOTEBOOKS.glob("compare/*.ipynb")]:
         shutil.copy2(notebook, project / "notebooks" / notebook.relative_to(SHIPPED_NOTEBOOKS))
     for name in ("README.md", "Makefile"):
         shutil.copy2(SKELETON / name, project / name)
+    shutil.copy2(SKELETON / BRAND, params / BRAND)  # sets nothing until edited

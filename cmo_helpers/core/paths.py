@@ -7,6 +7,7 @@ checkout the package runs from (notebook kernels start in notebooks/), otherwise
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -45,6 +46,7 @@ NOTEBOOKS = _notebooks(ROOT)
 PARAMS = ROOT / "params"
 OUTPUTS = ROOT / "outputs"
 DEFAULT_NAME = "healthcare-cmo.yaml"
+OFF_REPORT = "not-in-report"  # first-cell tag of a notebook that no render runs (the explorer)
 DEFAULT_PARAMS = PARAMS / DEFAULT_NAME
 
 
@@ -67,9 +69,15 @@ def font_folder() -> Path | None:
     return folder if folder and folder.is_dir() else None
 
 
+def in_report(notebook: Path) -> bool:
+    """Whether a numbered notebook is a report section: a working one (the explorer) tags its first cell OFF_REPORT."""
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells") or [{}]
+    return OFF_REPORT not in cells[0].get("metadata", {}).get("tags", [])
+
+
 def notebook_paths() -> list[Path]:
     """The report sections, in reading order."""
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    return [nb for nb in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")) if in_report(nb)]
 
 
 def market_params_files(params_dir: Path | None = None) -> list[Path]:

@@ -16,20 +16,19 @@ from typing import Any
 from pydantic import Field, PrivateAttr, ValidationError
 
 from ..core.errors import ParamsError
+from ..core.formatting import pct
 from ..core.paths import resolve_params, scenario_folder
 from .load import load_params, read_yaml
 from .migrate import current, migrate_overrides
-from .params import Line, Params, Strict, Text, key_path, parse_params, problem
+from .params import Breakdown, Line, Params, Strict, Text, key_path, parse_params, problem
 
 BASE = "base"
 NAME_PATTERN = r"[a-z0-9][a-z0-9-]*"
 NAMED = "item name"  # marks a level whose keys are the market's item names
 BREAKDOWN = "breakdown id"  # marks a level whose keys are the market's breakdown ids
-ITEM = {"cagr": None}
-# A one-off -P override may also set an item's share or value: the audit then says whether the split still adds up.
-ITEM_FIGURES = {"cagr": None, "share": None, "value": None}
-# What an overlay may set; None marks a value. Shares are left out on purpose: a split must
-# still sum to 100%, and an item's own CAGR already moves the mix.
+# An item's own rate moves the mix over time; its share or value moves it now (the explorer's sliders save shares).
+ITEM = {"cagr": None, "share": None, "value": None}
+# What an overlay or a -P override may set; None marks a value.
 ALLOWED: dict[str, Any] = {
     "size": {"base": {"value": None}, "end": {"value": None}, "cagr": {"rate": None}, "anchor": None},
     "breakdowns": BREAKDOWN,
@@ -58,6 +57,11 @@ def load_overlay(path: str | Path) -> Overlay:
     if path.stem == BASE or not re.fullmatch(NAME_PATTERN, path.stem):
         raise ParamsError(path, [("", f"'{path.stem}' cannot name a scenario: use lowercase letters, digits "
                                       f"and hyphens, and not '{BASE}', which is the market file itself")])
+    return parse_overlay(data, path)
+
+
+def parse_overlay(data: Any, path: Path) -> Overlay:
+    """Validate an overlay's mapping, naming `path` and the key in every problem."""
     try:
         overlay = Overlay.model_validate(data)
     except ValidationError as exc:
@@ -86,7 +90,38 @@ def cases(path: Path, raw: dict, p: Params) -> tuple[dict[str, Overlay], dict[st
     """Every overlay and every case of a market ('base' first) from one read of its file."""
     found = {name: load_overlay(_folder(path, p.market.slug) / f"{name}.yaml")
              for name in _names(_folder(path, p.market.slug))}
-    return found, {BASE: p, **{name: _merge(raw, overlay) for name, overlay in found.items()}}
+    every = {name: scenario_case(raw, overlay) for name, overlay in found.items()}
+    for name, case in every.items():
+        check_splits(p, case, found[name].path)
+    return found, {BASE: p, **every}
+
+
+def _share_sum(b: Breakdown) -> float | None:
+    """The items' stated shares added up, or None when they refer to different years (the audit's question then)."""
+    shared = [i for i in b.items if i.share is not None]
+    if len({i.year or b.year for i in shared}) > 1:
+        return None
+    return sum(i.share for i in shared)
+
+
+def check_splits(published: Params, case: Params, source: Path) -> None:
+    """A scenario that moves a share keeps its split whole: no split over 100 %, a full one still at 100 %.
+
+    The report's audit judges the market file as published, so this is where a scenario's own split is judged.
+    """
+    tolerance = published.audit.share_tolerance_pp / 100 + 1e-12
+    problems = []
+    for before, after in zip(published.breakdowns, case.breakdowns, strict=True):
+        was, now = _share_sum(before), _share_sum(after)
+        if [i.share for i in before.items] == [i.share for i in after.items] or was is None or now is None:
+            continue
+        if now > 1 + tolerance or (abs(was - 1) <= tolerance < abs(now - 1)):
+            problems.append((f"overrides.breakdowns.{after.id}.items",
+                             f"{after.label}: the items' shares add up to {pct(now)} with this scenario's shares "
+                             f"({pct(was)} in the market file); a scenario keeps a split whole, so move another "
+                             f"item's share with it"))
+    if problems:
+        raise ParamsError(source, problems)
 
 
 def check_name(path: Path, p: Params, name: str) -> None:
@@ -132,7 +167,7 @@ def _refusal(key: Any, keys: list[str], market: dict, what: str) -> str:
     return f"unknown {what} '{key}'; {tip}"
 
 
-def _leaves(node: Any, spec: Any, market: Any, path: tuple, problems: list, item: dict) -> list[tuple[tuple, Any]]:
+def _leaves(node: Any, spec: Any, market: Any, path: tuple, problems: list) -> list[tuple[tuple, Any]]:
     """Flatten overrides to (key path, value), recording every key a scenario may not set."""
     if spec is None:
         return [(path, node)]
@@ -147,8 +182,8 @@ def _leaves(node: Any, spec: Any, market: Any, path: tuple, problems: list, item
     found = []
     for key, sub in node.items():
         if key in keys:
-            child = item if spec == NAMED else {"items": NAMED} if spec == BREAKDOWN else spec[key]
-            found += _leaves(sub, child, market.get(key), (*path, key), problems, item)
+            child = ITEM if spec == NAMED else {"items": NAMED} if spec == BREAKDOWN else spec[key]
+            found += _leaves(sub, child, market.get(key), (*path, key), problems)
         else:
             what = "item" if spec == NAMED else "breakdown id" if spec == BREAKDOWN else "key"
             problems.append((_dotted((*path, key)), _refusal(key, keys, market, what)))
@@ -219,11 +254,11 @@ def _merged_key(key: str, data: dict) -> str:
     return f"overrides.{key}" if key.split(".")[0] in ALLOWED else key
 
 
-def merged(raw: dict, overrides: dict, source: Path, note: Callable[[tuple], str], item: dict = ITEM) -> dict:
+def merged(raw: dict, overrides: dict, source: Path, note: Callable[[tuple], str]) -> dict:
     """The raw market mapping with overrides written in (Params is frozen); a key that may not be set blames source."""
     problems: list[tuple[str, str]] = []
     raw = current(raw)
-    leaves = _leaves(migrate_overrides(overrides), ALLOWED, raw, (), problems, item)
+    leaves = _leaves(migrate_overrides(overrides), ALLOWED, raw, (), problems)
     if problems:
         raise ParamsError(source, problems)
     data = copy.deepcopy(raw)
@@ -240,7 +275,7 @@ def validated(data: dict, source: Path) -> Params:
         raise ParamsError(source, [(_merged_key(k, data), r) for k, r in exc.problems]) from None
 
 
-def _merge(raw: dict, overlay: Overlay) -> Params:
+def scenario_case(raw: dict, overlay: Overlay) -> Params:
     """Merge an overlay file and validate again, blaming the overlay file."""
     why = f"{overlay.title} scenario: {overlay.rationale}"
     return validated(merged(raw, overlay.overrides, overlay.path, lambda path: why), overlay.path)

@@ -61,7 +61,7 @@ def apply(path: Path, pairs: list[str]) -> dict:
         return f"override on the command line: {FLAG} {typed.get('.'.join(at), '.'.join(at))}"
 
     try:
-        raw = overlays.merged(read_yaml(path), nested(pairs, path), path, note, overlays.ITEM_FIGURES)
+        raw = overlays.merged(read_yaml(path), nested(pairs, path), path, note)
         overlays.validated(raw, path)
     except ParamsError as exc:
         if exc.path != path:

@@ -1,16 +1,14 @@
 """`cmo-report preview`: pages served with a reload hook, rendered again on a save, stopped by one Ctrl-C."""
 from __future__ import annotations
 
-import queue
-import re
 import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 
+import output_lines
 import psutil
 import pytest
 
@@ -25,40 +23,21 @@ def _get(url: str) -> str:
         return response.read().decode()
 
 
-def _lines(proc: subprocess.Popen) -> queue.Queue:
-    """The process's output lines as they come, read in a thread (select on a buffered pipe misses lines)."""
-    lines: queue.Queue = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
-    return lines
-
-
-def _line(lines: queue.Queue, pattern: str, seconds: float) -> re.Match:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            found = re.search(pattern, lines.get(timeout=max(0.1, deadline - time.time())))
-        except queue.Empty:
-            break
-        if found:
-            return found
-    raise AssertionError(f"no line matching {pattern!r} within {seconds} s")
-
-
 def test_a_save_renders_again_and_the_served_page_reloads(tmp_path):
     shutil.copytree(PARAMS, tmp_path / "params")
     market = tmp_path / "params" / "eu-heat-pumps.yaml"
     proc = subprocess.Popen([sys.executable, "-m", "cmo_helpers.cli", "preview", "eu-heat-pumps", "--port", "0",
                              "-o", "site"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    lines = _lines(proc)
+    lines = output_lines.lines(proc)
     try:
-        url = _line(lines, r"serving (http://\S+)", 300)[1]
+        url = output_lines.line(lines, r"serving (http://\S+)", 300)[1]
         page = _get(url)
         assert RELOAD.decode() in page and "European Residential Heat Pump" in page
         assert "<script" not in (tmp_path / "site" / "eu-heat-pumps" / "index.html").read_text(), "files stay clean"
         root = url.rsplit("/", 2)[0]
         assert _get(root + VERSION) == "1"
         market.write_text(market.read_text().replace("European Residential Heat Pump", "Previewed Heat Pump"))
-        _line(lines, r"rendered in", 300)
+        output_lines.line(lines, r"rendered in", 300)
         assert _get(root + VERSION) == "2" and "Previewed Heat Pump" in _get(url)
         children = psutil.Process(proc.pid).children(recursive=True)
         proc.send_signal(signal.SIGINT)

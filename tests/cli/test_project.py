@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from cmo_helpers.cli import main as cli
+from cmo_helpers.core import brand
 from cmo_helpers.core.paths import EXAMPLES, SHIPPED_NOTEBOOKS
-from cmo_helpers.inputs import schema
+from cmo_helpers.inputs import brand_file, schema
 
 CLI = [sys.executable, "-m", "cmo_helpers.cli"]
 
@@ -33,7 +34,11 @@ def test_init_makes_a_project_that_validates_from_inside_it(tmp_path):
     shipped = [*SHIPPED_NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"), *SHIPPED_NOTEBOOKS.glob("compare/*.ipynb")]
     assert sorted(p.relative_to(demo / "notebooks") for p in (demo / "notebooks").rglob("*.ipynb")) == \
         sorted(p.relative_to(SHIPPED_NOTEBOOKS) for p in shipped)
+    assert (demo / "notebooks" / "08-explore.ipynb").is_file(), "the explorer comes along"
     assert "clean-outputs:" in (demo / "Makefile").read_text() and (demo / "README.md").is_file()
+    assert brand_file.read(demo / "params" / "_brand.yml") == brand.DEFAULT, "the brand placeholder sets nothing"
+    example = demo / "params" / "brands" / "example"
+    assert brand_file.read(example / "_brand.yml").logo == (EXAMPLES / "brands" / "example" / "logo.svg").read_bytes()
     check = _run(demo, "validate", *(f"params/{m}" for m in markets))
     assert check.returncode == 0, check.stderr
     compared = _run(demo, "compare", "healthcare-cmo-2023-edition", "healthcare-cmo", "-o", "reports", "--to", "html")

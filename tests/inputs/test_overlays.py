@@ -132,8 +132,12 @@ def test_shipped_overlays_are_valid():
         ("size: {end: 150}", "overrides.size.end", "expected a mapping with value, got 150"),
         ("regions: {items: {Nort: {cagr: 0.1}}}", "overrides.breakdowns.regions.items.Nort",
          "unknown item 'Nort'; did you mean 'North'?"),
-        ("breakdowns: {regions: {items: {North: {share: 0.5}}}}", "overrides.breakdowns.regions.items.North.share",
-         "'share' cannot be changed"),
+        ("breakdowns: {regions: {items: {North: {share: 0.5}}}}", "overrides.breakdowns.regions.items",
+         "Region: the items' shares add up to 75.0% with this scenario's shares (100.0% in the market file)"),
+        ("breakdowns: {regions: {items: {North: {share: 0.9}}}}", "overrides.breakdowns.regions.items",
+         "add up to 115.0%"),
+        ("breakdowns: {regions: {items: {North: {shares: 0.5}}}}", "overrides.breakdowns.regions.items.North.shares",
+         "unknown key 'shares'; did you mean 'share'?"),
         ("breakdowns: {regions: {items: {North: {cagr: 5.0}}}}", "overrides.breakdowns.regions.items.North.cagr",
          "less than or equal to 2"),
         ("breakdowns: {regions: {items: {North: {cagr: fast}}}}", "overrides.breakdowns.regions.items.North.cagr",
@@ -149,6 +153,16 @@ def test_shipped_overlays_are_valid():
 def test_invalid_overlay_names_file_and_key(tiny_copy: Path, overrides: str, key: str, reason: str):
     message = _overlay_error(tiny_copy, f"title: Bad\nrationale: Broken on purpose.\noverrides: {{{overrides}}}\n")
     assert f": {key}: " in message and reason in message, message
+
+
+def test_a_scenario_may_move_shares_that_keep_the_split_whole(tiny_copy: Path):
+    path = tiny_copy.parent / "scenarios" / "tiny" / "shift.yaml"
+    path.write_text("title: Shift\nrationale: North gains ground.\n"
+                    "overrides: {breakdowns: {regions: {items: {North: {share: 0.8}, South: {share: 0.2}}}}}\n")
+    north, south = load(tiny_copy, "shift").shown.breakdown("regions").items
+    assert (north.share, south.share) == (0.8, 0.2) and north.assumed and south.assumed
+    assert north.rationale == "Shift scenario: North gains ground."
+    assert not load(tiny_copy).shown.breakdown("regions").items[0].assumed, "the market file is untouched"
 
 
 def test_every_bad_key_is_reported_at_once(tiny_copy: Path):

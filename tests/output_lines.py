@@ -1,0 +1,28 @@
+"""A server command's output lines as they come, and waiting for the one a test needs."""
+from __future__ import annotations
+
+import queue
+import re
+import subprocess
+import threading
+import time
+
+
+def lines(proc: subprocess.Popen) -> queue.Queue:
+    """The process's output lines as they come, read in a thread (select on a buffered pipe misses lines)."""
+    found: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [found.put(line) for line in proc.stdout], daemon=True).start()
+    return found
+
+
+def line(found: queue.Queue, pattern: str, seconds: float) -> re.Match:
+    """The first line matching pattern; AssertionError when none comes in time."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            match = re.search(pattern, found.get(timeout=max(0.1, deadline - time.time())))
+        except queue.Empty:
+            break
+        if match:
+            return match
+    raise AssertionError(f"no line matching {pattern!r} within {seconds} s")
