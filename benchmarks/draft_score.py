@@ -8,9 +8,11 @@ from pathlib import Path
 
 import yaml
 
+from cmo_helpers.drafting.amounts import SCALE_ORDER
+from cmo_helpers.drafting.names import item_key
 from cmo_helpers.drafting.release import draft_release as release_draft
 from cmo_helpers.drafting.text import read_release
-from cmo_helpers.drafting.writer import FACT_KINDS, SCALE_ORDER, Draft, item_key
+from cmo_helpers.drafting.writer import FACT_KINDS, Draft
 from cmo_helpers.model.forecast import compound
 
 Fact = tuple

@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 SOFFICE = shutil.which("soffice")
+# Impress has no program of its own: its slide show module beside soffice says it can open a deck
+IMPRESS = SOFFICE is not None and (Path(SOFFICE).resolve().parent / "libslideshowlo.so").exists()
 _SECTION = re.compile(r'^(?P<sign>[+-]?)(?P<body>#,##0|0)(?:\.(?P<dec>0+))?(?P<pct>%)?(?P<literal>(?:"[^"]*")*)$')
 
 

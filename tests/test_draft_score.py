@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from draft_score import draft_facts, gold_facts, rate, score
 
-from cmo_helpers.drafting.writer import item_key
+from cmo_helpers.drafting.names import item_key
 
 PARAMS = {
     "market": {"unit": "million"},

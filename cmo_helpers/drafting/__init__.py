@@ -1,3 +1,4 @@
-"""`cmo-report draft`: a release's text read into facts (text, source, patterns, lexicon, tables, facts)
-and written as a params draft (writer). Uses `inputs` and `core` only, never `report` or `pipeline`.
+"""`cmo-report draft`: a release's text read into facts (`facts.extract`) and placed into a params draft
+(`writer.build`); `release` does both for one saved release. Uses `inputs` and `core` only, never `report`
+or `pipeline`; docs/decisions.md names every module's job.
 """

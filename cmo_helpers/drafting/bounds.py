@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .patterns import CUR
+from .patterns import CUR, Fact
 
 # The words a release puts right before a figure, and the schema's word for each; nothing else counts as a bound.
 WORDS = {
@@ -29,3 +30,14 @@ def bound_of(text: str, start: int, quote: str, number: str | None) -> tuple[str
         return None
     found = re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])", quote)
     return bound_before(text, start + found.start()) if found else None
+
+
+def hedged(fact: Fact, text: str) -> Fact:
+    """The figure with the source's bound word on it (and in its quote); a total read as a bound is at least 'over'."""
+    found = bound_of(text, fact.start, fact.quote, fact.number) if fact.kind not in ("claim", "unplaced") else None
+    if not found:
+        return replace(fact, hedge="over") if fact.bound else fact
+    word, at = found
+    if at >= fact.start:
+        return replace(fact, hedge=word)
+    return replace(fact, hedge=word, quote=text[at:fact.start + len(fact.quote)], start=at)  # the quote shows the word

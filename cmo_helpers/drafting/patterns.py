@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from . import lexicon as lex
 
+T = TypeVar("T")
 FactKind = Literal["total", "cagr", "share", "value", "item_cagr", "claim", "scale_claim", "unplaced"]
 SCALES = {
     "thousand": "thousand", "k": "thousand", "million": "million", "mn": "million", "mln": "million", "m": "million",
@@ -92,3 +94,14 @@ def heading_dimension(heading: str | None) -> str | None:
         return dimension_name(m.group(1))
     plural = re.fullmatch(r"([A-Z][a-z]{3,})s", heading.strip())
     return dimension_name(plural.group(1)) if plural else None
+
+
+def unique(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
+    """The first of each kind, in order: one entry per key."""
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out

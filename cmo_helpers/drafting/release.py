@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from .facts import extract
 from .header import split_header
+from .size_block import Grow
 from .text import detect_kind, to_text
-from .writer import Draft, Grow, build
+from .writer import Draft, build
 
 
 def draft_release(name: str, raw: str, slug: str | None = None, grow: Grow | None = None) -> tuple[str, Draft]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from .bounds import bound_before
-from .facts import sentences
 from .patterns import MONEY, NUM, yaml_number
+from .sentences import sentences
 
 _UNIT = (r"MW|GW|kW|TW|MWh|GWh|TWh|kWh|metric tons?|tonnes?|tons?|kilotons?|units|barrels|vehicles|devices"
          r"|shipments")

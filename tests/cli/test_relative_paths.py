@@ -59,6 +59,12 @@ def test_validate_and_audit_take_relative_files_and_params_dirs(elsewhere):
     assert _run(elsewhere, "audit", "../mine/eu-heat-pumps.yaml").returncode == 0
 
 
+def test_explore_finds_a_relative_file_and_its_scenarios_before_it_serves(elsewhere):
+    proc = _run(elsewhere, "explore", "../mine/healthcare-cmo.yaml", "--scenario", "optimistc")
+    assert proc.returncode == 2 and "did you mean 'optimistic'?" in proc.stderr, proc.stderr
+    assert str(elsewhere.parent / "mine" / "scenarios" / "healthcare-cmo") in proc.stderr
+
+
 def test_draft_migrate_and_params_write_where_a_relative_out_says(elsewhere):
     assert _run(elsewhere, "draft", "../release.txt", "-o", "drafts/thermo.yaml").returncode in (0, 1)
     assert (elsewhere / "drafts" / "thermo.yaml").is_file()

@@ -232,3 +232,15 @@ def test_a_breakdown_of_undated_shares_is_not_put_in_the_base_year():
     p = draft("The global moss brick market was valued at USD 120.5 million in 2024 and is expected to reach "
               "USD 200.0 million by 2030.\n\nEurope accounted for 31.5% of the market.\n")
     assert p["breakdowns"][0]["year"] == "not stated"
+
+
+def test_a_bounded_share_is_drafted_with_its_bound_only_when_its_item_and_year_are_clear():
+    p = draft("The global moss tile market was valued at USD 820.4 million in 2024 and is projected to reach "
+              "USD 1,402.6 million by 2031.\n\nBy region, Europe held over 40% of the market in 2024. Asia Pacific "
+              "took more than a fifth of the market in 2024. North America held over 25% of the market.\n")
+    region = items(p)
+    assert (region["Europe"]["share"], region["Europe"]["bound"]) == ("40%", {"share": "over"})
+    assert (region["Asia Pacific"]["share"], region["Asia Pacific"]["bound"]) == ("20%", {"share": "more-than"})
+    assert region["Europe"]["quote"] == "Europe held over 40%"
+    assert "North America" not in region
+    assert "North America held over 25% of the market. => a share bounded by 'over' with no clear year" in unplaced(p)

@@ -9,7 +9,7 @@ import yaml
 from draft_score import draft_release, releases, score_corpus
 
 from cmo_helpers.drafting.facts import extract
-from cmo_helpers.drafting.writer import build, in_unit, item_key, market_slug, scalar
+from cmo_helpers.drafting.writer import build
 
 CORPUS = Path(__file__).parents[1] / "data/releases"
 
@@ -91,62 +91,6 @@ def test_what_is_missing_for_a_full_report():
     assert any(m.startswith("breakdowns: none found") for m in draft.missing)
 
 
-def test_a_rounded_headline_is_a_claim_and_a_conflicting_total_is_unplaced():
-    text = ("Kelp Market to Reach USD 2 Billion by 2031\n\nThe kelp market was valued at USD 1.18 billion in 2024 and "
-            "will reach USD 2.04 billion by 2031. Another estimate puts the market at USD 1.50 billion in 2024.\n")
-    draft = build(extract(text), "k.txt")
-    assert draft.params["size"]["base"]["value"] == 1.18
-    assert draft.params["claims"] == [{"text": "USD 2 Billion by 2031", "scale": "billion", "value": 2, "year": 2031,
-                                       "source": "release-source"}]
-    assert any("second, different total for 2024" in u["note"] for u in draft.unplaced)
-
-
-def test_the_base_is_the_last_full_year_before_publication():
-    text = ("Kelp Report\n\nKelp Analytics | Press Release | 2 May 2024\n\nRevenue rose from USD 1.1 billion in 2021 "
-            "to USD 1.2 billion in 2022 and USD 1.3 billion in 2023, and will reach USD 2.0 billion by 2030.\n")
-    size = build(extract(text), "k.txt").params
-    assert (size["size"]["base"]["year"], size["size"]["end"]["year"]) == (2023, 2030)
-    assert [t["year"] for t in size["totals"]] == [2021, 2022]
-
-
-@pytest.mark.parametrize("number, scale, unit, expected", [
-    ("1.12", "trillion", "billion", 1120),
-    ("185.5", "million", "billion", 0.1855),
-    ("1,861.2", "million", "million", "1,861.2"),
-    ("504.90", "million", "million", "504.90"),
-    ("0.93", "billion", "billion", 0.93),
-])
-def test_values_move_to_the_market_unit_exactly_or_keep_their_digits(number, scale, unit, expected):
-    assert in_unit(number, scale, unit) == expected
-
-
-@pytest.mark.parametrize("name, slug", [
-    ("Global Healthcare CMO Market", "healthcare-cmo"),
-    ("European EV Charging Infrastructure Market", "european-ev-charging-infrastructure"),
-    ("Market", "market"),
-])
-def test_market_slug(name, slug):
-    assert market_slug(name) == slug
-
-
-@pytest.mark.parametrize("text", [
-    "a: b, c", "#not a comment", "- dash", "{brace}", "it's \"quoted\"", "\x1b[31mred\x07", "tab\there", "★ ü",
-    "yes", "null", "2024-01-01", "1,861.2", "62.0%", "@at", "*star", "&amp", "\u2028line", "\x85next",
-])
-def test_any_release_text_is_one_safe_yaml_scalar(text):
-    out = scalar(text)
-    assert "\n" not in out
-    assert yaml.safe_load(f"k: [{out}, {{q: {out}}}]") == {"k": [text, {"q": text}]}
-
-
-def test_hostile_release_text_still_gives_loadable_yaml():
-    text = ("Evil: {Market} #1 \x1b[2J\n\nThe \"evil\" kelp market: was valued at USD 1.5 billion in 2024, "
-            "reaching USD 3.0 billion by 2030 - #hash {x: y}.\n\u2028North America held 40% share in 2024 \x07.\n")
-    draft = build(extract(text), "evil\x1b.txt")
-    assert yaml.safe_load(draft.yaml_text) == draft.params
-    assert "\x1b" not in draft.yaml_text and "\x07" not in draft.yaml_text
-
-
 def test_corpus_meets_the_targets():
     """Precision >= 0.97 and recall >= 0.90 over our own 32 releases, and no fact under a wrong year or unit."""
     files = releases(CORPUS)
@@ -174,42 +118,3 @@ def _quotes(node):
     elif isinstance(node, list):
         for v in node:
             yield from _quotes(v)
-
-
-def test_items_without_a_dimension_are_grouped_by_section_and_never_overfilled():
-    text = ("T\n\nThe kelp market was valued at USD 1.2 billion in 2024 and will reach USD 2.0 billion by 2030.\n\n"
-            "Products\nSugar kelp held 40.0% of the market in 2024. Winged kelp took 30.0% in 2024.\n\n"
-            "Other figures\nRestaurants represented 78.5% of sales in 2024.\n"
-            "Retailers held 37.0% of the market in 2024.\n\n"
-            "Platforms\nFarmed kelp is the largest source platform with 70.0% in 2024. Wild kelp is the "
-            "fastest-growing platform.\n")
-    labels = [(b["label"], [i["name"] for i in b["items"]]) for b in build(extract(text), "k.txt").params["breakdowns"]]
-    assert labels == [("Product", ["Sugar kelp", "Winged kelp"]), ("Segment", ["Restaurants"]),
-                      ("Segment", ["Retailers"]), ("Source platform", ["Farmed kelp", "Wild kelp"])]
-
-
-@pytest.mark.parametrize("count, placed", [("two", True), ("three", False), ("", True)])
-def test_a_rate_said_of_all_regions_goes_to_each_region_named(count, placed):
-    text = ("T\n\nThe kelp market was valued at USD 1.2 billion in 2024 and will reach USD 2.0 billion by 2030.\n"
-            f"Europe held 41.0% of the market in 2024. Asia Pacific held 30.0% in 2024. All {count} regions are "
-            "forecast to grow at the same CAGR of 8.9%.\n").replace("All  regions", "All regions")
-    draft = build(extract(text), "k.txt")
-    rates = [i.get("cagr", {}).get("rate") for i in draft.params["breakdowns"][0]["items"]]
-    assert rates == (["8.9%", "8.9%"] if placed else [None, None])
-    assert any("said of all regions" in u["note"] for u in draft.unplaced) is not placed
-
-
-@pytest.mark.parametrize("a, b, same", [
-    ("U.S.", "United States", True), ("Asia-Pacific", "Asia Pacific", True), ("the Hardware segment", "hardware", True),
-    ("Western Europe", "Europe", False), ("Africa", "Middle East and Africa", False),
-])
-def test_item_names_that_are_one_item(a, b, same):
-    assert (item_key(a) == item_key(b)) is same
-
-
-def test_a_total_of_another_market_is_not_this_markets_total():
-    text = ("T\n\nThe kelp market reached USD 1.2 billion in 2024 and will reach USD 2.0 billion by 2030. The broader "
-            "seaweed food market was worth USD 9.0 billion in 2023.\n")
-    draft = build(extract(text), "k.txt")
-    assert "totals" not in draft.params
-    assert any("another market" in u["note"] for u in draft.unplaced)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from excel_display import SOFFICE, libreoffice_pdf
+from excel_display import IMPRESS, libreoffice_pdf
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
@@ -82,7 +82,7 @@ def test_bar_and_line_charts_are_native_with_the_drawn_values_the_tornado_an_ima
     assert str(shapes[0].chart.plots[0].series[0].points[0].format.fill.fore_color.rgb) == "1F3B57", "the chart's navy"
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed; apt-get install libreoffice-impress")
+@pytest.mark.skipif(not IMPRESS, reason="needs LibreOffice Impress: apt-get install libreoffice-impress-nogui")
 def test_libreoffice_opens_the_deck(built, tmp_path):
     _, path = built
     assert len(PdfReader(libreoffice_pdf(path, tmp_path)).pages) == len(Presentation(path).slides)
