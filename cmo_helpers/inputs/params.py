@@ -6,12 +6,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..core.errors import ParamsError
-from .breakdown_items import Breakdown  # noqa: F401  (temporary: see below)
-from .fields import Line, Strict, Text  # noqa: F401  (temporary: see below)
 from .market_file import Params
-
-# Breakdown, Line, Strict and Text stay importable from here only while inputs/overlays.py (being edited in another
-# branch) imports them from .params; once it imports them from .breakdown_items and .fields, those imports go.
 
 
 def key_path(loc: tuple) -> str:
