@@ -24,7 +24,7 @@ _MODULES = {
     "compare_view": "report.compare_view", "compare_charts": "report.compare_charts",
     "compare_editions": "report.compare_editions", "compare_publishers": "report.compare_publishers",
 }
-_NAMES = {"Market": "inputs.session", "load": "inputs.session", "Params": "inputs.params",
+_NAMES = {"Market": "inputs.session", "load": "inputs.session", "Params": "inputs.market_file",
           "load_params": "inputs.load"}
 
 __all__ = sorted([*_MODULES, *_NAMES])

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import copy
 
-from cmo_helpers.inputs.params import Params, parse_params
+from cmo_helpers.inputs.market_file import Params
+from cmo_helpers.inputs.params import parse_params
 
 SOURCE = {"id": "src", "publisher": "Example Research", "title": "Widget market outlook", "published": "2024-06-01"}
 

@@ -1,7 +1,8 @@
 """Invented market files for the comparison tests: small, in our own words, figures checked by hand."""
 from __future__ import annotations
 
-from cmo_helpers.inputs.params import Params, parse_params
+from cmo_helpers.inputs.market_file import Params
+from cmo_helpers.inputs.params import parse_params
 
 
 def market(slug: str, base: tuple[int, float], end: tuple[int, float], *, publisher: str = "Acme Research",

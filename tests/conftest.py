@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cmo_helpers.core.errors import ParamsError
 from cmo_helpers.core.paths import DEFAULT_PARAMS, PARAMS, market_params_files
 from cmo_helpers.inputs.load import load_params
-from cmo_helpers.inputs.params import Params, parse_params
+from cmo_helpers.inputs.market_file import Params
+from cmo_helpers.inputs.params import parse_params
 
 # Helpers shared by tests (tests/*.py) and the draft scorer (benchmarks/), importable from any test folder.
 sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent.parent / "benchmarks")]
@@ -44,6 +46,17 @@ def raw() -> dict:
 def build():
     """Validate a mapping as if it came from a file called test.yaml."""
     return lambda data: parse_params(data, "test.yaml")
+
+
+@pytest.fixture
+def refused(build):
+    """The message a mapping is refused with, as if it came from a file called test.yaml."""
+    def message(data: dict) -> str:
+        with pytest.raises(ParamsError) as info:
+            build(data)
+        assert str(info.value).startswith("test.yaml: ")
+        return str(info.value)
+    return message
 
 
 @pytest.fixture

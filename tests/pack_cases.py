@@ -12,7 +12,7 @@ from cmo_helpers.report import size_charts, size_tables
 from cmo_helpers.report.house_table import Cell, Table
 
 if TYPE_CHECKING:
-    from cmo_helpers.inputs.params import Params
+    from cmo_helpers.inputs.market_file import Params
 
 SIZE_2025 = 504.9 * (1861.2 / 504.9) ** (1 / 9)  # the default market's first modelled year, by hand: 583.659...
 FORMULA_NAMES = ["=HYPERLINK(\"http://x\",\"x\")", "=1+2", "+1+2", "-1+2", "@SUM(1,1)"]  # cells fold tabs to spaces

@@ -14,8 +14,8 @@ import pytest
 from openpyxl import load_workbook
 
 from cmo_helpers.cli.main import main
-from cmo_helpers.inputs import xlsx
 from cmo_helpers.inputs.load import read_yaml
+from cmo_helpers.inputs.xlsx_write import to_workbook
 
 DATA = Path(__file__).parent / "data"
 CORPUS = sorted((DATA / "bad").glob("*.yaml"))
@@ -34,7 +34,7 @@ def corpus(tmp_path_factory) -> list[Path]:
     made = tmp_path_factory.mktemp("corpus")
     os.mkfifo(made / "pipe.xlsx")
     (made / "folder.yaml").mkdir()
-    workbook = xlsx.to_workbook(read_yaml(DATA / "tiny.yaml"), made / "formula.xlsx")
+    workbook = to_workbook(read_yaml(DATA / "tiny.yaml"), made / "formula.xlsx")
     wb = load_workbook(workbook)
     wb["Market"]["B2"] = "=1+2"
     wb.save(workbook)

@@ -12,7 +12,7 @@ from ..core.errors import ParamsError
 from ..core.escape import terminal
 
 if TYPE_CHECKING:
-    from ..model.audit import Finding
+    from ..model.audit_finding import Finding
 
 EXIT_CLEAN, EXIT_ERRORS, EXIT_INVALID = 0, 1, 2
 MESSAGE_WIDTH = 88

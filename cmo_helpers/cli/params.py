@@ -16,7 +16,7 @@ def _convert(args: argparse.Namespace) -> int:
 
     from ..core.paths import resolve_params
     from ..inputs.load import load_params, read_yaml
-    from ..inputs.xlsx import to_workbook
+    from ..inputs.xlsx_write import to_workbook
 
     source = resolve_params(args.file)
     suffix = ".xlsx" if args.action == "to-xlsx" else ".yaml"

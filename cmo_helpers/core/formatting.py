@@ -6,7 +6,8 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..inputs.params import Market, Params, Source
+    from ..inputs.market_file import Market, Params
+    from ..inputs.sources import Source
 
 DASH = "\u2013"
 # Binary arithmetic leaves noise in the last three or four of a float's ~16 significant digits (2.675 is held as

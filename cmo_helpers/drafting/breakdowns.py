@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from ..inputs.params import NOT_STATED
+from ..inputs.fields import NOT_STATED
 from .items import item_of
 from .names import item_key, slugify
 from .patterns import Fact

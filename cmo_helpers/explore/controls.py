@@ -15,7 +15,7 @@ from ..inputs.overlays import BASE
 from ..model import forecast
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
     from ..inputs.session import Market
 
 ItemKey = tuple[str, str]  # (breakdown id, item name)

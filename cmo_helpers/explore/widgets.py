@@ -69,6 +69,7 @@ class Explorer:
         self.title = w.Text(description="Title")
         self.rationale = w.Textarea(description="Why", placeholder="Why this case, in your own words")
         self.save_button = w.Button(description="Save as scenario", icon="save")
+        self.reset_button = w.Button(description="Back to the starting case", icon="undo")
         self.saved = w.HTML()
         self._wire()
         self._show_controls()
@@ -84,6 +85,7 @@ class Explorer:
         for key, slider in self.shares.items():
             slider.observe(lambda change, key=key: self.move_share(key, _fraction(change["new"])), names="value")
         self.save_button.on_click(lambda _: self.save())
+        self.reset_button.on_click(lambda _: self.restart(self.scenario.value))
 
     def _show_controls(self) -> None:
         """Set every slider from the controls without an update per slider."""
@@ -157,7 +159,8 @@ class Explorer:
 
     def layout(self) -> w.Widget:
         """Controls on the left, what they make on the right, saving below."""
-        left = w.VBox([self.scenario, self.base_value, self.rate, *self._share_group(), self.problem],
+        left = w.VBox([self.scenario, self.base_value, self.rate, *self._share_group(), self.reset_button,
+                       self.problem],
                       layout=w.Layout(width="42%"))
         right = w.VBox([self.figures, self.chart, w.HTML("<h3>Source audit of this case</h3>"), self.audit],
                        layout=w.Layout(width="58%"))

@@ -9,7 +9,8 @@ import yaml
 from ..core import source_files, text, written
 from ..core.errors import ParamsError
 from ..core.paths import resolve_params
-from .params import Params, parse_params
+from .market_file import Params
+from .params import parse_params
 
 
 class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -59,7 +60,7 @@ _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:str", _UniqueKeyLoader.const
 def read_yaml(path: Path) -> dict:
     """Read one YAML mapping (or a `cmo-report params to-xlsx` workbook), reporting syntax errors with their line."""
     if Path(path).suffix.lower() == ".xlsx":
-        from .xlsx import read_workbook
+        from .xlsx_read import read_workbook
         return read_workbook(Path(path))[0]
     try:
         data = yaml.load(source_files.yaml_text(path), Loader=_UniqueKeyLoader)
@@ -77,7 +78,7 @@ def read_yaml(path: Path) -> dict:
 def read_params(path: Path) -> tuple[dict, Params]:
     """One read of a market file: its mapping (for overlays and checks) and the validated params."""
     if path.suffix.lower() == ".xlsx":  # errors then name the workbook's sheet and cell
-        from .xlsx import load
+        from .xlsx_read import load
         return load(path)
     raw = read_yaml(path)
     return raw, parse_params(raw, path)

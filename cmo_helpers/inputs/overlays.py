@@ -18,9 +18,12 @@ from pydantic import Field, PrivateAttr, ValidationError
 from ..core.errors import ParamsError
 from ..core.formatting import pct
 from ..core.paths import resolve_params, scenario_folder
+from .breakdown_items import Breakdown
+from .fields import Line, Strict, Text
 from .load import load_params, read_yaml
+from .market_file import Params
 from .migrate import current, migrate_overrides
-from .params import Breakdown, Line, Params, Strict, Text, key_path, parse_params, problem
+from .params import key_path, parse_params, problem
 
 BASE = "base"
 NAME_PATTERN = r"[a-z0-9][a-z0-9-]*"

@@ -10,10 +10,14 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+import typing
 from dataclasses import dataclass
 
-from . import params
-from .params import CLAIMS, Params
+from pydantic import BaseModel
+
+from .breakdown_items import CLAIMS
+from .figures import Basis
+from .market_file import Params
 
 ID = "https://cmo-reports.invalid/params.schema.json"
 HEADER = "# yaml-language-server: $schema={}"
@@ -120,15 +124,26 @@ MEANINGS = {
 }
 
 
-def _model(name: str) -> type:
-    return getattr(params, name)
+def _parts(hint: object) -> dict[str, type[BaseModel]]:
+    """Every model a type hint holds (in a list, a union, an annotation) and the models their fields hold, by name."""
+    found: dict[str, type[BaseModel]] = {}
+    if isinstance(hint, type) and issubclass(hint, BaseModel):
+        found[hint.__name__] = hint
+        for field in hint.model_fields.values():
+            found |= _parts(field.annotation)
+    for arg in typing.get_args(hint):
+        found |= _parts(arg)
+    return found
+
+
+MODELS = _parts(Params)  # the schema's $defs by name: Params, Market, Figure, Item, ...
 
 
 def meaning(model: str, field: str) -> str | None:
     """What a key means: its own entry, else the shared basis fields' one."""
     if f"{model}.{field}" in MEANINGS:
         return MEANINGS[f"{model}.{field}"]
-    return MEANINGS.get(f"Basis.{field}") if field in params.Basis.model_fields else None
+    return MEANINGS.get(f"Basis.{field}") if field in Basis.model_fields else None
 
 
 def _written(node: dict) -> dict:
@@ -158,7 +173,7 @@ def json_schema() -> dict:
     schema = copy.deepcopy(Params.model_json_schema())
     defs = schema["$defs"]
     for name, node in [("Params", schema), *defs.items()]:
-        model = _model(name)
+        model = MODELS[name]
         for field, prop in node["properties"].items():
             if field in getattr(model, "NUMBERS", {}):
                 node["properties"][field] = prop = _written(prop)
@@ -183,8 +198,8 @@ def _kind(node: dict, field: str, model: str) -> str:
     """A short type for the reference: enum choices, year, number, text, list of ..."""
     choices = [n for n in node.get("anyOf", [node]) if n.get("type") != "null"]
     first = choices[0]
-    if field in getattr(_model(model), "NUMBERS", {}):
-        return "rate or share: `16.6%`, `0.166`" if _model(model).NUMBERS[field] else 'number: `504.9`, `"1,861.2"`'
+    if field in getattr(MODELS[model], "NUMBERS", {}):
+        return "rate or share: `16.6%`, `0.166`" if MODELS[model].NUMBERS[field] else 'number: `504.9`, `"1,861.2"`'
     if "enum" in first or "const" in first:
         return " / ".join(f"`{v}`" for v in first.get("enum", [first.get("const")]))
     if first.get("format") == "date":

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from ..core.paths import resolve_params
 from .load import read_params
+from .market_file import Params
 from .overlays import BASE, Overlay, cases, check_name
-from .params import Params
 
 
 @dataclass(frozen=True)

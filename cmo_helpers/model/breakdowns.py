@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
-from ..inputs.params import NOT_STATED
+from ..inputs.fields import NOT_STATED
 from .forecast import anchor_rate, compound, implied_cagr, total_at, totals
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Item, Params
+    from ..inputs.breakdown_items import Breakdown, Item
+    from ..inputs.market_file import Params
 
 REST = "Not itemised by the source"
 

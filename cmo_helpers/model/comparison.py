@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..inputs.load import load_all
-from ..inputs.params import Params
+from ..inputs.market_file import Params
 from . import crossfile, editions
 from .conversion import ExchangeRate, Frame, frame_for
 

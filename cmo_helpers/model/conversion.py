@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..core.errors import MixedCurrencies
-from .audit import SCALES
 
 if TYPE_CHECKING:
-    from ..inputs.params import Market, Params
+    from ..inputs.market_file import Market, Params
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 @dataclass(frozen=True)

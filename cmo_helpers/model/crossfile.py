@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from ..core.formatting import figure
 from . import forecast
-from .audit import Finding
+from .audit_finding import Finding
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 Named = tuple[str, "Params"]  # a file's name as the reader typed it, and its params
 

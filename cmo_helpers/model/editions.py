@@ -8,7 +8,8 @@ from . import forecast, headline
 from .conversion import Frame
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params, Written
+    from ..inputs.fields import Written
+    from ..inputs.market_file import Params
 
 Kind = Literal["year", "value", "rate", "share", "text"]
 

@@ -12,7 +12,7 @@ from ..core.formatting import rate_decimals, unit_label, value_decimals
 from . import audit, forecast
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 KEY = "cmo-headline"  # output metadata of the executive summary's headline box
 

@@ -7,7 +7,9 @@ from ..core.formatting import figure, number, value_decimals
 from . import breakdowns
 
 if TYPE_CHECKING:
-    from ..inputs.params import Basis, Breakdown, Figure, Item, Params
+    from ..inputs.breakdown_items import Breakdown, Item
+    from ..inputs.figures import Basis, Figure
+    from ..inputs.market_file import Params
 
 ASSUMED = "Assumed"
 MODELLED = "Modelled"

@@ -12,7 +12,7 @@ from . import forecast
 from .conversion import Frame
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 OUTLIER_RATIO = 3.0  # more than 3x, or less than a third of, the median of the sources in that year
 SLIP = 1000.0  # one step between thousand, million, billion and trillion

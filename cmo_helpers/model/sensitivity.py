@@ -28,7 +28,7 @@ from .forecast import anchor_rate, compound, totals
 from .provenance import rate_assumed
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
     from ..inputs.session import Market
 
 VALUE_STEP = 0.10

@@ -16,7 +16,8 @@ from .forecast import stated_totals
 OPEN_ABOVE = ("over", "more than", "at least")
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Item, Params
+    from ..inputs.breakdown_items import Breakdown, Item
+    from ..inputs.market_file import Params
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from ..core.formatting import VALUE_DECIMALS_CAP
 from .forecast import implied_cagr, project
 
 if TYPE_CHECKING:
-    from ..inputs.params import Volume
+    from ..inputs.size import Volume
 
 
 def decimals(v: Volume) -> int:

@@ -18,7 +18,7 @@ from .pack_workbook import Pack, write_workbook
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 
 def assumption_reasons(p: Params, overlays: dict) -> dict[str, str]:

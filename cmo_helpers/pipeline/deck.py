@@ -23,7 +23,7 @@ from ..report import chart_images
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 WIDTH, HEIGHT = 13.333, 7.5  # inches: a 16:9 slide
 GREY = "666677"

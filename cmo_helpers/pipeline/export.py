@@ -22,7 +22,7 @@ from ..report import chart_images, notebook_outputs
 from . import page_brand
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 # Autoescape on: every value is params text unless wrapped in Markup, which only HTML this package
 # built itself gets (nbconvert section bodies, the audit box, the stylesheet).

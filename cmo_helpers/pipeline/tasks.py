@@ -17,7 +17,7 @@ from .lean_imports import skip_iri_grammars
 from .units import Target
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 
 def quiet_worker(runtime_dir: str) -> None:

@@ -11,12 +11,12 @@ from IPython.display import Markdown, display
 
 from ..core.escape import md
 from ..core.formatting import as_written
-from ..model.audit import check_twins
+from ..model.audit_sources import check_twins
 from ..model.provenance import cite
 from .house_table import Table
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 HEADING = "## What the source also says"
 VERDICT = {"info": "they agree within the rounding of their digits",

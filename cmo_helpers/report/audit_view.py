@@ -8,13 +8,15 @@ from IPython.display import HTML, Markdown
 
 from ..core.escape import md
 from ..core.formatting import DASH, figure, figure_pct, number, pct, pp, signed, signed_pct, value_decimals
-from ..model.audit import Finding, errors, run_audit
+from ..model.audit import errors, run_audit
+from ..model.audit_finding import Finding
 from ..model.forecast import anchor_rate
 from ..model.provenance import cite
 from .house_table import Cell, Table
 
 if TYPE_CHECKING:
-    from ..inputs.params import Basis, Params
+    from ..inputs.figures import Basis
+    from ..inputs.market_file import Params
     from ..inputs.session import Market
 
 RATE_DECIMALS = {"cagr": 2, "shares": 2, "rollup": 3, "item-cagr": 2, "volume": 2}

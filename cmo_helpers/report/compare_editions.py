@@ -10,7 +10,7 @@ from .compare_view import decimals, money
 from .house_table import Cell, Table
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
     from ..model.comparison import Comparison
     from ..model.editions import EditionDiff, Row, Value
 

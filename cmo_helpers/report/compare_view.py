@@ -11,13 +11,13 @@ from IPython.display import Markdown
 from ..core.escape import md
 from ..core.formatting import DASH, number, pct, source_line, value_decimals
 from ..model import crossfile, publishers
-from ..model.audit import Finding
+from ..model.audit_finding import Finding
 from ..model.comparison import Comparison, as_report
 from ..model.provenance import cite
 from .house_table import Cell, Table
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
     from ..model.conversion import Frame
 
 

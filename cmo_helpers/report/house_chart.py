@@ -20,7 +20,7 @@ from . import chart_images, chart_series
 from .chart_layout import distinct_ticks
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 HATCH = "///"
 ASSUMED_NOTE = "Hatched: assumed by us, not from a source."

@@ -16,7 +16,7 @@ from .chart_layout import distinct_ticks, label_decimals, legend_below, room_for
 from .house_chart import HATCH, Chart, caption, colours, house_style, new_figure
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
     from ..inputs.session import Market
 
 LABEL_WIDTH = 40

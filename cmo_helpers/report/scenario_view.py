@@ -24,7 +24,7 @@ from ..model.provenance import ASSUMED, quoted_years
 from .house_table import Cell, Table, num, rate
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
     from ..inputs.session import Market
 
 

@@ -10,7 +10,8 @@ from ..model import breakdowns as bd
 from . import size_charts, size_tables, size_text, split_charts, split_tables, split_text
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Params
+    from ..inputs.breakdown_items import Breakdown
+    from ..inputs.market_file import Params
 
 EMPTY = {"cmo": {"empty_section": True}}  # output metadata: export leaves such a section out of the client's report
 

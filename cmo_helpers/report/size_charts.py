@@ -13,7 +13,7 @@ from .chart_layout import bar_labels, label_decimals, legend_below, spread_label
 from .house_chart import HATCH, Chart, caption, colours, house_style, new_figure, total_label
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 
 @house_style

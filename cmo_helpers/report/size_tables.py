@@ -19,7 +19,7 @@ from ..model.provenance import ASSUMED, MODELLED, MODELLED_ASSUMED, basis_label,
 from .house_table import Cell, Table, num, rate
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 
 def _year_basis(p: Params, year: int) -> str:

@@ -11,7 +11,8 @@ from ..model import forecast, statements, volume
 from ..model.provenance import mark, quoted_years
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params, StatedCagr
+    from ..inputs.figures import StatedCagr
+    from ..inputs.market_file import Params
 
 
 def end_value(p: Params) -> str:

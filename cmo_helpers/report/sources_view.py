@@ -13,7 +13,7 @@ from .house_table import Cell, Table
 from .size_tables import cagr_period
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
 
 
 def references(p: Params) -> Markdown:

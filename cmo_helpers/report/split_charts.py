@@ -11,7 +11,8 @@ from .chart_layout import bar_labels, label_decimals, legend_below
 from .house_chart import HATCH, Chart, caption, colours, house_style, new_figure, total_label
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Item, Params
+    from ..inputs.breakdown_items import Breakdown, Item
+    from ..inputs.market_file import Params
 
 REST_GREY = "#c8c8c8"
 

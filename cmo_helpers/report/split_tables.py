@@ -21,7 +21,8 @@ from .house_table import Cell, Table, num, rate
 from .size_tables import total_cell
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Params
+    from ..inputs.breakdown_items import Breakdown
+    from ..inputs.market_file import Params
 
 
 def _claims(p: Params, item) -> str:

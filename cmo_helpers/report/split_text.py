@@ -12,7 +12,8 @@ from ..model import statements
 from ..model.provenance import cite, mark, suffix
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Item, Params
+    from ..inputs.breakdown_items import Breakdown, Item
+    from ..inputs.market_file import Params
 
 CLAIM_WORDS = {"largest": "calls {name} the largest {label}", "smallest": "calls {name} the smallest {label}",
                "fastest-growing": "calls {name} the fastest-growing {label}",

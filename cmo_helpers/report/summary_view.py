@@ -17,7 +17,8 @@ from .size_text import anchor_sentence, end_value, other_cagrs_sentence, size_se
 from .split_text import breakdown_sentences, claimed
 
 if TYPE_CHECKING:
-    from ..inputs.params import Breakdown, Item, Params
+    from ..inputs.breakdown_items import Breakdown, Item
+    from ..inputs.market_file import Params
     from ..inputs.session import Market
 
 BOX_STYLE = (  # {primary}: the brand's colour (core/brand.py)

@@ -21,7 +21,7 @@ from . import page_fill
 from .typst_text import string_literal
 
 if TYPE_CHECKING:
-    from ..inputs.params import Params
+    from ..inputs.market_file import Params
     from ..pipeline.export import Section
 
 NOTE = ("Figures marked with a number in brackets come from the source with that number. Figures marked assumed, "

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from cmo_helpers.core import formatting as f
-from cmo_helpers.inputs.params import Source
+from cmo_helpers.inputs.sources import Source
 
 
 def test_money_has_currency_separators_and_unit(cmo, heat):

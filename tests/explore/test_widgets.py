@@ -73,6 +73,16 @@ def test_starting_from_a_scenario_sets_every_slider_to_it(cmo):
     assert "Optimistic" not in _text(cmo.problem.value) and "18.6%" in _text(cmo.figures.value)
 
 
+def test_the_reset_button_goes_back_to_the_starting_case(cmo):
+    cmo.scenario.value = "conservative"
+    start = (cmo.rate.value, cmo.figures.value)
+    cmo.rate.value = 30.0
+    cmo.shares[("region", "North America")].value = 50.0
+    cmo.reset_button.click()
+    assert (cmo.rate.value, cmo.figures.value) == start
+    assert cmo.shares[("region", "North America")].value == 42.5 and cmo.controls.scenario == "conservative"
+
+
 def test_the_button_saves_a_scenario_that_renders_the_same_case(cmo):
     cmo.rate.value = 17.0
     cmo.name.value, cmo.title.value, cmo.rationale.value = "steady", "Steady", "Growth a little faster."

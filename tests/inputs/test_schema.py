@@ -9,9 +9,12 @@ import jsonschema
 import pytest
 import yaml
 
+from cmo_helpers.core.errors import ParamsError
 from cmo_helpers.core.paths import PARAMS, market_params_files
-from cmo_helpers.inputs import params, schema
+from cmo_helpers.inputs import schema
+from cmo_helpers.inputs.market_file import Params
 from cmo_helpers.inputs.migrate import is_old
+from cmo_helpers.inputs.params import parse_params
 
 RELEASES7 = Path(__file__).parents[1] / "data" / "releases7"
 
@@ -51,13 +54,13 @@ def test_mistakes_the_validator_refuses_are_underlined_where_they_are(change, wh
     data = _as_json(PARAMS / "healthcare-cmo.yaml")
     broken = copy.deepcopy(data)
     change(broken)
-    with pytest.raises(params.ParamsError):
-        params.parse_params(broken, "x.yaml")
+    with pytest.raises(ParamsError):
+        parse_params(broken, "x.yaml")
     assert [list(e.absolute_path) for e in validator.iter_errors(broken)] == [where]
 
 
 def test_every_key_of_every_model_is_explained():
-    found = params.Params.model_json_schema()
+    found = Params.model_json_schema()
     models = {"Params": found, **found["$defs"]}
     missing = [f"{name}.{field}" for name, node in models.items() for field in node["properties"]
                if not schema.meaning(name, field)]

@@ -5,7 +5,7 @@ import pytest
 
 from cmo_helpers.core.paths import ROOT
 from cmo_helpers.inputs.load import load_params
-from cmo_helpers.model import audit
+from cmo_helpers.model import audit_finding
 from cmo_helpers.report import (
     also_says,
     chart_series,
@@ -78,7 +78,7 @@ def test_the_mix_sentence_keeps_the_stated_share_as_written(bounds):
     (0.063, 0.0625, "nearly", True), (0.063, 0.064, "nearly", False), (0.091, 0.0955, "about", False),
     (0.095, 0.0954, None, True), (0.095, 0.0957, None, False)])
 def test_a_bound_decides_which_model_figures_fit(stated, model, bound, fits):
-    assert audit.holds(stated, model, 0.0005, bound) is fits
+    assert audit_finding.holds(stated, model, 0.0005, bound) is fits
 
 
 def test_every_fact_beyond_the_model_reaches_the_section(also):
