@@ -9,7 +9,7 @@ import copy
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from ..inputs import overlays
+from ..inputs import override_merge
 from ..inputs.migrate import migrate_overrides
 from ..inputs.overlays import BASE
 from ..model import forecast
@@ -79,6 +79,6 @@ def case(m: Market, c: Controls, why: str) -> Params:
     found = overrides(m, c)
     if not found:
         return m.published
-    p = overlays.validated(overlays.merged(m.raw, found, m.path, lambda path: why), m.path)
-    overlays.check_splits(m.published, p, m.path)
+    p = override_merge.validated(override_merge.merged(m.raw, found, m.path, lambda path: why), m.path)
+    override_merge.check_splits(m.published, p, m.path)
     return p

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..core import atomic
 from ..core.errors import ParamsError
 from ..core.paths import scenario_folder
-from ..inputs import overlays
+from ..inputs import overlays, override_merge
 from ..inputs.migrate import to_yaml
 from . import controls
 
@@ -42,5 +42,5 @@ def save(m: Market, c: controls.Controls, name: str, title: str, rationale: str,
     if not moved:
         raise ParamsError(path, [("overrides", "nothing is moved from the starting case; move a slider first")])
     overlay = overlays.parse_overlay({"title": title, "rationale": rationale, "overrides": moved}, path)
-    overlays.check_splits(m.published, overlays.scenario_case(m.raw, overlay), path)
+    override_merge.check_splits(m.published, overlays.scenario_case(m.raw, overlay), path)
     return atomic.write_text(path, text(m, c, title, rationale))

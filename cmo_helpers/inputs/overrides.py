@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import ParamsError
-from . import overlays
+from . import overlays, override_merge
 from .load import read_scalar, read_yaml
 from .migrate import to_yaml
 from .params import parse_params
@@ -61,8 +61,8 @@ def apply(path: Path, pairs: list[str]) -> dict:
         return f"override on the command line: {FLAG} {typed.get('.'.join(at), '.'.join(at))}"
 
     try:
-        raw = overlays.merged(read_yaml(path), nested(pairs, path), path, note)
-        overlays.validated(raw, path)
+        raw = override_merge.merged(read_yaml(path), nested(pairs, path), path, note)
+        override_merge.validated(raw, path)
     except ParamsError as exc:
         if exc.path != path:
             raise
