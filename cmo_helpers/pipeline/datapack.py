@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..core.brand import DEFAULT, Brand
 from ..core.formatting import long_date, source_line, unit_label
+from ..core.report_date import report_date
 from .pack_contents import charts, tables
 from .pack_csvs import write_csvs
 from .pack_workbook import Pack, write_workbook
@@ -38,14 +39,12 @@ def file_name(p: Params) -> str:
     return f"{p.market.slug}-data.xlsx"
 
 
-def write(notebooks: list[Path], folder: Path, p: Params, today: dt.date | None = None,
+def write(notebooks: list[Path], folder: Path, p: Params,
           reasons: dict[str, str] | None = None, brand: Brand = DEFAULT) -> Path:
     """The workbook beside the report and the same tables as CSVs in data/; returns the workbook."""
-    import datetime as dt
-
     found = tables(notebooks)
     unit = unit_label(p.market)
     write_csvs(found, folder / "data", p.market.name)
-    pack = Pack(p.market.name, unit, long_date(today or dt.date.today()), [source_line(s) for s in p.sources],
+    pack = Pack(p.market.name, unit, long_date(report_date()), [source_line(s) for s in p.sources],
                 reasons or {}, brand)
     return write_workbook(found, charts(notebooks), pack, folder / file_name(p))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..core import atomic
 from ..core.brand import DEFAULT, Brand
 from ..core.formatting import long_date, number, pct
+from ..core.report_date import report_date
 from ..core.reproducible import fix_zip_times
 from ..model.breakdowns import REST
 from ..model.provenance import cite
@@ -188,11 +189,8 @@ def _chart_slide(prs, output: dict, png: Path, notes: str, brand: Brand = DEFAUL
     slide.notes_slide.notes_text_frame.text = f"{caption}\n\n{notes}"
 
 
-def write(notebooks: list[Path], folder: Path, p: Params, figures: dict | None, brand: Brand = DEFAULT,
-          today: dt.date | None = None) -> Path:
+def write(notebooks: list[Path], folder: Path, p: Params, figures: dict | None, brand: Brand = DEFAULT) -> Path:
     """The deck beside the report, built from the executed notebooks' charts and the headline figures."""
-    import datetime as dt
-
     from pptx import Presentation
     from pptx.util import Inches
 
@@ -205,7 +203,7 @@ def write(notebooks: list[Path], folder: Path, p: Params, figures: dict | None, 
     _text(title, p.market.name, 0.8, 2.3, WIDTH - 1.6, 1.6, 36, _heading(brand), bold=True, brand=brand)
     _text(title, f"Market analysis: size, growth, segments and regions, {p.size.base.year}\u2013{p.size.end.year}",
           0.8, 4.0, WIDTH - 1.6, 0.6, 18, brand=brand)
-    _text(title, f"{p.market.geography} \u00b7 {long_date(today or dt.date.today())}", 0.8, 4.7, WIDTH - 1.6, 0.5, 14,
+    _text(title, f"{p.market.geography} \u00b7 {long_date(report_date())}", 0.8, 4.7, WIDTH - 1.6, 0.5, 14,
           GREY, brand=brand)
     if brand.logo:
         _logo(title, brand)

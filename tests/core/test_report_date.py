@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from cmo_helpers.core import report_date
 
 CLI = [sys.executable, "-m", "cmo_helpers.cli"]
@@ -54,3 +56,6 @@ def test_two_renders_of_the_same_inputs_give_identical_html_and_pdf(tmp_path):
     differing = [name for name in runs[0] if runs[0][name] != runs[1][name]]
     assert not differing, differing
     assert b"1 March 2026" in runs[0]["index.html"], "the pinned date is the one printed"
+    pack = load_workbook(tmp_path / "a" / "eu-heat-pumps" / "eu-heat-pumps-data.xlsx")
+    rendered = [c.value for row in pack.worksheets[0].iter_rows() for c in row if "Rendered" in str(c.value)]
+    assert rendered and "Rendered 1 March 2026" in rendered[0], "the data pack carries the same date"

@@ -12,6 +12,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
+from cmo_helpers.core import report_date
 from cmo_helpers.core.paths import DEFAULT_PARAMS
 from cmo_helpers.inputs.session import load
 from cmo_helpers.model import forecast
@@ -40,7 +41,9 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     notebook.parent.mkdir()
     nbformat.write(new_notebook(cells=[cell]), notebook)
     chart_files.write_chart_files([notebook], folder / "charts")
-    return folder, deck.write([notebook], folder, p, headline(market.published, p))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(report_date.ENV, "1772323200")  # 1 March 2026: the title carries the report date, not the clock's
+        return folder, deck.write([notebook], folder, p, headline(market.published, p))
 
 
 def _texts(slide) -> list[str]:
@@ -52,6 +55,7 @@ def test_the_deck_opens_with_a_title_and_the_key_figures(built):
     slides = Presentation(path).slides
     assert path.name == "healthcare-cmo-slides.pptx" and len(slides) == 2 + 6
     assert _texts(slides[0])[0] == "Global Healthcare Contract Manufacturing (CMO) Market"
+    assert _texts(slides[0])[2].endswith("\u00b7 1 March 2026")
     assert _texts(slides[1])[:4] == ["Key figures", "Market size 2024", "504.9", "USD million"]
     assert "1,861.2" in _texts(slides[1]) and "3.7\u00d7" in _texts(slides[1])
 

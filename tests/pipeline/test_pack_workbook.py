@@ -9,6 +9,7 @@ from excel_display import as_shown
 from openpyxl import load_workbook
 from pack_cases import FORMULA_NAMES, SIZE_2025, formula_table, section_notebook
 
+from cmo_helpers.core import report_date
 from cmo_helpers.model import forecast
 from cmo_helpers.pipeline import datapack, pack_workbook
 
@@ -73,11 +74,13 @@ def test_the_pack_reads_and_prints_like_the_report(notebook, cmo, tmp_path):
     assert size.column_dimensions["A"].width < size.column_dimensions["B"].width < 30, "sized to content, not fixed"
 
 
-def test_the_same_inputs_give_the_same_workbook_bytes(notebook, cmo, tmp_path):
-    import datetime as dt
-
-    first = datapack.write([notebook], tmp_path / "a", cmo, dt.date(2026, 3, 1)).read_bytes()
-    assert datapack.write([notebook], tmp_path / "b", cmo, dt.date(2026, 3, 1)).read_bytes() == first
+def test_the_same_inputs_give_the_same_workbook_bytes_dated_the_report_date(notebook, cmo, tmp_path, monkeypatch):
+    monkeypatch.setenv(report_date.ENV, "1772323200")  # 1 March 2026, whatever day the test runs
+    first = datapack.write([notebook], tmp_path / "a", cmo)
+    assert datapack.write([notebook], tmp_path / "b", cmo).read_bytes() == first.read_bytes()
+    said = [c.value for ws in load_workbook(first).worksheets for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and "Rendered" in c.value]
+    assert said and all("Rendered 1 March 2026" in text for text in said), said
 
 
 def test_names_a_spreadsheet_would_run_are_written_as_text_in_the_workbook(tmp_path):
