@@ -22,7 +22,6 @@ from ..model.provenance import cite
 from ..report import chart_images
 
 if TYPE_CHECKING:
-    import datetime as dt
 
     from ..inputs.market_file import Params
 
