@@ -17,7 +17,6 @@ from .pack_csvs import write_csvs
 from .pack_workbook import Pack, write_workbook
 
 if TYPE_CHECKING:
-
     from ..inputs.market_file import Params
 
 

@@ -22,7 +22,6 @@ from ..model.provenance import cite
 from ..report import chart_images
 
 if TYPE_CHECKING:
-
     from ..inputs.market_file import Params
 
 WIDTH, HEIGHT = 13.333, 7.5  # inches: a 16:9 slide
