@@ -21,6 +21,30 @@ def add_out(parser: argparse.ArgumentParser, help: str, default: Path | None = N
     parser.add_argument("-o", "--out", "--output", dest="out", type=path, default=default, metavar="PATH", help=help)
 
 
+def add_served(parser: argparse.ArgumentParser, port: int) -> None:
+    """What the commands that serve one market on localhost take: FILE, where to serve it, and its brand."""
+    parser.add_argument("file", metavar="FILE", help="params file or name in params/")
+    parser.add_argument("--port", type=int, default=port,
+                        help=f"port on 127.0.0.1 (default {port}; 0 picks a free one)")
+    parser.add_argument("--open", action="store_true", help="open the page in the default browser")
+    parser.add_argument("--params-dir", type=path, default=None,
+                        help="where bare names are looked up (default: ./params)")
+    add_brand(parser, "a brand.yml file (default: a _brand.yml beside the params file, if any)")
+
+
+def add_brand(parser: argparse.ArgumentParser, help: str) -> None:
+    """`--brand FILE`, the same on every command that draws a report or a chart."""
+    parser.add_argument("--brand", type=path, default=None, metavar="FILE", help=help)
+
+
+def add_overrides(parser: argparse.ArgumentParser) -> None:
+    """`-P KEY=VALUE`, repeatable, on every command that renders."""
+    parser.add_argument("-P", dest="overrides", metavar="KEY=VALUE", type=override, action="append", default=[],
+                        help="change one figure for this run, e.g. -P size.cagr.rate=12%% -P size.anchor=cagr or "
+                             "-P 'breakdowns.region.items.North America.share=40%%' (repeatable; checked like the "
+                             "file, shown as an assumption in the report)")
+
+
 def shown(where: Path) -> str:
     """A path as short as it can be read: relative under the current folder, absolute elsewhere."""
     relative = os.path.relpath(where)

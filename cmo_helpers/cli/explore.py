@@ -21,7 +21,7 @@ from ..core.errors import ParamsError, Stopped
 from ..core.escape import terminal
 from ..core.paths import NOTEBOOKS, SHIPPED_NOTEBOOKS, resolve_params
 from ..inputs.overlays import BASE
-from .arguments import path, shown
+from .arguments import add_served, shown
 
 EXIT_OK, EXIT_INVALID = 0, 2
 NOTEBOOK = "08-explore.ipynb"
@@ -34,13 +34,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        description="Serve the explorer for FILE on localhost with Voila: sliders for the first "
                                    "year's value, the CAGR and each share; key figures, size chart and audit follow; "
                                    "a button saves the case as a scenario overlay. Ctrl-C stops it.")
-    e.add_argument("file", metavar="FILE", help="params file or name in params/")
+    add_served(e, 8866)
     e.add_argument("--scenario", default=BASE, help="the case the sliders start from (default: base)")
-    e.add_argument("--port", type=int, default=8866, help="port on 127.0.0.1 (default 8866; 0 picks a free one)")
-    e.add_argument("--open", action="store_true", help="open the page in the default browser")
-    e.add_argument("--params-dir", type=path, default=None, help="where bare names are looked up (default: ./params)")
-    e.add_argument("--brand", type=path, default=None, metavar="FILE",
-                   help="a brand.yml file for the charts (default: a _brand.yml beside the params file, if any)")
     e.set_defaults(func=run)
 
 

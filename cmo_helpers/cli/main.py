@@ -192,12 +192,8 @@ def parser() -> argparse.ArgumentParser:
                    help="report date YYYY-MM-DD (default: $SOURCE_DATE_EPOCH if set, else today)")
     r.add_argument("--cell-timeout", type=arguments.seconds, default=CELL_TIMEOUT,
                    help=f"seconds one notebook cell may run before it counts as failed (default {CELL_TIMEOUT:g})")
-    r.add_argument("-P", dest="overrides", metavar="KEY=VALUE", type=arguments.override, action="append", default=[],
-                   help="change one figure for this run, e.g. -P size.cagr.rate=12%% -P size.anchor=cagr or "
-                        "-P 'breakdowns.region.items.North America.share=40%%' (repeatable; checked like the file, "
-                        "shown as an assumption in the report)")
-    r.add_argument("--brand", type=path, default=None, metavar="FILE",
-                   help="a brand.yml file for every market (default: a _brand.yml beside each params file, if any)")
+    arguments.add_overrides(r)
+    arguments.add_brand(r, "a brand.yml file for every market (default: a _brand.yml beside each params file, if any)")
     r.set_defaults(func=_render)
     return ap
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..core.errors import ClusterError, NothingToRender, OutputError, ParamsError, Stopped
 from ..core.escape import terminal
 from ..core.paths import NOTEBOOKS, OUTPUTS, resolve_params, scenario_folder
-from .arguments import add_out, path, shown
+from .arguments import add_out, add_overrides, add_served, shown
 
 EXIT_OK, EXIT_INVALID = 0, 2
 VERSION = "/__cmo_version"
@@ -29,13 +29,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register `preview` on the main CLI, which owns the other subcommands."""
     p = sub.add_parser("preview", help="serve a market's HTML pages and render them again on every save",
                        description="Render FILE's HTML pages, serve them on localhost, and render again when the "
-                                   "params file, its scenario overlays or a notebook is saved; the open page reloads. "
+                                   "params file, its scenario overlays, its brand file or a notebook is saved; the "
+                                   "open page reloads. "
                                    "Ctrl-C stops it.")
-    p.add_argument("file", metavar="FILE", help="params file or name in params/")
+    add_served(p, 8000)
     p.add_argument("--scenarios", default="none", help="none (default), all, or a comma list of scenario names")
-    p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)")
-    p.add_argument("--open", action="store_true", help="open the page in the default browser")
-    p.add_argument("--params-dir", type=path, default=None, help="where bare names are looked up (default: ./params)")
+    add_overrides(p)
     add_out(p, "output root (default: outputs/)", OUTPUTS)
     p.set_defaults(func=run)
 
@@ -74,7 +73,8 @@ def _render(market: Path, args: argparse.Namespace) -> None:
 
     start = time.perf_counter()
     try:
-        summary = render([market], ("html",), None, args.out, args.scenarios, params_dir=args.params_dir)
+        summary = render([market], ("html",), None, args.out, args.scenarios, params_dir=args.params_dir,
+                         overrides=tuple(args.overrides), brand=args.brand)
     except (ParamsError, NothingToRender, ClusterError, OutputError) as exc:
         print(f"not rendered: {exc}", file=sys.stderr)
         return
@@ -87,13 +87,13 @@ def _render(market: Path, args: argparse.Namespace) -> None:
           flush=True)
 
 
-def _relevant(market: Path, slug: str):
-    """The saves that change the pages: the market file, its overlays, a notebook."""
+def _relevant(market: Path, slug: str, house: Path):
+    """The saves that change the pages: the market file, its overlays, its brand file, a notebook."""
     overlays = scenario_folder(market, slug)
 
     def keep(_change, name: str) -> bool:
         changed = Path(name)
-        return (changed == market or changed.parent == overlays and changed.suffix == ".yaml"
+        return (changed in (market, house) or changed.parent == overlays and changed.suffix == ".yaml"
                 or changed.parent == NOTEBOOKS and changed.suffix == ".ipynb")
     return keep
 
@@ -102,11 +102,17 @@ def run(args: argparse.Namespace) -> int:
     """Render, serve, then render again on each relevant save until Ctrl-C."""
     import watchfiles
 
+    from ..inputs import brand_file
     from ..inputs.load import load_params
+    from ..inputs.overrides import apply
 
     market = resolve_params(args.file, args.params_dir)
+    house = brand_file.find(market, args.brand) or market.parent / brand_file.NAME  # one saved later counts too
     try:
         slug = load_params(market).market.slug
+        if args.overrides:
+            apply(market, list(args.overrides))
+        brand_file.read(brand_file.find(market, args.brand))
     except ParamsError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
@@ -125,7 +131,8 @@ def run(args: argparse.Namespace) -> int:
                        f"{shown(NOTEBOOKS)}; Ctrl-C stops"), flush=True)
         if args.open:
             webbrowser.open(url)
-        for _changes in watchfiles.watch(market.parent, NOTEBOOKS, watch_filter=_relevant(market, slug)):
+        folders = dict.fromkeys(f for f in (market.parent, house.parent, NOTEBOOKS) if f.is_dir())
+        for _changes in watchfiles.watch(*folders, watch_filter=_relevant(market, slug, house)):
             _render(market, args)
     except (KeyboardInterrupt, Stopped):
         print("preview stopped", file=sys.stderr)

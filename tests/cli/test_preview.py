@@ -39,6 +39,10 @@ def test_a_save_renders_again_and_the_served_page_reloads(tmp_path):
         market.write_text(market.read_text().replace("European Residential Heat Pump", "Previewed Heat Pump"))
         output_lines.line(lines, r"rendered in", 300)
         assert _get(root + VERSION) == "2" and "Previewed Heat Pump" in _get(url)
+        assert "#0b6e4f" not in _get(url)
+        (tmp_path / "params" / "_brand.yml").write_text('color:\n  primary: "#0b6e4f"\n')
+        output_lines.line(lines, r"rendered in", 300)
+        assert _get(root + VERSION) == "3" and "#0b6e4f" in _get(url), "a saved brand file renders again in it"
         children = psutil.Process(proc.pid).children(recursive=True)
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=20) == 0
@@ -48,3 +52,14 @@ def test_a_save_renders_again_and_the_served_page_reloads(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_a_bad_override_or_brand_is_refused_before_anything_is_served(tmp_path):
+    bad_brand = tmp_path / "brand.yml"
+    bad_brand.write_text("color:\n  primary: 12\n")
+    for extra, said in ((["-P", "size.nonsense=3"], "size.nonsense"), (["--brand", str(bad_brand)], "brand.yml")):
+        proc = subprocess.run([sys.executable, "-m", "cmo_helpers.cli", "preview", "eu-heat-pumps", "--port", "0",
+                               "-o", "site", "--params-dir", str(PARAMS), *extra], cwd=tmp_path, capture_output=True,
+                              text=True, timeout=120)
+        assert proc.returncode == 2 and said in proc.stderr and "serving" not in proc.stdout, proc.stderr
+        assert not (tmp_path / "site" / "eu-heat-pumps").exists()
