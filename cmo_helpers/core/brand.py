@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 ENV = "CMO_BRAND"
 FONT = "DejaVu Sans"  # the family the charts, pages, PDF, data pack and slides use without a brand
+SHIPPED = frozenset({"DejaVu Sans", "DejaVu Sans Mono", "DejaVu Serif"})  # matplotlib's own files: on every machine
 NAVY = "#1f3b57"
 PALETTE = ("#1f3b57", "#3a8fb7", "#7bb661", "#d98e04", "#b5485d", "#6c5b9e", "#4d4d4d", "#a3c4dc")
 
@@ -28,6 +29,7 @@ class Brand:
     font: str = FONT
     heading_font: str = FONT
     font_files: tuple[str, ...] = ()  # bundled font files (absolute paths) the brand's families come from
+    system_fonts: bool = False  # a family is only installed on this machine, so Typst must read the machine's fonts
     logo: bytes = field(default=b"", repr=False)
     logo_type: str = ""  # "svg", "png" or "jpg"
     cover_box: bool = True

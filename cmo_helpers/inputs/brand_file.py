@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path
 
-from ..core.brand import DEFAULT, PALETTE, Brand
+from ..core.brand import DEFAULT, PALETTE, SHIPPED, Brand
 from ..core.errors import ParamsError
 from ..core.paths import font_folder
 from .load import read_yaml
@@ -156,7 +156,8 @@ class _Reader:
                 found[key] = family
         if "font" in found and "heading_font" not in found:
             found["heading_font"] = found["font"]
-        return {**found, "font_files": tuple(files)}
+        system = any(f not in bundled and f not in SHIPPED for f in found.values())
+        return {**found, "font_files": tuple(files), "system_fonts": system}
 
     def _logo(self, value: object) -> tuple[bytes, str]:
         if isinstance(value, dict):  # brand.yml's sizes: the largest given
@@ -196,7 +197,7 @@ class _Reader:
 @functools.cache
 def installed_families() -> frozenset[str]:
     """Font families this machine has: matplotlib's bundled DejaVu ones and whatever fontconfig lists."""
-    found = {"DejaVu Sans", "DejaVu Sans Mono", "DejaVu Serif"} if font_folder() else set()
+    found = set(SHIPPED) if font_folder() else set()
     try:
         listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=20).stdout
     except (OSError, subprocess.SubprocessError):

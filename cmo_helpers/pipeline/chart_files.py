@@ -5,20 +5,20 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..core.brand import Brand
+from ..core.brand import DEFAULT, Brand
 from ..report.chart_images import KEY, SVG, chart_outputs
 from ..typeset import engine as typeset
 
 
-def write_chart_files(notebooks: Iterable[Path], folder: Path) -> list[Path]:
-    """Each chart as NN-title.svg and NN-title.png (drawn from the SVG), numbered in reading order: stable names."""
+def write_chart_files(notebooks: Iterable[Path], folder: Path, brand: Brand = DEFAULT) -> list[Path]:
+    """Each chart as NN-title.svg and NN-title.png (drawn from the SVG in the brand's fonts), in reading order."""
     folder.mkdir(parents=True, exist_ok=True)
     svgs = []
     for n, output in enumerate(chart_outputs(notebooks), 1):
         svgs.append(folder / f"{n:02d}-{output['metadata'][KEY]['name']}.svg")
         svgs[-1].write_text(output["data"][SVG], encoding="utf-8")
     written = []
-    for svg, png in zip(svgs, typeset.pngs(svgs), strict=True):
+    for svg, png in zip(svgs, typeset.pngs(svgs, brand), strict=True):
         svg.with_suffix(".png").write_bytes(png)
         written += [svg, svg.with_suffix(".png")]
     return written
@@ -31,4 +31,4 @@ def logo_png(brand: Brand) -> bytes:
     with tempfile.TemporaryDirectory(prefix="cmo-logo-") as tmp:
         svg = Path(tmp, "logo.svg")
         svg.write_bytes(brand.logo)
-        return typeset.pngs([svg])[0]
+        return typeset.pngs([svg], brand)[0]

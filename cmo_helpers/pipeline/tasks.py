@@ -102,7 +102,7 @@ def write_report(folder: Path, p: Params, scenario: str, title: str, formats: tu
 
     notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
     sections = export.client_sections([export.section(nb) for nb in notebooks])
-    chart_files.write_chart_files(notebooks, folder / "charts")
+    chart_files.write_chart_files(notebooks, folder / "charts", brand)
     workbook = datapack.write(notebooks, folder, p, reasons=reasons, brand=brand)
     if "html" in formats:
         export.write_pages(sections, p, scenario, folder, "pdf" in formats, title, related, stamp, workbook.name,

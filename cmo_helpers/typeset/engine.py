@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..core import atomic
+from ..core.brand import DEFAULT, Brand
 from ..core.errors import ExportError
 from ..core.paths import font_folder
 from ..core.report_date import report_moment
@@ -19,18 +20,22 @@ MEMO_AGE = 10  # typst-py drops memoised layout and images unused for this many 
 PER_REPORT = 3  # compilations per report: the chart PNGs, the page-break query, the PDF
 
 
-def _font_paths(files: tuple[str, ...] = ()) -> list[str]:
-    """matplotlib's DejaVu folder, and the folders of a brand's bundled font files."""
+def _fonts(brand: Brand) -> dict:
+    """matplotlib's DejaVu files and the brand's bundled ones; the machine's fonts only for a brand that names one.
+
+    Left out otherwise, so a PDF's bytes do not depend on which fonts (or which DejaVu version) a machine has.
+    """
     fonts = font_folder()
-    return list(dict.fromkeys([*([str(fonts)] if fonts else []), *(str(Path(f).parent) for f in files)]))
+    folders = [*([str(fonts)] if fonts else []), *(str(Path(f).parent) for f in brand.font_files)]
+    return {"font_paths": list(dict.fromkeys(folders)), "ignore_system_fonts": not brand.system_fonts}
 
 
-def _compile(root: Path, source: bytes | Path, what: str, fonts: tuple[str, ...] = (), **options) -> bytes:
+def _compile(root: Path, source: bytes | Path, what: str, brand: Brand, **options) -> bytes:
     import typst
 
     try:
         return typst.compile(source if isinstance(source, bytes) else str(source), root=str(root),
-                             font_paths=_font_paths(fonts), timestamp=report_moment(), **options)
+                             timestamp=report_moment(), **_fonts(brand), **options)
     except typst.TypstError as exc:
         raise ExportError(f"{what}: Typst could not lay it out: {exc.message}") from exc
 
@@ -47,32 +52,32 @@ def _scratch(main: str, files: Mapping[str, bytes]) -> Iterator[Path]:
         yield root
 
 
-def pdf(main: str, files: Mapping[str, bytes], path: Path, fonts: tuple[str, ...] = ()) -> Path:
+def pdf(main: str, files: Mapping[str, bytes], path: Path, brand: Brand = DEFAULT) -> Path:
     """Compile `main` in a scratch folder holding only `files` (nothing else can be read) to a tagged PDF."""
     with _scratch(main, files) as root:
-        return atomic.write_bytes(path, _compile(root, root / "main.typ", path.name, fonts, pdf_standards=[STANDARD]))
+        return atomic.write_bytes(path, _compile(root, root / "main.typ", path.name, brand, pdf_standards=[STANDARD]))
 
 
-def query(main: str, files: Mapping[str, bytes], label: str, fonts: tuple[str, ...] = ()) -> list:
+def query(main: str, files: Mapping[str, bytes], label: str, brand: Brand = DEFAULT) -> list:
     """The values of the metadata labelled `label` once `main` is laid out (where things land on the pages)."""
     import typst
 
     with _scratch(main, files) as root:
         try:
             found = typst.query(str(root / "main.typ"), f"<{label}>", field="value", root=str(root),
-                                font_paths=_font_paths(fonts))
+                                **_fonts(brand))
         except typst.TypstError as exc:
             raise ExportError(f"page layout: Typst could not lay it out: {exc.message}") from exc
     return json.loads(found)
 
 
-def pngs(svgs: list[Path], ppi: int = PNG_PPI) -> list[bytes]:
+def pngs(svgs: list[Path], brand: Brand = DEFAULT, ppi: int = PNG_PPI) -> list[bytes]:
     """SVGs of one folder drawn at `ppi`, each cropped to its drawing, in one compile (fonts load once: 3x faster)."""
     if not svgs:
         return []
     pages = "".join(f"#page(image({string_literal(svg.name)}))\n" for svg in svgs)
     source = f"#set page(width: auto, height: auto, margin: 0pt)\n{pages}".encode()
-    drawn = _compile(svgs[0].parent, source, ", ".join(svg.name for svg in svgs), format="png", ppi=ppi)
+    drawn = _compile(svgs[0].parent, source, ", ".join(svg.name for svg in svgs), brand, format="png", ppi=ppi)
     return drawn if isinstance(drawn, list) else [drawn]
 
 

@@ -38,7 +38,7 @@ class Document:
 
     main: str
     files: dict[str, bytes] = field(default_factory=dict)
-    fonts: tuple[str, ...] = ()  # the brand's bundled font files
+    brand: Brand = DEFAULT  # for its fonts: bundled files, and whether the machine's are needed
 
 
 def meta(p: Params, scenario: str, scenario_title: str = "", stamp: dict | None = None,
@@ -101,7 +101,7 @@ def document(sections: list[Section], p: Params, scenario: str, scenario_title: 
         parts.append(f"#pdf.attach({string_literal(f.name)}, "
                      f"read({string_literal(stored)}, encoding: none), "
                      f"description: \"The report's figures as data\", mime-type: {string_literal(kind)})")
-    return Document("\n\n".join(parts) + "\n", files, brand.font_files)
+    return Document("\n\n".join(parts) + "\n", files, brand)
 
 
 ROUNDS = 3  # layout passes that may move page breaks; one usually settles every section
@@ -112,8 +112,8 @@ def write(doc: Document, path: Path) -> Path:
     files = {"report.typ": (TEMPLATES / "report.typ").read_bytes(), **doc.files}
     main = doc.main
     for _ in range(ROUNDS):
-        moved = page_fill.breaks(page_fill.marks(typeset.query(page_fill.probe(main), files, "cmo-pos", doc.fonts)))
+        moved = page_fill.breaks(page_fill.marks(typeset.query(page_fill.probe(main), files, "cmo-pos", doc.brand)))
         if not moved:
             break
         main = page_fill.apply(main, moved)
-    return typeset.pdf(main, files, path, doc.fonts)
+    return typeset.pdf(main, files, path, doc.brand)

@@ -35,7 +35,7 @@ def test_example_brand_reads_whole():
     b = brand_file.read(EXAMPLE)
     assert b.name == "Harbour Lane Advisory"
     assert b.primary == "#0b6e4f" and b.palette[0] == "#0b6e4f" and b.palette[1] == "#3d8fc4"
-    assert b.font == "DejaVu Serif" and b.heading_font == "DejaVu Sans"
+    assert b.font == "DejaVu Serif" and b.heading_font == "DejaVu Sans" and not b.system_fonts, "shipped DejaVu"
     assert b.logo.startswith(b"<svg") and b.logo_type == "svg"
     assert not b.cover_box and "not investment advice" in b.disclaimer and b.footer.endswith("Confidential")
     assert not b.is_default
@@ -91,6 +91,13 @@ def test_bundled_font_files_count_as_known(tmp_path):
     (path.parent / "house.ttf").write_bytes(b"\0\1\0\0")
     b = brand_file.read(path)
     assert b.font == b.heading_font == "House Sans" and b.font_files == (str(path.parent / "house.ttf"),)
+    assert not b.system_fonts, "bundled files are all Typst needs"
+
+
+def test_only_an_installed_family_makes_typst_read_the_machines_fonts(tmp_path, monkeypatch):
+    monkeypatch.setattr(brand_file, "installed_families", lambda: frozenset({*brand.SHIPPED, "Machine Serif"}))
+    b = brand_file.read(_brand(tmp_path, "typography:\n  base: DejaVu Serif\n  headings: Machine Serif\n"))
+    assert b.heading_font == "Machine Serif" and b.system_fonts
 
 
 def test_text_with_line_breaks_and_unknown_keys_are_refused(tmp_path):

@@ -53,3 +53,25 @@ def test_release_ages_out_what_typst_memoised_for_earlier_documents(tmp_path):
 
     compile_many(release=True, count=1)  # fonts and the engine's own start-up
     assert compile_many(release=True) < 40 * 2**20 < compile_many(release=False)
+
+
+def _font_names(path) -> set[str]:
+    return {str(f["/BaseFont"]) for page in PdfReader(path).pages for f in page["/Resources"]["/Font"].values()}
+
+
+def test_the_machines_fonts_are_read_only_for_a_brand_that_names_one(tmp_path):
+    """Otherwise a PDF's bytes would depend on which fonts, and which DejaVu version, a machine has installed."""
+    from dataclasses import replace
+
+    from cmo_helpers.core.brand import DEFAULT, SHIPPED
+    from cmo_helpers.inputs.brand_file import installed_families
+
+    family = next((f for f in sorted(installed_families() - SHIPPED) if f.isascii() and f.replace(" ", "").isalpha()),
+                  None)
+    if family is None:
+        pytest.skip("this machine has no installed font family beyond matplotlib's DejaVu")
+    main = f'#set document(title: "T")\n#set text(lang: "en", font: "{family}", fallback: true)\nWords'
+    plain = _font_names(typeset.pdf(main, {}, tmp_path / "plain.pdf"))
+    own = _font_names(typeset.pdf(main, {}, tmp_path / "own.pdf", replace(DEFAULT, font=family, system_fonts=True)))
+    squeezed = family.replace(" ", "")
+    assert not any(squeezed in f for f in plain) and any(squeezed in f for f in own), (plain, own)
