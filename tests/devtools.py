@@ -26,7 +26,7 @@ def browser(chromium: str, profile: Path, url: str) -> Iterator[str]:
     proc = subprocess.Popen(
         [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
          "--disable-background-networking", "--disable-component-update", f"--user-data-dir={profile}",
-         "--remote-debugging-port=0", "--window-size=1300,1600", url],
+         "--remote-debugging-port=0", "--window-size=1300,2200", url],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         for line in proc.stderr:

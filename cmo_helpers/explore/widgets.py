@@ -65,11 +65,13 @@ class Explorer:
         self.keep_totals = w.Checkbox(value=True, description="Keep each split's total when a share moves",
                                       indent=False, layout=w.Layout(width="95%"))
         self.figures, self.chart, self.audit, self.problem = w.HTML(), w.HTML(), w.HTML(), w.HTML()
-        self.name = w.Text(description="Name", placeholder="lowercase-with-hyphens")
-        self.title = w.Text(description="Title")
-        self.rationale = w.Textarea(description="Why", placeholder="Why this case, in your own words")
-        self.save_button = w.Button(description="Save as scenario", icon="save")
-        self.reset_button = w.Button(description="Back to the starting case", icon="undo")
+        self.name = w.Text(description="Name", placeholder="lowercase-with-hyphens", layout=w.Layout(width="30em"))
+        self.title = w.Text(description="Title", layout=w.Layout(width="30em"))
+        self.rationale = w.Textarea(description="Why", placeholder="Why this case, in your own words",
+                                    layout=w.Layout(width="30em", height="5em"))
+        self.save_button = w.Button(description="Save as scenario", icon="save", layout=w.Layout(width="max-content"))
+        self.reset_button = w.Button(description="Back to the starting case", icon="undo",
+                                     layout=w.Layout(width="max-content"))
         self.saved = w.HTML()
         self._wire()
         self._show_controls()

@@ -38,10 +38,10 @@ def _tile(label: str, value: str, note: str) -> str:
     )
 
 
-def _share_or_value(p: Params, b: Breakdown, item: Item) -> str:
-    year = bd.item_year(p, b, item)
+def _share_or_value(p: Params, item: Item) -> str:
+    """The item's own figure; the tile's label carries its year (or says none is stated), once."""
     if item.share is not None:
-        return figure_pct(item, "share") + ("" if year is not None else " (year not stated)")
+        return figure_pct(item, "share")
     return money_figure(item, p.market) if item.value is not None else "no figure given"
 
 
@@ -65,7 +65,7 @@ def _breakdown_tile(p: Params, b: Breakdown) -> str | None:
         if lead is not None and lead.item is not claimant and claimant.name in shares:
             note += "; its own figures disagree (see Source audit)"
         return _tile(f"Largest {b.label.lower()} (source's claim){_tile_year(bd.item_year(p, b, claimant))}",
-                     f"{claimant.name}: {_share_or_value(p, b, claimant)}", note)
+                     f"{claimant.name}: {_share_or_value(p, claimant)}", note)
     if lead is None or not lead.proven:
         return None  # a ranking word only where the figures prove it
     return _tile(f"Largest {b.label.lower()}{_tile_year(lead.year)}", f"{lead.item.name}: {_lead_figure(p, b, lead)}",

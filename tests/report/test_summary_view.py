@@ -32,6 +32,7 @@ def test_headline_box_labels_each_figure():
                    "North America: 42.5%"):
         assert figure in box
     assert "called the largest by the source [1]" in box
+    assert box.count("year not stated") == 1, "the service share's missing year is said once, in its tile's label"
     assert box.count("(assumed)") == 0
     heat_box = summary_view.headline_box(load(DEFAULT_PARAMS.with_name("eu-heat-pumps.yaml"))).data
     assert heat_box.count("(assumed)") >= 3
