@@ -1,8 +1,9 @@
-"""A server command's output lines as they come, and waiting for the one a test needs."""
+"""A server command's output lines as they come, waiting for the one a test needs, and stopping it as a user does."""
 from __future__ import annotations
 
 import queue
 import re
+import signal
 import subprocess
 import threading
 import time
@@ -26,3 +27,14 @@ def line(found: queue.Queue, pattern: str, seconds: float) -> re.Match:
         if match:
             return match
     raise AssertionError(f"no line matching {pattern!r} within {seconds} s")
+
+
+def ctrl_c(proc: subprocess.Popen, seconds: float = 30) -> None:
+    """One Ctrl-C stops the command with exit 0 and leaves none of the processes it started."""
+    import psutil
+
+    children = psutil.Process(proc.pid).children(recursive=True)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=seconds) == 0
+    time.sleep(1)
+    assert [p.pid for p in children if p.is_running() and p.status() != psutil.STATUS_ZOMBIE] == []

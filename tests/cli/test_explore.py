@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import shutil
-import signal
 import subprocess
 import sys
-import time
 
 import devtools
 import output_lines
@@ -47,12 +45,8 @@ def test_the_page_shows_the_market_figures_and_one_ctrl_c_stops_server_and_kerne
         assert "USD 504.9 million" in text and "implied by the two endpoints" in text, text[:2000]
         assert "USD 1,861.2 million" in text and "(assumed)" not in text, "the market file as it is, nothing assumed"
         assert "import cmo_helpers" not in text, "no code on the page"
-        children = psutil.Process(proc.pid).children(recursive=True)
-        assert children, "Voila runs below the command"
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == 0
-        time.sleep(1)
-        assert [p.pid for p in children if p.is_running() and p.status() != psutil.STATUS_ZOMBIE] == []
+        assert psutil.Process(proc.pid).children(recursive=True), "Voila runs below the command"
+        output_lines.ctrl_c(proc)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import shutil
-import signal
 import subprocess
 import sys
-import time
 import urllib.request
 
 import output_lines
-import psutil
 import pytest
 
 from cmo_helpers.cli.preview import RELOAD, VERSION
@@ -43,11 +40,7 @@ def test_a_save_renders_again_and_the_served_page_reloads(tmp_path):
         (tmp_path / "params" / "_brand.yml").write_text('color:\n  primary: "#0b6e4f"\n')
         output_lines.line(lines, r"rendered in", 300)
         assert _get(root + VERSION) == "3" and "#0b6e4f" in _get(url), "a saved brand file renders again in it"
-        children = psutil.Process(proc.pid).children(recursive=True)
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=20) == 0
-        time.sleep(1)
-        assert [p.pid for p in children if p.is_running() and p.status() != psutil.STATUS_ZOMBIE] == []
+        output_lines.ctrl_c(proc, 20)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -1,26 +1,16 @@
 """The explorer's controls: the case they make is the one a scenario with the same overrides makes."""
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from cmo_helpers.core.errors import ParamsError
 from cmo_helpers.explore import controls
-from cmo_helpers.inputs.session import load
 from cmo_helpers.model import forecast
 
-TINY = Path(__file__).parents[1] / "data" / "tiny.yaml"
 WHY = "explored"
 
-
-@pytest.fixture
-def tiny(tmp_path: Path):
-    shutil.copytree(TINY.parent / "scenarios", tmp_path / "scenarios")
-    shutil.copy(TINY, tmp_path / TINY.name)
-    return load(tmp_path / TINY.name)
 
 
 def test_the_controls_open_on_the_case_as_it_is(tiny):

@@ -1,9 +1,7 @@
 """Saving the explorer's case: the overlay renders the very case the explorer showed, and never clobbers one."""
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -11,15 +9,6 @@ from cmo_helpers.core.errors import ParamsError
 from cmo_helpers.explore import controls, overlay_file
 from cmo_helpers.inputs.session import load
 from cmo_helpers.model import forecast
-
-TINY = Path(__file__).parents[1] / "data" / "tiny.yaml"
-
-
-@pytest.fixture
-def tiny(tmp_path: Path):
-    shutil.copytree(TINY.parent / "scenarios", tmp_path / "scenarios")
-    shutil.copy(TINY, tmp_path / TINY.name)
-    return load(tmp_path / TINY.name)
 
 
 def test_a_saved_case_loads_as_a_scenario_with_the_same_figures(tiny):
