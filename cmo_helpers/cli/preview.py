@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import queue
 import sys
 import threading
 import time
@@ -21,6 +22,7 @@ from .arguments import add_out, add_overrides, add_served, shown
 
 EXIT_OK, EXIT_INVALID = 0, 2
 VERSION = "/__cmo_version"
+WATCH_START = 30.0  # seconds the file watcher may take to start
 RELOAD = (b"<script>let v=null;setInterval(()=>fetch('" + VERSION.encode() + b"').then(r=>r.text()).then(t=>"
           b"{if(v!==null&&t!==v)location.reload();v=t}).catch(()=>{}),1000)</script>")
 
@@ -98,10 +100,52 @@ def _relevant(market: Path, slug: str, house: Path):
     return keep
 
 
+class _Saves:
+    """Saves seen by a watcher that runs in a thread from before the first render, so a save is never missed.
+
+    watchfiles starts watching only once its generator runs; run inline after the first render, a save made in
+    between (the user's first, often) went unseen.
+    """
+
+    def __init__(self, folders: list[Path], keep) -> None:
+        self.batches: queue.Queue = queue.Queue()
+        self.stop, ready = threading.Event(), threading.Event()
+        threading.Thread(target=self._watch, args=(folders, keep, ready), daemon=True).start()
+        if not ready.wait(WATCH_START):
+            raise OSError(f"the file watcher did not start within {WATCH_START:g} s")
+
+    def _watch(self, folders: list[Path], keep, ready: threading.Event) -> None:
+        import watchfiles
+
+        try:  # a timeout yields an empty batch: the first one says the watcher is live
+            for batch in watchfiles.watch(*folders, watch_filter=keep, stop_event=self.stop, rust_timeout=250,
+                                          yield_on_timeout=True, raise_interrupt=False):
+                ready.set()
+                if batch:
+                    self.batches.put(batch)
+        except Exception as exc:  # told to the main thread, which stops
+            self.batches.put(exc)
+            ready.set()
+
+    def wait(self) -> None:
+        """Until the next save (saves made meanwhile count as one); a short poll, so Ctrl-C is felt at once."""
+        seen = [self._next()]
+        while not self.batches.empty():
+            seen.append(self.batches.get_nowait())
+        failed = next((b for b in seen if isinstance(b, Exception)), None)
+        if failed is not None:
+            raise OSError(f"watching for saves failed: {failed}")
+
+    def _next(self):
+        while True:
+            try:
+                return self.batches.get(timeout=0.5)
+            except queue.Empty:
+                continue
+
+
 def run(args: argparse.Namespace) -> int:
     """Render, serve, then render again on each relevant save until Ctrl-C."""
-    import watchfiles
-
     from ..inputs import brand_file
     from ..inputs.load import load_params
     from ..inputs.overrides import apply
@@ -125,18 +169,26 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     url = f"http://127.0.0.1:{server.server_address[1]}/{slug}/index.html"
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    saves = None
     try:
+        folders = list(dict.fromkeys(f for f in (market.parent, house.parent, NOTEBOOKS) if f.is_dir()))
+        saves = _Saves(folders, _relevant(market, slug, house))
         _render(market, args)
         print(terminal(f"serving {url} from {shown(args.out)}; watching {shown(market)}, its scenarios and "
                        f"{shown(NOTEBOOKS)}; Ctrl-C stops"), flush=True)
         if args.open:
             webbrowser.open(url)
-        folders = dict.fromkeys(f for f in (market.parent, house.parent, NOTEBOOKS) if f.is_dir())
-        for _changes in watchfiles.watch(*folders, watch_filter=_relevant(market, slug, house)):
+        while True:
+            saves.wait()
             _render(market, args)
     except (KeyboardInterrupt, Stopped):
         print("preview stopped", file=sys.stderr)
+    except OSError as exc:
+        print(terminal(f"preview stopped: {exc}"), file=sys.stderr)
+        return EXIT_INVALID
     finally:
+        if saves is not None:
+            saves.stop.set()
         server.shutdown()
         server.server_close()
     return EXIT_OK
