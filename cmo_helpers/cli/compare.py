@@ -38,6 +38,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                    help="report date YYYY-MM-DD (default: $SOURCE_DATE_EPOCH if set, else today)")
     c.add_argument("--cell-timeout", type=arguments.seconds, default=CELL_TIMEOUT,
                    help=f"seconds one notebook cell may run (default {CELL_TIMEOUT:g})")
+    arguments.add_brand(c, "a brand.yml file (default: the _brand.yml beside the compared files when they share "
+                           "one; files with different brands give the default look, with a note)")
     c.set_defaults(func=handler, mode="auto")
 
 
@@ -55,7 +57,7 @@ def handler(args: argparse.Namespace) -> int:
         if problem:
             raise NothingToRender(problem)
         done = compare(args.files, args.to, args.out, args.mode, args.rate, args.rate_source, force=args.force,
-                       cell_timeout=args.cell_timeout)
+                       cell_timeout=args.cell_timeout, brand=args.brand)
     except ParamsError as exc:
         print(f"nothing compared: invalid input\n{exc}", file=sys.stderr)
         return EXIT_INVALID

@@ -16,7 +16,6 @@ from pathlib import Path
 from ..core.brand import DEFAULT, PALETTE, SHIPPED, Brand
 from ..core.errors import ParamsError
 from ..core.paths import font_folder
-from .load import read_yaml
 
 NAME = "_brand.yml"
 LOGO_MAX = 1_000_000  # bytes
@@ -42,8 +41,32 @@ def find(params_file: Path, explicit: Path | None = None) -> Path | None:
     return beside if beside.is_file() else None
 
 
+def shared(params_files: list[Path], explicit: Path | None = None) -> tuple[Brand, str]:
+    """One brand for a report drawn from several files (a comparison): `--brand FILE`, else the one their folders
+    give; files whose folders give different brands get today's look and a note saying so, rather than a guess."""
+    if explicit is not None:
+        return read(explicit), ""
+    found = {path: find(path) for path in params_files}
+    brands, problems = {}, []
+    for where in dict.fromkeys(found.values()):
+        try:
+            brands[where] = read(where)
+        except ParamsError as exc:
+            problems.append(exc)
+    if problems:
+        raise ParamsError.merge(problems)
+    if len({b.digest() for b in brands.values()}) == 1:
+        return next(iter(brands.values())), ""
+    named = "; ".join(f"{where or f'no {NAME}'} for {', '.join(p.name for p, w in found.items() if w == where)}"
+                      for where in brands)
+    return DEFAULT, (f"the compared files have different brands ({named}): the comparison is in the default look; "
+                     "--brand FILE gives it one")
+
+
 def read(path: Path | None) -> Brand:
     """The checked brand of a file, or DEFAULT for none; a ParamsError lists every problem with its key."""
+    from .load import read_yaml  # the YAML reader and the params schema only when there is a brand to read
+
     if path is None:
         return DEFAULT
     path = Path(path)

@@ -47,6 +47,13 @@ def read(folder: Path) -> dict | None:
     return data if shown else None
 
 
+def brand(data: dict) -> str:
+    """The digest of the brand a report was drawn in (units.Keys.as_dict records it); "" for today's look."""
+    keys = data.get("keys")
+    found = keys.get("brand", "") if isinstance(keys, dict) else ""
+    return found if isinstance(found, str) else ""
+
+
 def older(folder: Path) -> bool:
     """A manifest is there but not one this version reads: an older report, upgraded by rendering it again."""
     return (folder / NAME).is_file() and read(folder) is None

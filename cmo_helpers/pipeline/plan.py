@@ -11,7 +11,7 @@ from ..core.paths import resolve_params
 from ..core.report_date import pinned
 from . import manifest
 from .cache import Cache
-from .units import Keys, Target, brand_key, export_key, input_hash, inputs, notebook_key, recall_plan
+from .units import Keys, Target, export_key, input_hash, inputs, notebook_key, recall_plan, with_brand
 
 
 def plan(params_files: list[str | Path], which: str = "none", params_dir: Path | None = None,
@@ -96,9 +96,8 @@ def unit_keys(targets: list[Target], notebooks: list[Path], formats: tuple[str, 
         digest = input_hash(files)
         house = brands[t.params_file]
         nb_keys = {nb.name: notebook_key(nb, t, digest, house) for nb in notebooks}
-        options = {"title": t.title, "related": _related(t, targets), "input_hash": digest[:12], "date": pinned()}
-        if not house.is_default:
-            options["brand"] = brand_key(house)
+        options = with_brand({"title": t.title, "related": _related(t, targets), "input_hash": digest[:12],
+                              "date": pinned()}, house)
         keys[t] = Keys(files, digest, nb_keys, export_key(list(nb_keys.values()), formats, options), options, house)
     return keys
 

@@ -76,7 +76,7 @@ def _run(params_files: list[str | Path], options: RenderOptions) -> Summary:
         summary = _build(targets, keys, notebooks, store, snapshots, options)
         for path in dict.fromkeys(t.params_file for t in targets):
             remember_plan(store.root, path, options.which, [t for t in targets if t.params_file == path])
-        collection.write(options.out)
+        collection.write(options.out, [k.brand for k in keys.values()])
         return summary
 
 
@@ -91,7 +91,7 @@ def _up_to_date(params_files: list[str | Path], notebooks: list[Path], options: 
     if not all(is_current(slug, targets, keys, options.out) for slug in slugs):
         return None
     if not (options.out / collection.NAME).is_file():  # nothing changed, so an existing index is current
-        collection.write(options.out)
+        collection.write(options.out, [k.brand for k in keys.values()])
     return Summary({t: [] for t in targets}, current={slug: options.out / slug for slug in slugs})
 
 

@@ -57,7 +57,9 @@ class Keys:
     brand: Brand = DEFAULT
 
     def as_dict(self) -> dict:
-        return {"notebooks": self.notebooks, "export": self.export}
+        """What a manifest records and is matched against; the brand's digest only for a branded report, so an
+        unbranded manifest keeps its shape and an older branded one (which lacks it) is written again."""
+        return with_brand({"notebooks": self.notebooks, "export": self.export}, self.brand)
 
 
 @functools.cache
@@ -138,6 +140,12 @@ def input_hash(files: dict[str, str | list[str]]) -> str:
 def brand_key(brand: Brand) -> str:
     """The brand's part of a key: nothing for today's look, so unbranded keys stay as they were."""
     return "" if brand.is_default else brand.digest()
+
+
+def with_brand(record: dict, brand: Brand) -> dict:
+    """A record (export options, manifest keys) with the brand's digest added, for a brand only: unbranded
+    records, and so their keys and manifests, stay as they were."""
+    return record if brand.is_default else {**record, "brand": brand.digest()}
 
 
 def notebook_key(notebook: Path, target: Target, inputs_hash: str, brand: Brand = DEFAULT) -> str:

@@ -119,3 +119,31 @@ def test_the_kernel_copy_round_trips(monkeypatch):
     assert brand.current() == dataclasses.replace(b, logo=b"", logo_type="")  # charts never show the logo
     monkeypatch.delenv(brand.ENV)
     assert brand.current() is brand.DEFAULT
+
+
+def _market(folder: Path, name: str = "m.yaml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
+def test_files_sharing_a_brand_get_it_and_mixed_ones_todays_look_with_a_note(tmp_path):
+    one, two = _market(tmp_path / "a"), _market(tmp_path / "a", "n.yaml")
+    assert brand_file.shared([one, two]) == (brand.DEFAULT, "")
+    shutil.copy(EXAMPLE, tmp_path / "a" / "_brand.yml")
+    shutil.copy(EXAMPLE.parent / "logo.svg", tmp_path / "a" / "logo.svg")
+    assert brand_file.shared([one, two])[0].name == "Harbour Lane Advisory"
+    other = _market(tmp_path / "b")
+    found, note = brand_file.shared([one, other])
+    assert found is brand.DEFAULT
+    assert note.startswith(f"the compared files have different brands ({tmp_path / 'a' / '_brand.yml'} for m.yaml; "
+                           "no _brand.yml for m.yaml)") and "--brand FILE" in note and "\n" not in note
+    shutil.copytree(tmp_path / "a", tmp_path / "b", dirs_exist_ok=True)  # the same brand in another folder
+    assert brand_file.shared([one, other]) == (brand_file.read(EXAMPLE), "")
+
+
+def test_an_explicit_brand_wins_and_a_bad_one_beside_any_file_is_refused(tmp_path):
+    one, other = _market(tmp_path / "a"), _market(tmp_path / "b")
+    (tmp_path / "b" / "_brand.yml").write_text("color:\n  primary: blue\n")
+    assert brand_file.shared([one, other], EXAMPLE) == (brand_file.read(EXAMPLE), "")
+    with pytest.raises(ParamsError, match="color.primary"):
+        brand_file.shared([one, other])

@@ -6,6 +6,7 @@ checked in-process where it lands (pages, PDF).
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from brand_checks import EXAMPLE, PINE, colours, has, put_example_brand
 from openpyxl import load_workbook
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -26,19 +28,6 @@ from cmo_helpers.pipeline.plan import plan, unit_keys
 from cmo_helpers.report import size_charts
 from cmo_helpers.typeset import pdf
 
-EXAMPLE = PARAMS / "brands" / "example" / "_brand.yml"
-PINE = "#0b6e4f"
-
-
-def _colours(data: bytes) -> set[tuple[float, float, float]]:
-    """Every RGB fill a PDF content stream sets (Typst writes 'r g b scn')."""
-    return {tuple(float(x) for x in m) for m in re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) scn", data)}
-
-
-def _has(colours: set, hex_colour: str) -> bool:
-    want = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    return any(all(abs(a - b) < 0.002 for a, b in zip(c, want, strict=True)) for c in colours)
-
 
 @pytest.fixture(scope="module")
 def branded(tmp_path_factory) -> Path:
@@ -46,8 +35,7 @@ def branded(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("branded")
     shutil.copytree(PARAMS / "scenarios", root / "params" / "scenarios")
     shutil.copy(PARAMS / "healthcare-cmo.yaml", root / "params")
-    for name in ("_brand.yml", "logo.svg"):
-        shutil.copy(EXAMPLE.parent / name, root / "params" / name)
+    put_example_brand(root / "params")
     market = root / "params" / "healthcare-cmo.yaml"
     proc = subprocess.run([sys.executable, "-m", "cmo_helpers.cli", "render", str(market),
                            "--to", "html,pdf,pptx", "--out", str(root / "out"), "--jobs", "1"],
@@ -79,8 +67,8 @@ def test_pdf_has_logo_colours_fonts_footer_and_no_cover_box(branded):
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert "not investment advice" in re.sub(r"\s+", " ", text)
     assert "Harbour Lane Advisory · Confidential" in reader.pages[2].extract_text()
-    assert _has(_colours(reader.pages[2].get_contents().get_data()), PINE)  # headings
-    assert not _has(_colours(b"".join(p.get_contents().get_data() for p in reader.pages)), brand.NAVY)
+    assert has(colours(reader.pages[2].get_contents().get_data()), PINE)  # headings
+    assert not has(colours(b"".join(p.get_contents().get_data() for p in reader.pages)), brand.NAVY)
     fonts = {str(f["/BaseFont"]) for p in reader.pages for f in p["/Resources"]["/Font"].values()}
     assert any("DejaVuSerif" in f for f in fonts) and any("DejaVuSans" in f for f in fonts)
 
@@ -98,6 +86,12 @@ def test_slides_take_the_brand_font_colour_and_logo(branded):
     runs = [r for s in title.shapes if s.has_text_frame for para in s.text_frame.paragraphs for r in para.runs]
     assert {r.font.name for r in runs} == {"DejaVu Serif"}
     assert str(runs[0].font.color.rgb) == "0B6E4F"
+
+
+def test_the_manifest_records_the_brand_and_the_collection_index_wears_it(branded):
+    assert json.loads((branded / "manifest.json").read_text())["keys"]["brand"] == brand_file.read(EXAMPLE).digest()
+    index = (branded.parent / "index.html").read_text()
+    assert 'class="cmo-logo"' in index and f"h1, h2, h3 {{ color: {PINE};" in index
 
 
 def test_changing_the_brand_changes_every_key(market_copy):

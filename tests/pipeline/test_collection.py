@@ -4,7 +4,11 @@ from __future__ import annotations
 import json
 import re
 
-from cmo_helpers.pipeline import collection
+from brand_checks import EXAMPLE, PINE
+
+from cmo_helpers.core import brand
+from cmo_helpers.inputs import brand_file
+from cmo_helpers.pipeline import collection, page_brand
 
 
 def _manifest(folder, market, scenario, name, audit="pass", files=("index.html", "report.pdf")):
@@ -48,3 +52,35 @@ def test_figures_show_the_digits_the_report_shows(tmp_path):
     path.write_text(json.dumps(data))
     page = collection.write(tmp_path).read_text()
     assert "12.50 EUR billion" in page and "1,234.50 EUR billion" in page and "12.34%" in page
+
+
+def _branded(folder, house):
+    """A listed report recorded as drawn in `house` (as units.Keys.as_dict writes it into the manifest)."""
+    path = folder / "manifest.json"
+    data = json.loads(path.read_text())
+    data["keys"] = {"notebooks": {}, "export": "e", **({} if house.is_default else {"brand": house.digest()})}
+    path.write_text(json.dumps(data))
+
+
+def test_the_index_wears_the_brand_every_report_shares(tmp_path):
+    house = brand_file.read(EXAMPLE)
+    _manifest(tmp_path / "a-market", "a-market", "base", "Alpha")
+    _manifest(tmp_path / "compare-a-b", "compare-a-b", "base", "Alpha and Beta")
+    plain = collection.write(tmp_path).read_text()
+    for folder in ("a-market", "compare-a-b"):
+        _branded(tmp_path / folder, house)
+    page = collection.write(tmp_path, [brand.DEFAULT, house]).read_text()
+    assert 'class="cmo-logo"' in page and f"h1, h2, h3 {{ color: {PINE};" in page and '"DejaVu Serif"' in page
+    assert page.replace(str(page_brand.css(house)), "").replace(str(page_brand.logo(house)), "") == plain
+    assert collection.write(tmp_path).read_text() == plain, "a brand the writer does not hold is not guessed"
+
+
+def test_mixed_brands_give_the_index_todays_look_byte_for_byte(tmp_path):
+    house = brand_file.read(EXAMPLE)
+    _manifest(tmp_path / "a-market", "a-market", "base", "Alpha")
+    _manifest(tmp_path / "b-market", "b-market", "base", "Beta")
+    plain = collection.write(tmp_path).read_text()
+    _branded(tmp_path / "a-market", house)
+    assert collection.write(tmp_path, [house]).read_text() == plain
+    _branded(tmp_path / "b-market", brand.Brand(primary="#123456"))
+    assert collection.write(tmp_path, [house, brand.Brand(primary="#123456")]).read_text() == plain
