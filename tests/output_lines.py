@@ -29,6 +29,12 @@ def line(found: queue.Queue, pattern: str, seconds: float) -> re.Match:
     raise AssertionError(f"no line matching {pattern!r} within {seconds} s")
 
 
+def as_background_job() -> None:
+    """A preexec_fn: what `cmd &` in a script does to a command, SIGINT ignored (POSIX), which Python then never
+    turns into KeyboardInterrupt; a server must still stop on Ctrl-C, so the tests start it this way."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def ctrl_c(proc: subprocess.Popen, seconds: float = 30) -> None:
     """One Ctrl-C stops the command with exit 0 and leaves none of the processes it started."""
     import psutil

@@ -149,6 +149,7 @@ def run(args: argparse.Namespace) -> int:
     from ..inputs import brand_file
     from ..inputs.load import load_params
     from ..inputs.overrides import apply
+    from ..pipeline import stopping
 
     market = resolve_params(args.file, args.params_dir)
     house = brand_file.find(market, args.brand) or market.parent / brand_file.NAME  # one saved later counts too
@@ -169,6 +170,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     url = f"http://127.0.0.1:{server.server_address[1]}/{slug}/index.html"
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    with stopping.on_signals():  # SIGINT, SIGTERM, SIGHUP stop it, even when started with SIGINT ignored (`cmd &`)
+        return _serve(market, slug, house, url, server, args)
+
+
+def _serve(market: Path, slug: str, house: Path, url: str, server: http.server.ThreadingHTTPServer,
+           args: argparse.Namespace) -> int:
+    """Render once, then again on each save, until a signal; the server and the watcher always stop."""
     saves = None
     try:
         folders = list(dict.fromkeys(f for f in (market.parent, house.parent, NOTEBOOKS) if f.is_dir()))

@@ -36,7 +36,7 @@ def test_bad_input_is_refused_before_anything_starts(args, said, tmp_path):
 def test_the_page_shows_the_market_figures_and_one_ctrl_c_stops_server_and_kernel(tmp_path):
     shutil.copytree(PARAMS, tmp_path / "params")
     proc = subprocess.Popen([*CLI, "healthcare-cmo", "--port", "0"], cwd=tmp_path, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
+                            stderr=subprocess.DEVNULL, text=True, preexec_fn=output_lines.as_background_job)
     try:
         url = output_lines.line(output_lines.lines(proc), r"at (http://\S+?);", 180)[1]
         with devtools.browser(CHROMIUM, tmp_path / "profile", url) as browser:

@@ -24,7 +24,8 @@ def test_a_save_renders_again_and_the_served_page_reloads(tmp_path):
     shutil.copytree(PARAMS, tmp_path / "params")
     market = tmp_path / "params" / "eu-heat-pumps.yaml"
     proc = subprocess.Popen([sys.executable, "-m", "cmo_helpers.cli", "preview", "eu-heat-pumps", "--port", "0",
-                             "-o", "site"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                             "-o", "site"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            preexec_fn=output_lines.as_background_job)
     lines = output_lines.lines(proc)
     try:
         url = output_lines.line(lines, r"serving (http://\S+)", 300)[1]
