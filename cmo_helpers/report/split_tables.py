@@ -51,7 +51,7 @@ def breakdown_table(p: Params, b: Breakdown) -> Table:
         row["End value"] = (Cell(item.end.value, f"{figure(item.end)} ({item.end.year})") if item.end is not None
                             else Cell(None, DASH))
         row[f"Modelled CAGR {p.size.base.year}\u2013{p.size.end.year}"] = (
-            rate(cagrs[item.name], rate_decimals(p)) if item.name in cagrs.index else Cell(None, "no value given"))
+            rate(cagrs[item.name], rate_decimals(p)) if item.name in cagrs.index else Cell(None, "not modelled"))
         row["Claims"] = _claims(p, item)
         row["Within"] = item.parent or DASH
         row["Basis"] = basis_label(p, item)

@@ -30,6 +30,8 @@ def test_breakdown_table_shows_what_the_source_gives_and_the_rest(cmo):
     # 57.5 % of the 2023 total 436.768 = 251.14
     assert t.iloc[2][["Share", "Value"]].tolist() == ["57.5%", "251.1"]
     assert "End value" not in t.columns, "a column nobody fills is left out"
+    service = split_tables.breakdown_table(cmo, cmo.breakdowns[0]).shown()
+    assert service.iloc[0]["Modelled CAGR 2024\u20132033"] == "not modelled", "a share of no year has no series"
 
 
 def test_assumed_and_remainder_rows_are_styled(heat, cmo):
