@@ -19,7 +19,7 @@ from ..core.formatting import long_date, source_line, unit_label
 from ..core.paths import TEMPLATES
 from ..core.report_date import report_date
 from ..report import chart_images, notebook_outputs
-from . import page_brand
+from . import chart_fonts, page_brand
 
 if TYPE_CHECKING:
     from ..inputs.market_file import Params
@@ -144,7 +144,10 @@ def _context(p: Params, scenario: str, stamp: dict | None, brand: Brand = DEFAUL
 def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path, pdf: bool,
                 scenario_title: str = "", related: list[tuple[str, str]] = (), stamp: dict | None = None,
                 workbook: str = "", brand: Brand = DEFAULT) -> list[Path]:
-    """One self-contained page per section, plus an index linking them, the PDF, the data pack and related scenarios."""
+    """One self-contained page per section, plus an index linking them, the PDF, the data pack and related scenarios.
+
+    Each chart on a page carries its font (chart_fonts); the sections themselves, which the PDF reads, do not.
+    """
     sources = "; ".join(f"[{n}] {source_line(s)}" for n, s in enumerate(p.sources, 1))
     ctx = {**_context(p, scenario, stamp, brand), "market": p.market.name, "nav": sections, "pdf": pdf,
            "sources": sources}
@@ -154,7 +157,8 @@ def write_pages(sections: list[Section], p: Params, scenario: str, out_dir: Path
         years=f"{p.size.base.year}\u2013{p.size.end.year}", scenario_title=scenario_title or scenario,
     ))
     written = []
-    for href, title, body in [("index.html", "Contents", index_body), *((s.href, s.title, s.body) for s in sections)]:
+    pages = [(s.href, s.title, chart_fonts.page_with_fonts(s.body, brand)) for s in sections]
+    for href, title, body in [("index.html", "Contents", index_body), *pages]:
         path = out_dir / href
         path.write_text(page.render(ctx, title=title, body=body, current=href), encoding="utf-8")
         written.append(path)

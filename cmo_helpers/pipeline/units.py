@@ -23,7 +23,7 @@ from ..core.source_files import snapshot
 from .cache import digest
 
 OUTPUT_SHAPING = ("pandas", "numpy", "matplotlib", "nbconvert", "nbformat", "nbclient", "papermill", "ipykernel",
-                  "jinja2", "typst", "pydantic", "pyyaml")
+                  "jinja2", "typst", "pydantic", "pyyaml", "fonttools")  # fonttools: the fonts the pages' charts carry
 KEY_VERSION = "1"  # bump when the meaning of a key changes
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 KEY = "cmo-chart"  # output metadata: {"name", "caption"} on the image, {"caption_of": name} on its caption
 SVG = "image/svg+xml"
+FIGURE_CLASS = "cmo-chart"  # a chart's <figure> on the pages (base.css styles it; export finds charts by it)
 
 
 def slug(title: str, limit: int = 48) -> str:
@@ -47,7 +48,7 @@ def figure_html(output: dict) -> str:
     alt, caption = output["metadata"][SVG]["alt"], output["metadata"][KEY]["caption"]
     svg = base64.b64encode(output["data"][SVG].encode("utf-8")).decode("ascii")
     return (
-        '<figure class="cmo-chart" style="margin: 0.5em 0 1.2em 0;">'
+        f'<figure class="{FIGURE_CLASS}" style="margin: 0.5em 0 1.2em 0;">'
         f'<img src="data:image/svg+xml;base64,{svg}" alt="{escape.html(alt)}" style="max-width: 100%;"/>'
         f'<figcaption style="font-size: 0.85em; color: #555;">{escape.html(caption)}</figcaption></figure>'
     )

@@ -1,6 +1,8 @@
 """Export pieces without a kernel: notebook outputs to sections and pages."""
 from __future__ import annotations
 
+import base64
+import re
 from pathlib import Path
 
 import nbformat
@@ -8,6 +10,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from cmo_helpers.pipeline import export
+from cmo_helpers.report import size_charts
 
 
 @pytest.fixture
@@ -41,6 +44,21 @@ def test_pages_link_each_other_and_stay_offline(executed, cmo, tmp_path):
     assert 'href="index.html"' in page and 'class="current"' in page
     assert "report.pdf" not in page, "no link to a PDF that was not rendered"
     assert "<script" not in page and "http" not in page.split("<main>")[0]
+
+
+def test_pages_charts_carry_their_font_and_the_sections_the_pdf_reads_do_not(cmo, tmp_path):
+    chart = size_charts.size_chart(cmo)
+    code = new_code_cell("cmo.size_charts.size_chart(p).show()")
+    data, metadata = chart._repr_mimebundle_()
+    code.outputs = [new_output("display_data", data=data, metadata=metadata)]
+    path = tmp_path / "01-market-size.ipynb"
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Market size"), code]), path)
+    sec = export.section(path)
+    export.write_pages([sec], cmo, "base", tmp_path, pdf=False)
+    page = (tmp_path / "01-market-size.html").read_text()
+    drawn = [base64.b64decode(m).decode() for m in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)]
+    assert len(drawn) == 1 and "@font-face" in drawn[0] and "font/woff" in drawn[0]
+    assert "@font-face" not in base64.b64decode(re.search(r"svg\+xml;base64,([^\"]+)", sec.body).group(1)).decode()
 
 
 def test_headline_figures_come_from_the_executed_notebook(tmp_path):
