@@ -1,23 +1,20 @@
 """Font files whose faces a chart may name, and a face cut down to a chart's characters as an @font-face rule.
 
 Only files we know: matplotlib's DejaVu ones and a brand's bundled ones, never the machine's (a family that is only
-installed has no file we may embed). Subsets are WOFF (zlib, in fontTools without another package), unhinted, with
-the file's own timestamp, so the same characters give the same bytes.
+installed has no file we may embed), and none whose licence flags forbid embedding. The cutting is font_subset's.
 """
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
-import io
-import logging
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.brand import Brand
 from ..core.paths import font_folder
+from .font_subset import subset
 
 FAMILY_IDS = (1, 16)  # the name table's family and typographic family
 NO_EMBEDDING = 0x0002 | 0x0100 | 0x0200  # OS/2 fsType: restricted licence, no subsetting, bitmap embedding only
@@ -86,36 +83,6 @@ def face_rule(family: str, face: Face, characters: str) -> str:
 def css_string(text: str) -> str:
     """Text safe in a double-quoted CSS string inside an XML element: anything but letters and digits escaped."""
     return "".join(c if _PLAIN.fullmatch(c) else f"\\{ord(c):x} " for c in text)  # the space ends the escape
-
-
-def subset(path: Path, characters: str) -> bytes:
-    """The font file cut to the glyphs of `characters` (and what its layout needs for them), as WOFF bytes."""
-    from fontTools import subset as fonttools_subset
-    from fontTools.ttLib import TTFont
-
-    options = fonttools_subset.Options(hinting=False, glyph_names=False)  # browsers draw web fonts unhinted anyway
-    options.drop_tables += ["FFTM", "MATH"]  # FontForge's own timestamps; formula layout, which no chart uses
-    font = TTFont(path, recalcTimestamp=False)  # head keeps the file's date: the same characters, the same bytes
-    with _quiet("fontTools"):
-        cutter = fonttools_subset.Subsetter(options)
-        cutter.populate(text="".join(sorted(set(characters))))
-        cutter.subset(font)
-    font.flavor = "woff"
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
-
-
-@contextlib.contextmanager
-def _quiet(name: str) -> Iterator[None]:
-    """fontTools warns about tables it drops; a render's console is for the analyst's problems, not these."""
-    logger = logging.getLogger(name)
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
 
 
 def rules(wanted: Mapping[tuple[str, int, bool], str], faces: Mapping[str, tuple[Face, ...]]) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import base64
 import io
 import re
-import string
 from dataclasses import replace
 from pathlib import Path
 
@@ -60,22 +59,6 @@ def test_a_bundled_brand_font_is_known_by_its_family_and_a_restricted_one_is_not
 def test_a_brand_family_only_installed_on_the_machine_has_no_face():
     brand = replace(DEFAULT, font="Liberation Sans", heading_font="Liberation Sans", system_fonts=True)
     assert font_faces.rules({("Liberation Sans", 400, False): "Sales 2024"}, font_faces.known_faces(brand)) == []
-
-
-def test_a_subset_holds_every_character_asked_for_and_little_else():
-    text = string.printable[:95] + "–−€·é"  # 100 characters, as many as a busy chart has
-    font = TTFont(io.BytesIO(font_faces.subset(REGULAR, text)))
-    assert font.flavor == "woff"
-    assert {ord(c) for c in text} <= set(font.getBestCmap())
-    assert len(font.getGlyphOrder()) < 110
-    assert len(font_faces.subset(REGULAR, text)) < 12_000, "a 100-glyph DejaVu subset is a few KB"
-
-
-def test_a_subset_is_the_same_bytes_every_time_and_keeps_the_files_date():
-    first = font_faces.subset(REGULAR, "Market size 2024")
-    assert font_faces.subset(REGULAR, "2024 size Market") == first, "order and repeats do not matter"
-    modified = TTFont(io.BytesIO(first))["head"].modified
-    assert modified == TTFont(REGULAR)["head"].modified, "no timestamp of the day it was cut"
 
 
 def test_the_rule_names_the_family_weight_and_slant_and_escapes_the_name():
