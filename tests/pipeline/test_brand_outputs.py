@@ -5,6 +5,7 @@ checked in-process where it lands (pages, PDF).
 """
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 import re
@@ -48,6 +49,13 @@ def test_charts_drawn_in_the_kernel_take_the_brand(branded):
     svg = next((branded / "charts").glob("*market-size*.svg")).read_text()
     assert PINE in svg and "#3d8fc4" in svg and "#1f3b57" not in svg
     assert "DejaVu Serif" in svg
+
+
+def test_page_charts_carry_the_brand_family_and_the_chart_files_do_not(branded):
+    page = (branded / "01-market-size.html").read_text()
+    data = re.search(r'<figure class="cmo-chart".*?src="data:image/svg\+xml;base64,([^"]+)"', page, re.S).group(1)
+    assert '@font-face {font-family: "DejaVu Serif"; font-weight: 400;' in base64.b64decode(data).decode()
+    assert "@font-face" not in next((branded / "charts").glob("*market-size*.svg")).read_text()
 
 
 def test_pages_carry_logo_colours_font_and_footer(branded):
