@@ -85,7 +85,10 @@ def text_by_face(svg: str) -> dict[FaceKey, str]:
     if root.tag != f"{SVG_NS}svg":
         return {}
     found: dict[FaceKey, str] = {}
-    _walk(root, {}, False, found)
+    try:
+        _walk(root, {}, False, found)
+    except RecursionError:  # nesting deeper than any drawing has: a chart from elsewhere, left as it is
+        return {}
     return {key: "".join(sorted(set(chars))) for key, chars in found.items() if key[0]}
 
 

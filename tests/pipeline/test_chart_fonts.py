@@ -104,7 +104,8 @@ def test_hostile_text_is_only_read():
     _svg("<text style=\"font-family: 'DejaVu Sans'\">Text</text>") + "<!-- after the root -->",
     "<html><text style=\"font-family: 'DejaVu Sans'\">not an SVG</text></html>",
     _svg("<text style=\"font-family: 'DejaVu Sans'\">" + "x" * chart_fonts.MAX_SVG + "</text>"),
-], ids=["entities", "malformed", "after-root", "not-svg", "too-large"])
+    _svg("<g>" * 5000 + "<text style=\"font-family: 'DejaVu Sans'\">deep</text>" + "</g>" * 5000),
+], ids=["entities", "malformed", "after-root", "not-svg", "too-large", "too-deep"])
 def test_what_a_parser_should_not_trust_is_left_as_it_was(svg):
     assert chart_fonts.text_by_face(svg) == {}
     assert chart_fonts.with_fonts(svg, FACES) == svg
