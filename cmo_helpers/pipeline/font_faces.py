@@ -54,14 +54,14 @@ def _faces(path: Path, mtime_ns: int, size: int) -> tuple[tuple[str, Face], ...]
     from fontTools.ttLib import TTFont
 
     try:
-        font = TTFont(path, lazy=True)
-        os2 = font["OS/2"]
-        names = {str(r.toUnicode()).strip() for r in font["name"].names if r.nameID in FAMILY_IDS}
+        with path.open("rb") as handle, TTFont(handle, lazy=True) as font:  # closed even when unreadable
+            os2, slanted = font["OS/2"], font["head"].macStyle & 0x0002
+            names = {str(r.toUnicode()).strip() for r in font["name"].names if r.nameID in FAMILY_IDS}
     except Exception:  # noqa: BLE001 - whatever fontTools cannot read, the chart keeps the client's font
         return ()
     if os2.fsType & NO_EMBEDDING:
         return ()
-    italic = bool(os2.fsSelection & 0x0201 or font["head"].macStyle & 0x0002)  # italic or oblique
+    italic = bool(os2.fsSelection & 0x0201 or slanted)  # italic or oblique
     face = Face(path, min(max(int(os2.usWeightClass), 1), 1000), italic)  # CSS weights are 1-1000
     return tuple((name, face) for name in sorted(names) if name)
 
