@@ -23,10 +23,15 @@ COMMON = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2
 
 def subset(path: Path, characters: str) -> bytes:
     """The font file cut to the glyphs of `characters` (and what its layout needs for them), as WOFF bytes."""
-    wanted = "".join(sorted(set(characters)))
+    stat = path.stat()
+    return _subset(path, stat.st_mtime_ns, stat.st_size, "".join(sorted(set(characters))))
+
+
+@functools.lru_cache(maxsize=256)
+def _subset(path: Path, mtime_ns: int, size: int, wanted: str) -> bytes:
+    """Charts of one report, and its scenarios' charts, mostly use the same characters: each set is cut once."""
     if set(wanted) <= COMMON:
-        stat = path.stat()
-        return cut(_common(path, stat.st_mtime_ns, stat.st_size), wanted, "woff")
+        return cut(_common(path, mtime_ns, size), wanted, "woff")
     return cut(path.read_bytes(), wanted, "woff")
 
 
