@@ -5,10 +5,12 @@ the brand reaches them as JSON in one environment variable (`ENV`), set before e
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 
 ENV = "CMO_BRAND"
 FONT = "DejaVu Sans"  # the family the charts, pages, PDF, data pack and slides use without a brand
@@ -41,9 +43,9 @@ class Brand:
         return self == DEFAULT
 
     def digest(self) -> str:
-        """What a cache key needs: every value, the logo's bytes included."""
-        data = {**asdict(self), "logo": hashlib.sha256(self.logo).hexdigest()}
-        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+        """What a cache key needs: every value, with the bytes of the logo and of each bundled font file (a font
+        replaced at the same path renders again)."""
+        return _digest(self, tuple(_stat(Path(name)) for name in self.font_files))
 
     def for_kernel(self) -> str:
         """The values a kernel draws charts with, as the JSON `ENV` carries (no logo: charts do not show it)."""
@@ -57,6 +59,29 @@ def current() -> Brand:
     """The brand this process draws in: the one in `ENV` (set by the render before each notebook), else DEFAULT."""
     text = os.environ.get(ENV, "")
     return _parse(text) if text else DEFAULT
+
+
+@functools.lru_cache(maxsize=16)
+def _digest(brand: Brand, font_stats: tuple) -> str:
+    """Read once per brand and font file state: a render asks for it for every notebook of every market."""
+    data = {**asdict(brand), "logo": hashlib.sha256(brand.logo).hexdigest(),
+            "font_files": [[name, _file_hash(Path(name))] for name in brand.font_files]}
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        found = path.stat()
+    except OSError:
+        return (0, -1)
+    return (found.st_mtime_ns, found.st_size)
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""  # gone since the brand was read: the key still changes, and the export names the missing file
 
 
 def _parse(text: str) -> Brand:
